@@ -1,0 +1,166 @@
+using System.Text;
+
+namespace HoaxScreen.Core.Data;
+
+/// <summary>
+/// Streaming RFC 4180 reader: quoted fields, doubled quotes, embedded line breaks, CRLF or LF,
+/// a leading BOM. Reports the line each record starts on so errors can name it.
+/// </summary>
+public sealed class CsvRecordReader : IDisposable
+{
+    private readonly TextReader _reader;
+    private readonly string _fileName;
+    private readonly StringBuilder _field = new();
+    private int _line = 1;
+
+    public CsvRecordReader(TextReader reader, string fileName)
+    {
+        _reader = reader;
+        _fileName = fileName;
+    }
+
+    /// <summary>Opens a file strictly as UTF-8, so a wrongly encoded file fails loudly instead of garbling text.</summary>
+    public static CsvRecordReader Open(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new DataFormatException($"{path}: file not found");
+        }
+
+        var encoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+        return new CsvRecordReader(new StreamReader(path, encoding, detectEncodingFromByteOrderMarks: true), path);
+    }
+
+    /// <summary>The line on which the most recently read record started.</summary>
+    public int RecordLine { get; private set; }
+
+    /// <summary>Reads the next record, or null at the end. Blank lines are skipped.</summary>
+    public string[]? ReadRecord()
+    {
+        while (true)
+        {
+            var record = ReadRawRecord();
+            if (record is null)
+            {
+                return null;
+            }
+
+            if (record.Count == 1 && record[0].Length == 0)
+            {
+                continue;
+            }
+
+            return [.. record];
+        }
+    }
+
+    private List<string>? ReadRawRecord()
+    {
+        int c;
+        try
+        {
+            c = _reader.Read();
+        }
+        catch (DecoderFallbackException ex)
+        {
+            throw new DataFormatException($"{_fileName}:{_line}: not valid UTF-8 text", ex);
+        }
+
+        if (c < 0)
+        {
+            return null;
+        }
+
+        RecordLine = _line;
+        var fields = new List<string>();
+        _field.Clear();
+        var inQuotes = false;
+        var wasQuoted = false;
+        try
+        {
+            while (true)
+            {
+                if (c < 0)
+                {
+                    if (inQuotes)
+                    {
+                        throw new DataFormatException($"{_fileName}:{RecordLine}: quoted field is never closed");
+                    }
+
+                    fields.Add(_field.ToString());
+                    return fields;
+                }
+
+                var ch = (char)c;
+                if (inQuotes)
+                {
+                    if (ch == '"')
+                    {
+                        if (_reader.Peek() == '"')
+                        {
+                            _reader.Read();
+                            _field.Append('"');
+                        }
+                        else
+                        {
+                            inQuotes = false;
+                        }
+                    }
+                    else
+                    {
+                        if (ch == '\n')
+                        {
+                            _line++;
+                        }
+
+                        _field.Append(ch);
+                    }
+                }
+                else if (ch == ',')
+                {
+                    fields.Add(_field.ToString());
+                    _field.Clear();
+                    wasQuoted = false;
+                }
+                else if (ch == '\r' || ch == '\n')
+                {
+                    if (ch == '\r' && _reader.Peek() == '\n')
+                    {
+                        _reader.Read();
+                    }
+
+                    _line++;
+                    fields.Add(_field.ToString());
+                    return fields;
+                }
+                else if (ch == '"')
+                {
+                    if (_field.Length > 0 || wasQuoted)
+                    {
+                        throw new DataFormatException($"{_fileName}:{_line}: stray quote inside an unquoted field (quote the field and double inner quotes)");
+                    }
+
+                    inQuotes = true;
+                    wasQuoted = true;
+                }
+                else
+                {
+                    if (wasQuoted)
+                    {
+                        throw new DataFormatException($"{_fileName}:{_line}: unexpected text after a closing quote");
+                    }
+
+                    _field.Append(ch);
+                }
+
+                c = _reader.Read();
+            }
+        }
+        catch (DecoderFallbackException ex)
+        {
+            throw new DataFormatException($"{_fileName}:{_line}: not valid UTF-8 text", ex);
+        }
+    }
+
+    public void Dispose() => _reader.Dispose();
+}

@@ -1,0 +1,163 @@
+using System.Security.Cryptography;
+using HoaxScreen.Core.Labels;
+
+namespace HoaxScreen.Core.Data;
+
+/// <summary>Posts from every source of a recipe, over the union of their labels.</summary>
+public sealed class LabelledDataset
+{
+    private static readonly HashSet<string> NonLabelColumns = new(StringComparer.OrdinalIgnoreCase) { "text", "id", "source" };
+
+    public LabelledDataset(IReadOnlyList<string> labels, IReadOnlyList<LabelledPost> posts, IReadOnlyList<SourceSummary> sources)
+    {
+        Labels = labels;
+        Posts = posts;
+        Sources = sources;
+    }
+
+    public IReadOnlyList<string> Labels { get; }
+
+    public IReadOnlyList<LabelledPost> Posts { get; }
+
+    public IReadOnlyList<SourceSummary> Sources { get; }
+
+    public int LabelIndex(string label) => Labels.ToList().IndexOf(label);
+
+    /// <summary>Reads every source of the recipe; throws <see cref="DataFormatException"/> with a one-line reason on bad input.</summary>
+    public static LabelledDataset Load(TrainingRecipe recipe, Action<string>? progress = null)
+    {
+        var plans = new List<(SourceMapping Source, string Path, string[] Header, Dictionary<string, int[]> LabelColumns, int TextColumn)>();
+        var labels = new List<string>();
+        foreach (var source in recipe.Sources)
+        {
+            var path = recipe.Resolve(source);
+            using var reader = CsvRecordReader.Open(path);
+            var header = reader.ReadRecord() ?? throw new DataFormatException($"{path}: file is empty (expected a header row)");
+            header = [.. header.Select(h => h.Trim())];
+            var textColumn = Array.FindIndex(header, h => string.Equals(h, source.Text, StringComparison.OrdinalIgnoreCase));
+            if (textColumn < 0)
+            {
+                throw new DataFormatException($"{path}: no text column '{source.Text}' (columns: {string.Join(", ", header)})");
+            }
+
+            var mapping = source.Labels ?? header.Where(h => h.Length > 0 && !NonLabelColumns.Contains(h)).ToDictionary(h => h, h => h);
+            if (mapping.Count == 0)
+            {
+                throw new DataFormatException($"{path}: no label columns (add columns such as {string.Join(", ", CanonicalLabels.All)} or a label mapping)");
+            }
+
+            var labelColumns = new Dictionary<string, int[]>();
+            foreach (var (label, spec) in mapping)
+            {
+                if (!CanonicalLabels.IsValidName(label))
+                {
+                    throw new DataFormatException($"{path}: label name '{label}' must be lower case letters, digits and '_'");
+                }
+
+                var columns = spec.Split('|', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+                if (columns.Length == 0)
+                {
+                    throw new DataFormatException($"{path}: label '{label}' maps to no column");
+                }
+
+                labelColumns[label] = [.. columns.Select(column =>
+                {
+                    var index = Array.FindIndex(header, h => string.Equals(h, column, StringComparison.OrdinalIgnoreCase));
+                    return index >= 0
+                        ? index
+                        : throw new DataFormatException($"{path}: column '{column}' (mapped to label '{label}') not found (columns: {string.Join(", ", header)})");
+                })];
+                if (!labels.Contains(label))
+                {
+                    labels.Add(label);
+                }
+            }
+
+            plans.Add((source, path, header, labelColumns, textColumn));
+        }
+
+        var posts = new List<LabelledPost>();
+        var summaries = new List<SourceSummary>();
+        foreach (var plan in plans)
+        {
+            progress?.Invoke($"reading {plan.Path}");
+            var rows = 0;
+            var skipped = 0;
+            using var reader = CsvRecordReader.Open(plan.Path);
+            reader.ReadRecord();
+            while (reader.ReadRecord() is { } record)
+            {
+                if (plan.Source.MaxRows is { } max && rows >= max)
+                {
+                    break;
+                }
+
+                if (record.Length != plan.Header.Length)
+                {
+                    throw new DataFormatException($"{plan.Path}:{reader.RecordLine}: expected {plan.Header.Length} fields, found {record.Length}");
+                }
+
+                var text = record[plan.TextColumn];
+                if (string.IsNullOrWhiteSpace(text))
+                {
+                    skipped++;
+                    continue;
+                }
+
+                var values = new bool?[labels.Count];
+                foreach (var (label, columns) in plan.LabelColumns)
+                {
+                    values[labels.IndexOf(label)] = ReadLabel(record, columns, plan.Header, plan.Path, reader.RecordLine);
+                }
+
+                posts.Add(new LabelledPost(text, values, plan.Path, reader.RecordLine));
+                rows++;
+            }
+
+            summaries.Add(new SourceSummary(
+                plan.Path,
+                Path.GetFileName(plan.Path),
+                Sha256Of(plan.Path),
+                rows,
+                skipped,
+                plan.Header[plan.TextColumn],
+                plan.LabelColumns.ToDictionary(kv => kv.Key, kv => string.Join('|', kv.Value.Select(i => plan.Header[i])))));
+        }
+
+        return new LabelledDataset(labels, posts, summaries);
+    }
+
+    // "A|B": positive when any column is 1, negative when all known ones are 0, unknown when all are empty.
+    private static bool? ReadLabel(string[] record, int[] columns, string[] header, string path, int line)
+    {
+        bool? value = null;
+        foreach (var column in columns)
+        {
+            var raw = record[column].Trim();
+            bool? cell = raw switch
+            {
+                "" => null,
+                "1" or "1.0" => true,
+                "0" or "0.0" => false,
+                _ when bool.TryParse(raw, out var b) => b,
+                _ => throw new DataFormatException($"{path}:{line}: column '{header[column]}' must be 1, 0 or empty, not '{Truncate(raw)}'"),
+            };
+            if (cell is true)
+            {
+                return true;
+            }
+
+            value ??= cell;
+        }
+
+        return value;
+    }
+
+    private static string Truncate(string value) => value.Length <= 20 ? value : value[..20] + "…";
+
+    public static string Sha256Of(string path)
+    {
+        using var stream = File.OpenRead(path);
+        return Convert.ToHexStringLower(SHA256.HashData(stream));
+    }
+}

@@ -1,0 +1,18 @@
+namespace HoaxScreen.Core.Data;
+
+/// <summary>
+/// How one CSV file maps onto HoaxScreen labels. <see cref="Labels"/> maps a label to a column,
+/// or to several as "A|B" (positive when any is 1). Without <see cref="Labels"/> the file is read
+/// as canonical: every column except text, id and source is a label.
+/// </summary>
+public sealed record SourceMapping
+{
+    public required string Path { get; init; }
+
+    public string Text { get; init; } = "text";
+
+    public IReadOnlyDictionary<string, string>? Labels { get; init; }
+
+    /// <summary>Optional cap on rows read (first N), for quick experiments.</summary>
+    public int? MaxRows { get; init; }
+}

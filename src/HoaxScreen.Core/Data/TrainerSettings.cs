@@ -1,0 +1,58 @@
+namespace HoaxScreen.Core.Data;
+
+/// <summary>Trainer settings a recipe may override; stored in the bundle manifest.</summary>
+public sealed record TrainerSettings
+{
+    /// <summary>"sdca" (SDCA logistic regression) or "lbfgs" (L-BFGS logistic regression).</summary>
+    public string Algorithm { get; init; } = "sdca";
+
+    public int Seed { get; init; } = 20261129;
+
+    public float? L2Regularization { get; init; }
+
+    public int? MaximumIterations { get; init; }
+
+    /// <summary>Longest word n-gram (1 = unigrams only).</summary>
+    public int WordNgramLength { get; init; } = 2;
+
+    /// <summary>Character n-gram length; 0 turns character n-grams off.</summary>
+    public int CharNgramLength { get; init; } = 4;
+
+    /// <summary>Fallback decision threshold when the validation split has too few positives to choose one.</summary>
+    public double DefaultThreshold { get; init; } = 0.5;
+
+    public static TrainerSettings Default { get; } = new();
+
+    public IEnumerable<string> Problems()
+    {
+        if (Algorithm is not ("sdca" or "lbfgs"))
+        {
+            yield return $"trainer.algorithm must be 'sdca' or 'lbfgs', not '{Algorithm}'";
+        }
+
+        if (WordNgramLength is < 1 or > 3)
+        {
+            yield return "trainer.wordNgramLength must be 1..3";
+        }
+
+        if (CharNgramLength is < 0 or > 6)
+        {
+            yield return "trainer.charNgramLength must be 0..6";
+        }
+
+        if (DefaultThreshold is <= 0 or >= 1)
+        {
+            yield return "trainer.defaultThreshold must be between 0 and 1";
+        }
+
+        if (L2Regularization is < 0)
+        {
+            yield return "trainer.l2Regularization must not be negative";
+        }
+
+        if (MaximumIterations is < 1)
+        {
+            yield return "trainer.maximumIterations must be positive";
+        }
+    }
+}

@@ -1,0 +1,62 @@
+using System.Text.Json;
+
+namespace HoaxScreen.Core.Data;
+
+/// <summary>A training recipe: one or more sources and optional trainer settings. Paths are relative to the recipe file.</summary>
+public sealed record TrainingRecipe
+{
+    public required IReadOnlyList<SourceMapping> Sources { get; init; }
+
+    public TrainerSettings Trainer { get; init; } = TrainerSettings.Default;
+
+    /// <summary>Where the recipe came from (null for an ad-hoc --data recipe); paths resolve against its folder.</summary>
+    public string? RecipePath { get; init; }
+
+    public string BaseDirectory => RecipePath is null ? Directory.GetCurrentDirectory() : System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(RecipePath))!;
+
+    public string Resolve(SourceMapping source) => System.IO.Path.GetFullPath(source.Path, BaseDirectory);
+
+    public static TrainingRecipe ForCanonicalFile(string csvPath) =>
+        new() { Sources = [new SourceMapping { Path = System.IO.Path.GetFullPath(csvPath) }] };
+
+    public static TrainingRecipe Load(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new DataFormatException($"{path}: recipe file not found");
+        }
+
+        TrainingRecipe? recipe;
+        try
+        {
+            recipe = JsonSerializer.Deserialize<TrainingRecipe>(File.ReadAllText(path), JsonDefaults.Options);
+        }
+        catch (JsonException ex)
+        {
+            throw new DataFormatException($"{path}: not a valid recipe ({FirstLine(ex.Message)})", ex);
+        }
+
+        if (recipe is null || recipe.Sources is null || recipe.Sources.Count == 0)
+        {
+            throw new DataFormatException($"{path}: recipe lists no sources");
+        }
+
+        foreach (var source in recipe.Sources)
+        {
+            if (string.IsNullOrWhiteSpace(source.Path))
+            {
+                throw new DataFormatException($"{path}: every source needs a \"path\"");
+            }
+        }
+
+        var problem = (recipe.Trainer ?? TrainerSettings.Default).Problems().FirstOrDefault();
+        if (problem is not null)
+        {
+            throw new DataFormatException($"{path}: {problem}");
+        }
+
+        return recipe with { RecipePath = System.IO.Path.GetFullPath(path), Trainer = recipe.Trainer ?? TrainerSettings.Default };
+    }
+
+    private static string FirstLine(string message) => message.Split('\n')[0].Trim();
+}

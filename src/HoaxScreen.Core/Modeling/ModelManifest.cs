@@ -1,0 +1,37 @@
+using HoaxScreen.Core.Data;
+using HoaxScreen.Core.Text;
+
+namespace HoaxScreen.Core.Modeling;
+
+/// <summary>manifest.json of a model bundle: everything needed to serve and to audit the model.</summary>
+public sealed record ModelManifest
+{
+    public const int CurrentFormat = 1;
+
+    public int Format { get; init; } = CurrentFormat;
+
+    public required string Version { get; init; }
+
+    public required DateTimeOffset CreatedAt { get; init; }
+
+    public required IReadOnlyList<LabelManifest> Labels { get; init; }
+
+    public required IReadOnlyList<SourceManifest> Sources { get; init; }
+
+    public required TrainerSettings Trainer { get; init; }
+
+    public required NormalizerSettings Normalizer { get; init; }
+
+    public required string Split { get; init; }
+
+    public double TrainingSeconds { get; init; }
+}
+
+/// <summary>A label the model scores, its decision threshold and its held-out metrics.</summary>
+public sealed record LabelManifest(string Name, double Threshold, int TrainRows, int TrainPositives, LabelMetrics Metrics);
+
+/// <summary>Binary metrics of one label on the evaluation split, at the label's threshold.</summary>
+public sealed record LabelMetrics(int Rows, int Positives, double Precision, double Recall, double F1, double RocAuc, double Accuracy);
+
+/// <summary>A source file the model was trained from, with its row count and SHA-256.</summary>
+public sealed record SourceManifest(string Path, int Rows, string Sha256, string TextColumn, IReadOnlyDictionary<string, string> Labels);

@@ -1,0 +1,143 @@
+using HoaxScreen.Core.Modeling;
+using HoaxScreen.Core.Text;
+using Microsoft.ML;
+using Microsoft.ML.Data;
+
+namespace HoaxScreen.Core.Scoring;
+
+/// <summary>
+/// A loaded model bundle: the ML.NET chain (featurise once, one classifier per label), its manifest
+/// and the normaliser it was trained with. Immutable and thread-safe; <see cref="PredictionEngine{TSrc,TDst}"/>
+/// instances from <see cref="CreateEngine"/> are not, so callers pool them.
+/// </summary>
+public sealed class ScoringModel
+{
+    private readonly MLContext _ml;
+    private readonly ITransformer _transformer;
+    private readonly double[] _thresholds;
+
+    private ScoringModel(MLContext ml, ITransformer transformer, ModelManifest manifest, string directory)
+    {
+        _ml = ml;
+        _transformer = transformer;
+        Manifest = manifest;
+        Directory = directory;
+        Labels = [.. manifest.Labels.Select(l => l.Name)];
+        _thresholds = [.. manifest.Labels.Select(l => l.Threshold)];
+        Normalizer = new TextNormalizer(manifest.Normalizer);
+    }
+
+    public ModelManifest Manifest { get; }
+
+    public string Directory { get; }
+
+    public IReadOnlyList<string> Labels { get; }
+
+    public TextNormalizer Normalizer { get; }
+
+    public string Version => Manifest.Version;
+
+    /// <summary>Loads and checks a bundle folder: manifest, model file, output schema, and a canary post.</summary>
+    public static ScoringModel Load(string bundleDirectory)
+    {
+        var directory = Path.GetFullPath(bundleDirectory);
+        if (!System.IO.Directory.Exists(directory))
+        {
+            throw new ModelBundleException($"{directory}: model folder not found");
+        }
+
+        var manifest = ModelBundle.ReadManifest(directory);
+        var modelPath = Path.Combine(directory, ModelBundle.ModelFile);
+        if (!File.Exists(modelPath))
+        {
+            throw new ModelBundleException($"{directory}: no {ModelBundle.ModelFile} in the bundle");
+        }
+
+        var ml = new MLContext(seed: 1);
+        ITransformer transformer;
+        try
+        {
+            transformer = ml.Model.Load(modelPath, out _);
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or FormatException or InvalidDataException or IOException or ArgumentException)
+        {
+            throw new ModelBundleException($"{modelPath}: not a readable ML.NET model ({ex.Message.Split('\n')[0]})", ex);
+        }
+
+        var model = new ScoringModel(ml, transformer, manifest, directory);
+        model.CheckSchema();
+        return model;
+    }
+
+    /// <summary>A new prediction engine over this model; not thread-safe, so pool it.</summary>
+    public PredictionEngine<PostInput, PostProbabilities> CreateEngine() =>
+        _ml.Model.CreatePredictionEngine<PostInput, PostProbabilities>(_transformer);
+
+    /// <summary>Scores one post with an engine the caller owns.</summary>
+    public PostVerdict Score(PredictionEngine<PostInput, PostProbabilities> engine, string text, PostProbabilities? reuse = null)
+    {
+        var output = reuse ?? new PostProbabilities();
+        engine.Predict(new PostInput { Text = Normalizer.Normalize(text) }, ref output);
+        return ToVerdict(output.Probabilities);
+    }
+
+    /// <summary>Scores many posts with one <c>Transform</c> over an in-memory view; results keep the input order.</summary>
+    public IReadOnlyList<PostVerdict> ScoreBatch(IReadOnlyList<string> texts)
+    {
+        var inputs = new PostInput[texts.Count];
+        for (var i = 0; i < texts.Count; i++)
+        {
+            inputs[i] = new PostInput { Text = Normalizer.Normalize(texts[i]) };
+        }
+
+        var scored = _transformer.Transform(_ml.Data.LoadFromEnumerable(inputs));
+        var column = scored.Schema[ModelColumns.Probabilities];
+        var verdicts = new List<PostVerdict>(texts.Count);
+        using var cursor = scored.GetRowCursor([column]);
+        var getter = cursor.GetGetter<VBuffer<float>>(column);
+        var buffer = default(VBuffer<float>);
+        var dense = new float[Labels.Count];
+        while (cursor.MoveNext())
+        {
+            getter(ref buffer);
+            buffer.CopyTo(dense);
+            verdicts.Add(ToVerdict(dense));
+        }
+
+        return verdicts;
+    }
+
+    private PostVerdict ToVerdict(float[] probabilities)
+    {
+        if (probabilities.Length != _thresholds.Length)
+        {
+            throw new ModelBundleException($"{Directory}: model returned {probabilities.Length} probabilities for {_thresholds.Length} labels");
+        }
+
+        var labels = new LabelVerdict[_thresholds.Length];
+        for (var i = 0; i < labels.Length; i++)
+        {
+            var score = float.IsNaN(probabilities[i]) ? 0f : probabilities[i];
+            labels[i] = new LabelVerdict(Labels[i], score, _thresholds[i], score >= _thresholds[i]);
+        }
+
+        return new PostVerdict(labels);
+    }
+
+    private void CheckSchema()
+    {
+        var schema = _transformer.GetOutputSchema(_ml.Data.LoadFromEnumerable(Array.Empty<PostInput>()).Schema);
+        var column = schema.GetColumnOrNull(ModelColumns.Probabilities);
+        if (column is null || column.Value.Type is not VectorDataViewType { Size: var size } || size != Labels.Count)
+        {
+            throw new ModelBundleException($"{Directory}: model output does not match the manifest's {Labels.Count} labels");
+        }
+
+        // Canary: a model that loads but cannot score must not be served.
+        var canary = ScoreBatch(["cek canary hoaxscreen"]);
+        if (canary.Count != 1)
+        {
+            throw new ModelBundleException($"{Directory}: model failed its canary post");
+        }
+    }
+}

@@ -1,1 +1,3 @@
-Console.WriteLine();
+using HoaxScreen.Training;
+
+return CliApp.Run(args, Console.Out, Console.Error);

@@ -31,7 +31,7 @@ public sealed record ModelManifest
 public sealed record LabelManifest(string Name, double Threshold, int TrainRows, int TrainPositives, LabelMetrics Metrics);
 
 /// <summary>Binary metrics of one label on the evaluation split, at the label's threshold.</summary>
-public sealed record LabelMetrics(int Rows, int Positives, double Precision, double Recall, double F1, double RocAuc, double Accuracy);
+public sealed record LabelMetrics(int Rows, int Positives, double Precision, double Recall, double F1, double? RocAuc, double Accuracy);
 
 /// <summary>A source file the model was trained from, with its row count and SHA-256.</summary>
 public sealed record SourceManifest(string Path, int Rows, string Sha256, string TextColumn, IReadOnlyDictionary<string, string> Labels);

@@ -84,24 +84,17 @@ public sealed class ScoringModel
     /// <summary>Scores many posts with one <c>Transform</c> over an in-memory view; results keep the input order.</summary>
     public IReadOnlyList<PostVerdict> ScoreBatch(IReadOnlyList<string> texts)
     {
-        var inputs = new PostInput[texts.Count];
-        for (var i = 0; i < texts.Count; i++)
+        var normalized = new string[texts.Count];
+        for (var i = 0; i < normalized.Length; i++)
         {
-            inputs[i] = new PostInput { Text = Normalizer.Normalize(texts[i]) };
+            normalized[i] = Normalizer.Normalize(texts[i]);
         }
 
-        var scored = _transformer.Transform(_ml.Data.LoadFromEnumerable(inputs));
-        var column = scored.Schema[ModelColumns.Probabilities];
-        var verdicts = new List<PostVerdict>(texts.Count);
-        using var cursor = scored.GetRowCursor([column]);
-        var getter = cursor.GetGetter<VBuffer<float>>(column);
-        var buffer = default(VBuffer<float>);
-        var dense = new float[Labels.Count];
-        while (cursor.MoveNext())
+        var probabilities = BatchScorer.Probabilities(_ml, _transformer, normalized, Labels.Count);
+        var verdicts = new PostVerdict[probabilities.Length];
+        for (var i = 0; i < verdicts.Length; i++)
         {
-            getter(ref buffer);
-            buffer.CopyTo(dense);
-            verdicts.Add(ToVerdict(dense));
+            verdicts[i] = ToVerdict(probabilities[i]);
         }
 
         return verdicts;

@@ -1,0 +1,35 @@
+using HoaxScreen.Core.Modeling;
+using Microsoft.ML;
+using Microsoft.ML.Data;
+
+namespace HoaxScreen.Core.Scoring;
+
+/// <summary>The one batch scoring path: a single <c>Transform</c> over normalised texts, probabilities in label order.</summary>
+public static class BatchScorer
+{
+    public static float[][] Probabilities(MLContext ml, ITransformer model, IReadOnlyList<string> normalizedTexts, int labelCount)
+    {
+        var inputs = new PostInput[normalizedTexts.Count];
+        for (var i = 0; i < inputs.Length; i++)
+        {
+            inputs[i] = new PostInput { Text = normalizedTexts[i] };
+        }
+
+        var scored = model.Transform(ml.Data.LoadFromEnumerable(inputs));
+        var column = scored.Schema[ModelColumns.Probabilities];
+        var results = new float[inputs.Length][];
+        using var cursor = scored.GetRowCursor([column]);
+        var getter = cursor.GetGetter<VBuffer<float>>(column);
+        var buffer = default(VBuffer<float>);
+        var row = 0;
+        while (cursor.MoveNext())
+        {
+            getter(ref buffer);
+            var dense = new float[labelCount];
+            buffer.CopyTo(dense);
+            results[row++] = dense;
+        }
+
+        return results;
+    }
+}

@@ -1,0 +1,85 @@
+namespace HoaxScreen.Training.Cli;
+
+/// <summary>Parsed "--name value" options of one command, with one-line errors for anything off.</summary>
+public sealed class CliArguments
+{
+    private readonly Dictionary<string, string> _values;
+
+    private CliArguments(Dictionary<string, string> values) => _values = values;
+
+    public static CliArguments Parse(IReadOnlyList<string> args, IReadOnlyCollection<string> allowed)
+    {
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 0; i < args.Count; i++)
+        {
+            var arg = args[i];
+            if (!arg.StartsWith("--", StringComparison.Ordinal))
+            {
+                throw new CliException($"unexpected argument '{arg}'");
+            }
+
+            var name = arg[2..];
+            string value;
+            var equals = name.IndexOf('=', StringComparison.Ordinal);
+            if (equals >= 0)
+            {
+                value = name[(equals + 1)..];
+                name = name[..equals];
+            }
+            else if (i + 1 < args.Count && !args[i + 1].StartsWith("--", StringComparison.Ordinal))
+            {
+                value = args[++i];
+            }
+            else
+            {
+                throw new CliException($"option --{name} needs a value");
+            }
+
+            if (!allowed.Contains(name))
+            {
+                throw new CliException($"unknown option --{name} (expected {string.Join(", ", allowed.Select(a => "--" + a))})");
+            }
+
+            if (!values.TryAdd(name, value))
+            {
+                throw new CliException($"option --{name} given twice");
+            }
+        }
+
+        return new CliArguments(values);
+    }
+
+    public string? Optional(string name) => _values.GetValueOrDefault(name);
+
+    public string Required(string name) =>
+        _values.TryGetValue(name, out var value) && value.Length > 0 ? value : throw new CliException($"missing --{name}");
+
+    public int Int(string name, int fallback, int min, int max)
+    {
+        if (!_values.TryGetValue(name, out var raw))
+        {
+            return fallback;
+        }
+
+        return int.TryParse(raw, out var value) && value >= min && value <= max
+            ? value
+            : throw new CliException($"--{name} must be a whole number from {min} to {max}");
+    }
+
+    /// <summary>Exactly one of --recipe or --data.</summary>
+    public HoaxScreen.Core.Data.TrainingRecipe Recipe()
+    {
+        var recipe = Optional("recipe");
+        var data = Optional("data");
+        return (recipe, data) switch
+        {
+            ({ } r, null) => HoaxScreen.Core.Data.TrainingRecipe.Load(r),
+            (null, { } d) => HoaxScreen.Core.Data.TrainingRecipe.ForCanonicalFile(d),
+            (null, null) => throw new CliException("give --recipe R.json or --data D.csv"),
+            _ => throw new CliException("give either --recipe or --data, not both"),
+        };
+    }
+}
+
+/// <summary>A usage error: printed as one line, exit code 2.</summary>
+public sealed class CliException(string message) : Exception(message);

@@ -1,0 +1,58 @@
+using HoaxScreen.Core.Data;
+using HoaxScreen.Core.Modeling;
+using HoaxScreen.Training.Cli;
+using HoaxScreen.Training.Commands;
+
+namespace HoaxScreen.Training;
+
+/// <summary>Dispatches the train / evaluate / score commands; every failure becomes one line and a non-zero exit.</summary>
+public static class CliApp
+{
+    public const string Usage = """
+        usage:
+          train    --recipe R.json | --data D.csv   --out BUNDLE_DIR
+          evaluate --model BUNDLE_DIR --recipe R.json | --data D.csv [--split all|evaluation]
+          score    --model BUNDLE_DIR --in POSTS.csv --out SCORES.csv [--text-column text] [--batch-size 2048]
+        """;
+
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
+        {
+            (args.Length == 0 ? stderr : stdout).WriteLine(Usage);
+            return args.Length == 0 ? 2 : 0;
+        }
+
+        try
+        {
+            var rest = args[1..];
+            return args[0] switch
+            {
+                "train" => TrainCommand.Run(CliArguments.Parse(rest, TrainCommand.Options), stdout, stderr),
+                "evaluate" => EvaluateCommand.Run(CliArguments.Parse(rest, EvaluateCommand.Options), stdout, stderr),
+                "score" => ScoreCommand.Run(CliArguments.Parse(rest, ScoreCommand.Options), stdout, stderr),
+                _ => throw new CliException($"unknown command '{args[0]}' (expected train, evaluate or score)"),
+            };
+        }
+        catch (CliException ex)
+        {
+            stderr.WriteLine($"error: {ex.Message}");
+            return 2;
+        }
+        catch (Exception ex) when (ex is DataFormatException or ModelBundleException)
+        {
+            stderr.WriteLine($"error: {ex.Message}");
+            return 1;
+        }
+        catch (IOException ex)
+        {
+            stderr.WriteLine($"error: {ex.Message}");
+            return 1;
+        }
+        catch (UnauthorizedAccessException ex)
+        {
+            stderr.WriteLine($"error: {ex.Message}");
+            return 1;
+        }
+    }
+}

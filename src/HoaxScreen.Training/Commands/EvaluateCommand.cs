@@ -1,0 +1,55 @@
+using HoaxScreen.Core.Data;
+using HoaxScreen.Core.Scoring;
+using HoaxScreen.Training.Cli;
+using HoaxScreen.Training.Evaluation;
+using HoaxScreen.Training.Reporting;
+
+namespace HoaxScreen.Training.Commands;
+
+/// <summary>evaluate --model BUNDLE_DIR --recipe R.json | --data D.csv [--split all|evaluation]</summary>
+public static class EvaluateCommand
+{
+    public static readonly string[] Options = ["model", "recipe", "data", "split"];
+
+    public static int Run(CliArguments args, TextWriter stdout, TextWriter stderr)
+    {
+        var model = ScoringModel.Load(args.Required("model"));
+        var recipe = args.Recipe();
+        var split = args.Optional("split") ?? "all";
+        if (split is not ("all" or "evaluation"))
+        {
+            throw new CliException("--split must be 'all' or 'evaluation'");
+        }
+
+        var dataset = LabelledDataset.Load(recipe, message => stderr.WriteLine($"[evaluate] {message}"));
+        var shared = model.Labels.Where(dataset.Labels.Contains).ToList();
+        if (shared.Count == 0)
+        {
+            throw new DataFormatException($"the data has none of the model's labels ({string.Join(", ", model.Labels)})");
+        }
+
+        var posts = dataset.Posts.Where(p => split == "all" || DataSplit.PartOf(p.Text) == SplitPart.Evaluation).ToList();
+        stderr.WriteLine($"[evaluate] scoring {posts.Count:N0} posts ({split} rows)");
+        var verdicts = new List<PostVerdict>(posts.Count);
+        foreach (var chunk in posts.Chunk(4096))
+        {
+            verdicts.AddRange(model.ScoreBatch([.. chunk.Select(p => p.Text)]));
+        }
+
+        var rows = shared.Select(label =>
+        {
+            var dataIndex = dataset.LabelIndex(label);
+            var modelIndex = model.Labels.ToList().IndexOf(label);
+            var pairs = posts.Select((p, i) => (Truth: p.Labels[dataIndex], Score: verdicts[i].Labels[modelIndex].Score))
+                .Where(x => x.Truth is not null)
+                .Select(x => (x.Score, x.Truth!.Value))
+                .ToList();
+            var threshold = model.Manifest.Labels[modelIndex].Threshold;
+            return (label, threshold, BinaryMetricsCalculator.Compute(pairs, threshold));
+        }).ToList();
+
+        stdout.WriteLine($"model {model.Version} on {posts.Count:N0} posts ({split} rows)");
+        stdout.Write(MetricsTable.Console(rows));
+        return 0;
+    }
+}

@@ -1,0 +1,103 @@
+using HoaxScreen.Core.Modeling;
+
+namespace HoaxScreen.Training.Evaluation;
+
+/// <summary>Threshold choice and binary metrics from (probability, truth) pairs.</summary>
+public static class BinaryMetricsCalculator
+{
+    public static LabelMetrics Compute(IReadOnlyList<(float Score, bool Truth)> rows, double threshold)
+    {
+        int tp = 0, fp = 0, fn = 0, tn = 0;
+        foreach (var (score, truth) in rows)
+        {
+            var predicted = score >= threshold;
+            if (predicted && truth) tp++;
+            else if (predicted) fp++;
+            else if (truth) fn++;
+            else tn++;
+        }
+
+        var precision = tp + fp == 0 ? 0 : (double)tp / (tp + fp);
+        var recall = tp + fn == 0 ? 0 : (double)tp / (tp + fn);
+        var f1 = precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
+        var accuracy = rows.Count == 0 ? 0 : (double)(tp + tn) / rows.Count;
+        return new LabelMetrics(rows.Count, tp + fn, Round(precision), Round(recall), Round(f1), RocAuc(rows) is var auc && double.IsNaN(auc) ? null : Round(auc), Round(accuracy));
+    }
+
+    /// <summary>ROC AUC as the Mann-Whitney statistic, with ties counted half; NaN without both classes.</summary>
+    public static double RocAuc(IReadOnlyList<(float Score, bool Truth)> rows)
+    {
+        var sorted = rows.OrderBy(r => r.Score).ToArray();
+        long positives = sorted.Count(r => r.Truth);
+        long negatives = sorted.Length - positives;
+        if (positives == 0 || negatives == 0)
+        {
+            return double.NaN;
+        }
+
+        double rankSum = 0;
+        for (var i = 0; i < sorted.Length;)
+        {
+            var j = i;
+            while (j < sorted.Length && sorted[j].Score == sorted[i].Score)
+            {
+                j++;
+            }
+
+            var averageRank = (i + 1 + j) / 2.0;
+            for (var k = i; k < j; k++)
+            {
+                if (sorted[k].Truth)
+                {
+                    rankSum += averageRank;
+                }
+            }
+
+            i = j;
+        }
+
+        return (rankSum - positives * (positives + 1) / 2.0) / (positives * negatives);
+    }
+
+    /// <summary>
+    /// The threshold that maximises F1 on validation rows (midpoint between neighbouring scores, ties
+    /// broken towards 0.5); falls back when there are too few positives to trust the choice.
+    /// </summary>
+    public static double ChooseThreshold(IReadOnlyList<(float Score, bool Truth)> rows, double fallback, int minimumPositives = 5)
+    {
+        var positives = rows.Count(r => r.Truth);
+        if (positives < minimumPositives || positives == rows.Count)
+        {
+            return fallback;
+        }
+
+        var sorted = rows.OrderByDescending(r => r.Score).ToArray();
+        double bestF1 = -1, bestThreshold = fallback;
+        var tp = 0;
+        var fp = 0;
+        for (var i = 0; i < sorted.Length; i++)
+        {
+            if (sorted[i].Truth) tp++;
+            else fp++;
+
+            // Only cut between distinct scores.
+            if (i + 1 < sorted.Length && sorted[i + 1].Score == sorted[i].Score)
+            {
+                continue;
+            }
+
+            var next = i + 1 < sorted.Length ? sorted[i + 1].Score : 0f;
+            var threshold = (sorted[i].Score + next) / 2.0;
+            var f1 = 2.0 * tp / (tp + fp + positives);
+            if (f1 > bestF1 + 1e-12 || (Math.Abs(f1 - bestF1) <= 1e-12 && Math.Abs(threshold - 0.5) < Math.Abs(bestThreshold - 0.5)))
+            {
+                bestF1 = f1;
+                bestThreshold = threshold;
+            }
+        }
+
+        return Math.Clamp(Round(bestThreshold), 0.01, 0.99);
+    }
+
+    private static double Round(double value) => double.IsNaN(value) ? value : Math.Round(value, 4);
+}

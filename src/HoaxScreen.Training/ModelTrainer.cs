@@ -1,0 +1,167 @@
+using System.Diagnostics;
+using System.Security.Cryptography;
+using HoaxScreen.Core.Data;
+using HoaxScreen.Core.Modeling;
+using HoaxScreen.Core.Scoring;
+using HoaxScreen.Core.Text;
+using HoaxScreen.Training.Evaluation;
+using HoaxScreen.Training.Pipeline;
+using HoaxScreen.Training.Reporting;
+using Microsoft.ML;
+
+namespace HoaxScreen.Training;
+
+/// <summary>
+/// Trains a bundle from a recipe: thresholds are chosen on the validation split by a model fitted on
+/// the training split; the shipped model is refitted on training + validation and judged on the
+/// evaluation split, which it never sees.
+/// </summary>
+public sealed class ModelTrainer(Action<string> progress)
+{
+    public ModelManifest Train(TrainingRecipe recipe, string outputDirectory)
+    {
+        var clock = Stopwatch.StartNew();
+        var dataset = LabelledDataset.Load(recipe, progress);
+        var settings = recipe.Trainer;
+        var normalizer = TextNormalizer.Default;
+        var labels = dataset.Labels;
+        progress($"read {dataset.Posts.Count:N0} posts from {dataset.Sources.Count} source(s); labels: {string.Join(", ", labels)}");
+
+        var normalized = new string[dataset.Posts.Count];
+        var parts = new SplitPart[dataset.Posts.Count];
+        for (var i = 0; i < normalized.Length; i++)
+        {
+            normalized[i] = normalizer.Normalize(dataset.Posts[i].Text);
+            parts[i] = DataSplit.PartOf(dataset.Posts[i].Text);
+        }
+
+        var train = Indices(parts, p => p == SplitPart.Train);
+        var validation = Indices(parts, p => p == SplitPart.Validation);
+        var fitRows = Indices(parts, p => p != SplitPart.Evaluation);
+        var evaluation = Indices(parts, p => p == SplitPart.Evaluation);
+        CheckLabelsTrainable(dataset, fitRows);
+        progress($"split: {train.Length:N0} train, {validation.Length:N0} validation, {evaluation.Length:N0} evaluation ({DataSplit.Description})");
+
+        var ml = new MLContext(seed: settings.Seed);
+        var builder = new MultiLabelModelBuilder(ml, settings);
+
+        progress("stage 1/2: fitting on the training split to choose thresholds");
+        var thresholdModel = builder.Fit(Select(normalized, train), Select(dataset.Posts, train).Select(p => p.Labels).ToList(), labels, progress);
+        var validationScores = BatchScorer.Probabilities(ml, thresholdModel, Select(normalized, validation), labels.Count);
+        var thresholds = labels.Select((_, l) => BinaryMetricsCalculator.ChooseThreshold(
+            Known(dataset, validation, validationScores, l), settings.DefaultThreshold)).ToArray();
+
+        progress("stage 2/2: refitting on training + validation");
+        var model = builder.Fit(Select(normalized, fitRows), Select(dataset.Posts, fitRows).Select(p => p.Labels).ToList(), labels, progress);
+        var evaluationScores = BatchScorer.Probabilities(ml, model, Select(normalized, evaluation), labels.Count);
+
+        var labelManifests = labels.Select((name, l) => new LabelManifest(
+            name,
+            thresholds[l],
+            fitRows.Count(i => dataset.Posts[i].Labels[l] is not null),
+            fitRows.Count(i => dataset.Posts[i].Labels[l] is true),
+            BinaryMetricsCalculator.Compute(Known(dataset, evaluation, evaluationScores, l), thresholds[l]))).ToList();
+
+        var manifest = WriteBundle(ml, model, recipe, dataset, labelManifests, outputDirectory, clock);
+        progress($"wrote {Path.GetFullPath(outputDirectory)} in {clock.Elapsed.TotalSeconds:F1} s");
+        return manifest;
+    }
+
+    private ModelManifest WriteBundle(MLContext ml, ITransformer model, TrainingRecipe recipe, LabelledDataset dataset,
+        IReadOnlyList<LabelManifest> labels, string outputDirectory, Stopwatch clock)
+    {
+        // Write beside the target, then swap in, so a failed run never leaves a half-written bundle.
+        var target = Path.GetFullPath(outputDirectory);
+        var parent = Path.GetDirectoryName(target)!;
+        Directory.CreateDirectory(parent);
+        var staging = Path.Combine(parent, $".{Path.GetFileName(target)}.tmp-{Environment.ProcessId}");
+        if (Directory.Exists(staging))
+        {
+            Directory.Delete(staging, recursive: true);
+        }
+
+        Directory.CreateDirectory(staging);
+        try
+        {
+            var modelPath = Path.Combine(staging, ModelBundle.ModelFile);
+            ml.Model.Save(model, ml.Data.LoadFromEnumerable(Array.Empty<PostInput>()).Schema, modelPath);
+            var createdAt = DateTimeOffset.UtcNow;
+            var manifest = new ModelManifest
+            {
+                Version = $"{createdAt:yyyyMMdd-HHmmss}-{Hash8(modelPath)}",
+                CreatedAt = createdAt,
+                Labels = labels,
+                Sources = [.. dataset.Sources.Select(s => new SourceManifest(
+                    Path.GetRelativePath(recipe.BaseDirectory, s.Path).Replace('\\', '/'), s.Rows, s.Sha256, s.TextColumn, s.Labels))],
+                Trainer = recipe.Trainer,
+                Normalizer = TextNormalizer.Default.Settings,
+                Split = DataSplit.Description,
+                TrainingSeconds = Math.Round(clock.Elapsed.TotalSeconds, 1),
+            };
+            ModelBundle.WriteManifest(staging, manifest);
+            File.WriteAllText(Path.Combine(staging, ModelBundle.ReportFile), TrainingReport.Render(manifest, dataset));
+
+            var backup = target + $".old-{Environment.ProcessId}";
+            if (Directory.Exists(target))
+            {
+                Directory.Move(target, backup);
+            }
+
+            Directory.Move(staging, target);
+            if (Directory.Exists(backup))
+            {
+                Directory.Delete(backup, recursive: true);
+            }
+
+            return manifest;
+        }
+        catch
+        {
+            if (Directory.Exists(staging))
+            {
+                Directory.Delete(staging, recursive: true);
+            }
+
+            throw;
+        }
+    }
+
+    private static void CheckLabelsTrainable(LabelledDataset dataset, int[] rows)
+    {
+        for (var l = 0; l < dataset.Labels.Count; l++)
+        {
+            var positives = rows.Count(i => dataset.Posts[i].Labels[l] is true);
+            var negatives = rows.Count(i => dataset.Posts[i].Labels[l] is false);
+            if (positives == 0 || negatives == 0)
+            {
+                throw new DataFormatException(
+                    $"label '{dataset.Labels[l]}' has {positives} positive and {negatives} negative training rows; it needs both");
+            }
+        }
+    }
+
+    private static List<(float Score, bool Truth)> Known(LabelledDataset dataset, int[] rows, float[][] scores, int label)
+    {
+        var pairs = new List<(float, bool)>();
+        for (var i = 0; i < rows.Length; i++)
+        {
+            if (dataset.Posts[rows[i]].Labels[label] is { } truth)
+            {
+                pairs.Add((scores[i][label], truth));
+            }
+        }
+
+        return pairs;
+    }
+
+    private static int[] Indices(SplitPart[] parts, Func<SplitPart, bool> keep) =>
+        [.. Enumerable.Range(0, parts.Length).Where(i => keep(parts[i]))];
+
+    private static List<T> Select<T>(IReadOnlyList<T> items, int[] rows) => [.. rows.Select(i => items[i])];
+
+    private static string Hash8(string path)
+    {
+        using var stream = File.OpenRead(path);
+        return Convert.ToHexStringLower(SHA256.HashData(stream))[..8];
+    }
+}

@@ -1,0 +1,69 @@
+using HoaxScreen.Core.Data;
+using HoaxScreen.Core.Modeling;
+using Microsoft.ML;
+using Microsoft.ML.Data;
+using Microsoft.ML.Trainers;
+using Microsoft.ML.Transforms.Text;
+
+namespace HoaxScreen.Training.Pipeline;
+
+/// <summary>
+/// The pure pipeline definitions: one shared text featuriser, and a binary classifier per label
+/// that reads its features. No I/O here, so tests can build and fit it on small data.
+/// </summary>
+public static class TrainingPipeline
+{
+    /// <summary>Word 1..n-grams plus character n-grams (which survive typos and slang spellings), L2-normalised.</summary>
+    public static IEstimator<ITransformer> BuildFeaturizer(MLContext ml, TrainerSettings settings)
+    {
+        var options = new TextFeaturizingEstimator.Options
+        {
+            CaseMode = TextNormalizingEstimator.CaseMode.Lower,
+            KeepDiacritics = false,
+            KeepPunctuations = false,
+            KeepNumbers = true,
+            StopWordsRemoverOptions = null,
+            WordFeatureExtractor = new WordBagEstimator.Options
+            {
+                NgramLength = settings.WordNgramLength,
+                UseAllLengths = true,
+                Weighting = NgramExtractingEstimator.WeightingCriteria.Tf,
+            },
+            CharFeatureExtractor = settings.CharNgramLength > 0
+                ? new WordBagEstimator.Options
+                {
+                    NgramLength = settings.CharNgramLength,
+                    UseAllLengths = false,
+                    Weighting = NgramExtractingEstimator.WeightingCriteria.Tf,
+                }
+                : null,
+            Norm = TextFeaturizingEstimator.NormFunction.L2,
+        };
+        return ml.Transforms.Text.FeaturizeText(ModelColumns.Features, options, ModelColumns.Text);
+    }
+
+    /// <summary>A calibrated binary classifier for one label; feed it cached features (see <see cref="MultiLabelModelBuilder"/>).</summary>
+    public static IEstimator<ITransformer> BuildClassifier(MLContext ml, TrainerSettings settings)
+    {
+        return settings.Algorithm switch
+        {
+            "lbfgs" => (IEstimator<ITransformer>)ml.BinaryClassification.Trainers.LbfgsLogisticRegression(new LbfgsLogisticRegressionBinaryTrainer.Options
+            {
+                LabelColumnName = ModelColumns.Label,
+                FeatureColumnName = ModelColumns.Features,
+                L2Regularization = settings.L2Regularization ?? 1f,
+                MaximumNumberOfIterations = settings.MaximumIterations ?? 100,
+                NumberOfThreads = 1,
+            }),
+            _ => ml.BinaryClassification.Trainers.SdcaLogisticRegression(new SdcaLogisticRegressionBinaryTrainer.Options
+            {
+                LabelColumnName = ModelColumns.Label,
+                FeatureColumnName = ModelColumns.Features,
+                L2Regularization = settings.L2Regularization,
+                MaximumNumberOfIterations = settings.MaximumIterations,
+                // One thread keeps training reproducible for a seeded context.
+                NumberOfThreads = 1,
+            }),
+        };
+    }
+}

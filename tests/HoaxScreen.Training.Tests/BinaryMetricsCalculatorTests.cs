@@ -1,0 +1,60 @@
+using HoaxScreen.Training.Evaluation;
+
+namespace HoaxScreen.Training.Tests;
+
+public class BinaryMetricsCalculatorTests
+{
+    [Test]
+    public void RocAuc_PerfectSeparation_IsOne()
+    {
+        var rows = new[] { (0.9f, true), (0.8f, true), (0.2f, false), (0.1f, false) };
+        Assert.That(BinaryMetricsCalculator.RocAuc(rows), Is.EqualTo(1.0));
+    }
+
+    [Test]
+    public void RocAuc_AllScoresTied_IsOneHalf()
+    {
+        var rows = new[] { (0.5f, true), (0.5f, false), (0.5f, true), (0.5f, false) };
+        Assert.That(BinaryMetricsCalculator.RocAuc(rows), Is.EqualTo(0.5));
+    }
+
+    [Test]
+    public void RocAuc_OneClassOnly_IsNaN()
+    {
+        Assert.That(BinaryMetricsCalculator.RocAuc([(0.3f, true), (0.7f, true)]), Is.NaN);
+    }
+
+    [Test]
+    public void Compute_KnownConfusion_GivesPrecisionRecallF1()
+    {
+        // tp=2 (0.9, 0.7), fp=1 (0.6), fn=1 (0.2), tn=2
+        var rows = new[] { (0.9f, true), (0.7f, true), (0.6f, false), (0.2f, true), (0.1f, false), (0.3f, false) };
+        var metrics = BinaryMetricsCalculator.Compute(rows, 0.5);
+        Assert.Multiple(() =>
+        {
+            Assert.That(metrics.Precision, Is.EqualTo(0.6667).Within(1e-4));
+            Assert.That(metrics.Recall, Is.EqualTo(0.6667).Within(1e-4));
+            Assert.That(metrics.F1, Is.EqualTo(0.6667).Within(1e-4));
+            Assert.That(metrics.Positives, Is.EqualTo(3));
+            Assert.That(metrics.Rows, Is.EqualTo(6));
+            Assert.That(metrics.Accuracy, Is.EqualTo(0.6667).Within(1e-4));
+        });
+    }
+
+    [Test]
+    public void ChooseThreshold_SeparableScores_CutsBetweenClasses()
+    {
+        var rows = Enumerable.Range(0, 10).Select(i => (0.30f + i * 0.01f, true))
+            .Concat(Enumerable.Range(0, 10).Select(i => (0.05f + i * 0.01f, false))).ToArray();
+        var threshold = BinaryMetricsCalculator.ChooseThreshold(rows, fallback: 0.5);
+        Assert.That(threshold, Is.GreaterThan(0.14).And.LessThan(0.30));
+        Assert.That(BinaryMetricsCalculator.Compute(rows, threshold).F1, Is.EqualTo(1.0));
+    }
+
+    [Test]
+    public void ChooseThreshold_TooFewPositives_ReturnsFallback()
+    {
+        var rows = new[] { (0.9f, true), (0.1f, false), (0.2f, false) };
+        Assert.That(BinaryMetricsCalculator.ChooseThreshold(rows, fallback: 0.42), Is.EqualTo(0.42));
+    }
+}

@@ -1,0 +1,49 @@
+using HoaxScreen.Training.Cli;
+
+namespace HoaxScreen.Training.Tests;
+
+public class CliArgumentsTests
+{
+    private static readonly string[] Allowed = ["model", "in", "out", "batch-size"];
+
+    [Test]
+    public void Parse_SpaceAndEqualsForms_ReadBoth()
+    {
+        var args = CliArguments.Parse(["--model", "m", "--in=posts.csv"], Allowed);
+        Assert.That(args.Required("model"), Is.EqualTo("m"));
+        Assert.That(args.Required("in"), Is.EqualTo("posts.csv"));
+    }
+
+    [Test]
+    public void Parse_UnknownOption_ThrowsNamingIt()
+    {
+        var ex = Assert.Throws<CliException>(() => CliArguments.Parse(["--modle", "m"], Allowed));
+        Assert.That(ex!.Message, Does.Contain("--modle"));
+    }
+
+    [Test]
+    public void Parse_OptionWithoutValue_Throws()
+    {
+        Assert.Throws<CliException>(() => CliArguments.Parse(["--model", "--in", "x"], Allowed));
+    }
+
+    [Test]
+    public void Parse_RepeatedOption_Throws()
+    {
+        Assert.Throws<CliException>(() => CliArguments.Parse(["--in", "a", "--in", "b"], Allowed));
+    }
+
+    [Test]
+    public void Int_OutOfRange_Throws()
+    {
+        var args = CliArguments.Parse(["--batch-size", "0"], Allowed);
+        Assert.Throws<CliException>(() => args.Int("batch-size", 10, 1, 100));
+    }
+
+    [Test]
+    public void Recipe_BothRecipeAndData_Throws()
+    {
+        var args = CliArguments.Parse(["--recipe", "r.json", "--data", "d.csv"], ["recipe", "data"]);
+        Assert.Throws<CliException>(() => args.Recipe());
+    }
+}

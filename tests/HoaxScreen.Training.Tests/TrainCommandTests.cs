@@ -1,0 +1,141 @@
+using System.Text.Json;
+using HoaxScreen.Core.Data;
+using HoaxScreen.Core.Modeling;
+using HoaxScreen.Core.Scoring;
+
+namespace HoaxScreen.Training.Tests;
+
+/// <summary>End to end: trains once on the tiny fixture, then checks the bundle and the CLI's error paths.</summary>
+public class TrainCommandTests
+{
+    private string _work = null!;
+    private string _bundle = null!;
+    private CliRun _run = null!;
+
+    private static string Fixture => Path.Combine(AppContext.BaseDirectory, "Fixtures", "tiny.csv");
+
+    [OneTimeSetUp]
+    public void TrainOnce()
+    {
+        _work = Directory.CreateTempSubdirectory("hoaxscreen-train-").FullName;
+        _bundle = Path.Combine(_work, "bundle");
+        _run = CliRun.Of("train", "--data", Fixture, "--out", _bundle);
+    }
+
+    [OneTimeTearDown]
+    public void Cleanup() => Directory.Delete(_work, recursive: true);
+
+    [Test]
+    public void Train_TinyFixture_WritesCompleteBundle()
+    {
+        Assert.That(_run.ExitCode, Is.EqualTo(0), _run.Stderr);
+        Assert.That(Path.Combine(_bundle, ModelBundle.ModelFile), Does.Exist);
+        Assert.That(Path.Combine(_bundle, ModelBundle.ManifestFile), Does.Exist);
+        Assert.That(File.ReadAllText(Path.Combine(_bundle, ModelBundle.ReportFile)), Does.Contain("| hoax |"));
+        Assert.That(Directory.GetDirectories(_work), Has.Length.EqualTo(1), "no staging folder may be left behind");
+    }
+
+    [Test]
+    public void Train_TinyFixture_ManifestRecordsLabelsThresholdsAndSourceHash()
+    {
+        var manifest = ModelBundle.ReadManifest(_bundle);
+        Assert.That(manifest.Labels.Select(l => l.Name), Is.EqualTo(new[] { "hoax", "hate_speech", "abusive", "sara" }));
+        Assert.That(manifest.Labels.Select(l => l.Threshold), Is.All.InRange(0.01, 0.99));
+        Assert.That(manifest.Sources, Has.Count.EqualTo(1));
+        Assert.That(manifest.Sources[0].Rows, Is.EqualTo(60));
+        Assert.That(manifest.Sources[0].Sha256, Is.EqualTo(LabelledDataset.Sha256Of(Fixture)));
+        Assert.That(manifest.Labels.Sum(l => l.Metrics.Rows), Is.GreaterThan(0));
+    }
+
+    [Test]
+    public void Train_TinyFixture_PrintsMetricsTablePerLabel()
+    {
+        Assert.That(_run.Stdout, Does.Contain("precision").And.Contain("ROC AUC").And.Contain("positives"));
+        foreach (var label in new[] { "hoax", "hate_speech", "abusive", "sara" })
+        {
+            Assert.That(_run.Stdout, Does.Contain(label));
+        }
+
+        Assert.That(_run.Stderr, Does.Contain("[train]"), "progress goes to stderr");
+    }
+
+    [Test]
+    public void Train_TinyFixture_ModelSeparatesObviousPosts()
+    {
+        var model = ScoringModel.Load(_bundle);
+        var verdicts = model.ScoreBatch([
+            "SEBARKAN!! minum air garam bisa sembuhkan virus kata dokter, sebarkan",
+            "selamat pagi, hari ini cerah, jangan lupa sarapan",
+        ]);
+        var hoax = model.Labels.ToList().IndexOf("hoax");
+        Assert.That(verdicts[0].Labels[hoax].Score, Is.GreaterThan(verdicts[1].Labels[hoax].Score));
+    }
+
+    [Test]
+    public void Train_SameDataTwice_GivesSameThresholdsAndMetrics()
+    {
+        var second = Path.Combine(_work, "second");
+        var run = CliRun.Of("train", "--data", Fixture, "--out", second);
+        Assert.That(run.ExitCode, Is.EqualTo(0), run.Stderr);
+        var a = ModelBundle.ReadManifest(_bundle).Labels;
+        var b = ModelBundle.ReadManifest(second).Labels;
+        Assert.That(JsonSerializer.Serialize(b), Is.EqualTo(JsonSerializer.Serialize(a)));
+        Directory.Delete(second, recursive: true);
+    }
+
+    [Test]
+    public void Train_MissingDataFile_FailsWithOneLineError()
+    {
+        var run = CliRun.Of("train", "--data", Path.Combine(_work, "nope.csv"), "--out", Path.Combine(_work, "x"));
+        Assert.That(run.ExitCode, Is.EqualTo(1));
+        Assert.That(run.Stderr.Trim(), Does.StartWith("error:").And.Contain("nope.csv").And.Not.Contain("\n"));
+    }
+
+    [Test]
+    public void Train_LabelWithoutPositives_FailsAndWritesNoBundle()
+    {
+        var csv = Path.Combine(_work, "nopos.csv");
+        File.WriteAllLines(csv, ["text,hoax,abusive", "satu,0,1", "dua,0,0", "tiga,0,1", "empat,0,0"]);
+        var output = Path.Combine(_work, "nopos-bundle");
+        var run = CliRun.Of("train", "--data", csv, "--out", output);
+        Assert.That(run.ExitCode, Is.EqualTo(1));
+        Assert.That(run.LastError, Does.Contain("'hoax'").And.Contain("0 positive"));
+        Assert.That(output, Does.Not.Exist);
+    }
+
+    [Test]
+    public void Train_RecipeWithUnknownMappingColumn_NamesTheColumn()
+    {
+        var recipe = Path.Combine(_work, "bad.recipe.json");
+        File.WriteAllText(recipe, $$"""{ "sources": [ { "path": {{JsonSerializer.Serialize(Fixture)}}, "labels": { "sara": "HS_Religion|hoax" } } ] }""");
+        var run = CliRun.Of("train", "--recipe", recipe, "--out", Path.Combine(_work, "y"));
+        Assert.That(run.ExitCode, Is.EqualTo(1));
+        Assert.That(run.LastError, Does.Contain("HS_Religion").And.Contain("not found"));
+    }
+
+    [Test]
+    public void Train_DataWithoutTextColumn_Fails()
+    {
+        var csv = Path.Combine(_work, "notext.csv");
+        File.WriteAllLines(csv, ["body,hoax", "satu,1", "dua,0"]);
+        var run = CliRun.Of("train", "--data", csv, "--out", Path.Combine(_work, "z"));
+        Assert.That(run.ExitCode, Is.EqualTo(1));
+        Assert.That(run.LastError, Does.Contain("no text column"));
+    }
+
+    [Test]
+    public void Run_UnknownCommand_ExitsTwoWithUsageError()
+    {
+        var run = CliRun.Of("trian", "--data", "x.csv");
+        Assert.That(run.ExitCode, Is.EqualTo(2));
+        Assert.That(run.LastError, Does.Contain("unknown command 'trian'"));
+    }
+
+    [Test]
+    public void Evaluate_BundleOnItsData_PrintsMetricsForEveryLabel()
+    {
+        var run = CliRun.Of("evaluate", "--model", _bundle, "--data", Fixture, "--split", "evaluation");
+        Assert.That(run.ExitCode, Is.EqualTo(0), run.Stderr);
+        Assert.That(run.Stdout, Does.Contain("hate_speech").And.Contain("F1"));
+    }
+}

@@ -1,0 +1,30 @@
+# syntax=docker/dockerfile:1
+# HoaxScreen screening API with the default model baked in.
+#   docker build -t hoaxscreen .
+#   docker run --rm -p 8080:8080 hoaxscreen        # then open http://localhost:8080/swagger
+
+FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
+WORKDIR /src
+# Restore first, from the project and central package files only, so the layer is cached across code changes.
+COPY global.json Directory.Build.props Directory.Packages.props .editorconfig ./
+COPY src/HoaxScreen.Core/HoaxScreen.Core.csproj src/HoaxScreen.Core/
+COPY src/HoaxScreen.Api/HoaxScreen.Api.csproj src/HoaxScreen.Api/
+RUN dotnet restore src/HoaxScreen.Api/HoaxScreen.Api.csproj
+COPY src/HoaxScreen.Core/ src/HoaxScreen.Core/
+COPY src/HoaxScreen.Api/ src/HoaxScreen.Api/
+RUN dotnet publish src/HoaxScreen.Api/HoaxScreen.Api.csproj -c Release -o /app/publish --no-restore -p:UseAppHost=false
+
+FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS final
+WORKDIR /app
+ENV ASPNETCORE_HTTP_PORTS=8080 \
+    Model__Path=/app/models/default \
+    DOTNET_NOLOGO=1
+COPY --from=build /app/publish ./
+COPY models/default/ ./models/default/
+# The aspnet image ships an unprivileged "app" user (APP_UID); the service needs no root rights.
+USER $APP_UID
+EXPOSE 8080
+# No curl in the runtime image: bash's /dev/tcp is enough for a liveness probe.
+HEALTHCHECK --interval=30s --timeout=3s --start-period=10s --retries=3 \
+  CMD ["bash", "-c", "exec 3<>/dev/tcp/127.0.0.1/8080 && printf 'GET /health/live HTTP/1.0\\r\\nHost: localhost\\r\\n\\r\\n' >&3 && head -n 1 <&3 | grep -q ' 200 '"]
+ENTRYPOINT ["dotnet", "HoaxScreen.Api.dll"]

@@ -1,6 +1,28 @@
+using HoaxScreen.Api.Documentation;
+using HoaxScreen.Api.Endpoints;
+using HoaxScreen.Api.Errors;
+using HoaxScreen.Api.Health;
+using HoaxScreen.Api.Modeling;
+using HoaxScreen.Api.Options;
+using HoaxScreen.Api.Validation;
+
 var builder = WebApplication.CreateBuilder(args);
+
+builder.Services.AddHoaxScreenOptions();
+builder.Services.AddModelServing();
+builder.Services.AddRequestValidation();
+builder.Services.AddApiErrorHandling();
+builder.Services.AddApiHealthChecks();
+builder.Services.AddApiDocumentation();
+
 var app = builder.Build();
 
-app.MapGet("/", () => "Hello World!");
+app.UseApiErrorHandling();
+app.UseApiDocumentation();
+app.MapApiV1();
+app.MapHealthEndpoints();
 
 app.Run();
+
+/// <summary>The application entry point; public so integration tests can host it with WebApplicationFactory.</summary>
+public partial class Program;

@@ -1,0 +1,172 @@
+using HoaxScreen.Core.Modeling;
+
+namespace HoaxScreen.Api.Contracts;
+
+/// <summary>What the served model is, how it was trained and how well it did on held-out data.</summary>
+public sealed record ModelInfoResponse
+{
+    /// <summary>Bundle version id, as reported in every screening result.</summary>
+    public required string Version { get; init; }
+
+    /// <summary>When the bundle was trained.</summary>
+    public required DateTimeOffset CreatedAt { get; init; }
+
+    /// <summary>How the training data was split into train and evaluation rows.</summary>
+    public required string Split { get; init; }
+
+    /// <summary>The labels the model scores, in order, with thresholds and evaluation metrics.</summary>
+    public required IReadOnlyList<ModelLabelInfo> Labels { get; init; }
+
+    /// <summary>The data files the model was trained from.</summary>
+    public required IReadOnlyList<ModelSourceInfo> Sources { get; init; }
+
+    /// <summary>Trainer settings used.</summary>
+    public required TrainerInfo Trainer { get; init; }
+
+    /// <summary>Text normaliser settings, applied to every post before scoring.</summary>
+    public required NormalizerInfo Normalizer { get; init; }
+
+    public static ModelInfoResponse From(ModelManifest manifest) => new()
+    {
+        Version = manifest.Version,
+        CreatedAt = manifest.CreatedAt,
+        Split = manifest.Split,
+        Labels = [.. manifest.Labels.Select(l => new ModelLabelInfo
+        {
+            Name = l.Name,
+            Threshold = l.Threshold,
+            TrainRows = l.TrainRows,
+            TrainPositives = l.TrainPositives,
+            Metrics = new LabelMetricsInfo
+            {
+                Rows = l.Metrics.Rows,
+                Positives = l.Metrics.Positives,
+                Precision = l.Metrics.Precision,
+                Recall = l.Metrics.Recall,
+                F1 = l.Metrics.F1,
+                RocAuc = l.Metrics.RocAuc,
+                Accuracy = l.Metrics.Accuracy,
+            },
+        })],
+        Sources = [.. manifest.Sources.Select(s => new ModelSourceInfo { Path = s.Path, Rows = s.Rows, Sha256 = s.Sha256 })],
+        Trainer = new TrainerInfo
+        {
+            Algorithm = manifest.Trainer.Algorithm,
+            Seed = manifest.Trainer.Seed,
+            L2Regularization = manifest.Trainer.L2Regularization,
+            MaximumIterations = manifest.Trainer.MaximumIterations,
+            WordNgramLength = manifest.Trainer.WordNgramLength,
+            CharNgramLength = manifest.Trainer.CharNgramLength,
+            DefaultThreshold = manifest.Trainer.DefaultThreshold,
+        },
+        Normalizer = new NormalizerInfo
+        {
+            Version = manifest.Normalizer.Version,
+            Lowercase = manifest.Normalizer.Lowercase,
+            ReplaceUrls = manifest.Normalizer.ReplaceUrls,
+            ReplaceMentions = manifest.Normalizer.ReplaceMentions,
+            MaxRepeatedCharacters = manifest.Normalizer.MaxRepeatedCharacters,
+        },
+    };
+}
+
+/// <summary>A label the model scores.</summary>
+public sealed record ModelLabelInfo
+{
+    /// <summary>Label name, the key used in screening results.</summary>
+    public required string Name { get; init; }
+
+    /// <summary>Decision threshold: a score at or above it flags the label.</summary>
+    public required double Threshold { get; init; }
+
+    /// <summary>Training rows with a known value for this label.</summary>
+    public required int TrainRows { get; init; }
+
+    /// <summary>Training rows positive for this label.</summary>
+    public required int TrainPositives { get; init; }
+
+    /// <summary>Metrics on the held-out evaluation rows, at the threshold.</summary>
+    public required LabelMetricsInfo Metrics { get; init; }
+}
+
+/// <summary>Binary classification metrics of one label on held-out rows.</summary>
+public sealed record LabelMetricsInfo
+{
+    /// <summary>Evaluation rows with a known value for the label.</summary>
+    public required int Rows { get; init; }
+
+    /// <summary>Evaluation rows positive for the label.</summary>
+    public required int Positives { get; init; }
+
+    /// <summary>Share of flagged rows that are truly positive.</summary>
+    public required double Precision { get; init; }
+
+    /// <summary>Share of positive rows that are flagged.</summary>
+    public required double Recall { get; init; }
+
+    /// <summary>Harmonic mean of precision and recall.</summary>
+    public required double F1 { get; init; }
+
+    /// <summary>Area under the ROC curve (threshold-free ranking quality); null when the rows hold only one class.</summary>
+    public required double? RocAuc { get; init; }
+
+    /// <summary>Share of rows judged correctly.</summary>
+    public required double Accuracy { get; init; }
+}
+
+/// <summary>A data file the model was trained from.</summary>
+public sealed record ModelSourceInfo
+{
+    /// <summary>Path of the file as given to the trainer.</summary>
+    public required string Path { get; init; }
+
+    /// <summary>Rows read from the file.</summary>
+    public required int Rows { get; init; }
+
+    /// <summary>SHA-256 of the file, hex.</summary>
+    public required string Sha256 { get; init; }
+}
+
+/// <summary>Trainer settings of the model.</summary>
+public sealed record TrainerInfo
+{
+    /// <summary>"sdca" or "lbfgs" logistic regression.</summary>
+    public required string Algorithm { get; init; }
+
+    /// <summary>Random seed used in training.</summary>
+    public required int Seed { get; init; }
+
+    /// <summary>L2 regularisation, or null for the trainer default.</summary>
+    public float? L2Regularization { get; init; }
+
+    /// <summary>Iteration limit, or null for the trainer default.</summary>
+    public int? MaximumIterations { get; init; }
+
+    /// <summary>Longest word n-gram.</summary>
+    public required int WordNgramLength { get; init; }
+
+    /// <summary>Character n-gram length (0 = off).</summary>
+    public required int CharNgramLength { get; init; }
+
+    /// <summary>Threshold used for labels with too few positives to tune one.</summary>
+    public required double DefaultThreshold { get; init; }
+}
+
+/// <summary>How posts are normalised before scoring.</summary>
+public sealed record NormalizerInfo
+{
+    /// <summary>Normaliser version.</summary>
+    public required int Version { get; init; }
+
+    /// <summary>Whether text is lower-cased.</summary>
+    public required bool Lowercase { get; init; }
+
+    /// <summary>Whether URLs are replaced by a placeholder.</summary>
+    public required bool ReplaceUrls { get; init; }
+
+    /// <summary>Whether @mentions are replaced by a placeholder.</summary>
+    public required bool ReplaceMentions { get; init; }
+
+    /// <summary>Runs of the same character are cut to this length (bangeeet → bangeet).</summary>
+    public required int MaxRepeatedCharacters { get; init; }
+}

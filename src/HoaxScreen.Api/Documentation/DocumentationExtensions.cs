@@ -1,0 +1,47 @@
+using Microsoft.OpenApi;
+
+namespace HoaxScreen.Api.Documentation;
+
+public static class DocumentationExtensions
+{
+    public const string DocumentName = "v1";
+
+    /// <summary>OpenAPI document with XML-doc descriptions and Indonesian request examples.</summary>
+    public static IServiceCollection AddApiDocumentation(this IServiceCollection services)
+    {
+        services.AddEndpointsApiExplorer();
+        services.AddSwaggerGen(options =>
+        {
+            options.SwaggerDoc(DocumentName, new OpenApiInfo
+            {
+                Title = "HoaxScreen API",
+                Version = DocumentName,
+                Description =
+                    "Offline screening of Indonesian posts for hoaks (false claims), ujaran kebencian (hate speech), " +
+                    "kata kasar (abusive language) and SARA. Errors are RFC 7807 problem details.",
+            });
+            options.IncludeXmlComments(typeof(DocumentationExtensions).Assembly);
+            options.SupportNonNullableReferenceTypes();
+            options.UseAllOfToExtendReferenceSchemas();
+            options.OperationFilter<RequestExamplesOperationFilter>();
+            options.SchemaFilter<ScreeningLimitsSchemaFilter>();
+        });
+        return services;
+    }
+
+    /// <summary>
+    /// <c>/swagger/v1/swagger.json</c> and Swagger UI at <c>/swagger</c>, in every environment: HoaxScreen is an
+    /// offline staff tool and the UI is how staff try posts.
+    /// </summary>
+    public static WebApplication UseApiDocumentation(this WebApplication app)
+    {
+        app.UseSwagger();
+        app.UseSwaggerUI(options =>
+        {
+            options.SwaggerEndpoint($"/swagger/{DocumentName}/swagger.json", "HoaxScreen API v1");
+            options.RoutePrefix = "swagger";
+            options.DocumentTitle = "HoaxScreen API";
+        });
+        return app;
+    }
+}

@@ -1,0 +1,44 @@
+using System.Text.Json.Nodes;
+
+namespace HoaxScreen.Api.Documentation;
+
+/// <summary>Indonesian sample posts for Swagger; each runs as-is from "Try it out".</summary>
+public static class RequestExamples
+{
+    public const string WhatsAppHoaxText =
+        "INFO PENTING!!! Sebarkan ke semua grup WA sebelum dihapus. Kata orang dalam KPU, mulai besok KTP lama tidak berlaku " +
+        "untuk mencoblos, wajib cetak ulang di kelurahan, bayar 50rb. Jangan sampai keluarga kita kehilangan hak pilih 🙏🙏🙏";
+
+    public const string AbusiveTweetText =
+        "@warganet2024 dasar goblok lu, otak udang bgt sih! bacot doang, mending diem aja anjing 😡";
+
+    public const string CleanPostText =
+        "Alhamdulillah TPS 12 di kelurahan kami sudah buka jam 07.00, antrean tertib. Jangan lupa bawa KTP dan surat undangan ya.";
+
+    /// <summary>Named examples for <c>POST /v1/screen</c>.</summary>
+    public static IReadOnlyList<NamedExample> Single { get; } =
+    [
+        new("whatsappHoax", "Pesan berantai WhatsApp (hoaks)", "A forwarded WhatsApp chain message with a false claim about voting.",
+            new JsonObject { ["text"] = WhatsAppHoaxText, ["id"] = "wa-forward-0001" }),
+        new("abusiveTweet", "Tweet kasar (kata kasar)", "A tweet insulting another user with common Indonesian swear words.",
+            new JsonObject { ["text"] = AbusiveTweetText, ["id"] = "tweet-0002" }),
+        new("cleanPost", "Postingan biasa (bersih)", "An ordinary, harmless post about polling day.",
+            new JsonObject { ["text"] = CleanPostText, ["id"] = "post-0003" }),
+    ];
+
+    /// <summary>Named examples for <c>POST /v1/screen/batch</c>.</summary>
+    public static IReadOnlyList<NamedExample> Batch { get; } =
+    [
+        new("mixedBatch", "Tiga postingan sekaligus", "The hoax, the abusive tweet and the clean post in one batch.",
+            new JsonObject
+            {
+                ["items"] = new JsonArray(
+                    new JsonObject { ["id"] = "wa-forward-0001", ["text"] = WhatsAppHoaxText },
+                    new JsonObject { ["id"] = "tweet-0002", ["text"] = AbusiveTweetText },
+                    new JsonObject { ["id"] = "post-0003", ["text"] = CleanPostText }),
+            }),
+    ];
+}
+
+/// <summary>A request body example as it appears in the OpenAPI document.</summary>
+public sealed record NamedExample(string Key, string Summary, string Description, JsonObject Value);

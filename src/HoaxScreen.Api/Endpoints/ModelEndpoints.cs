@@ -1,0 +1,26 @@
+using HoaxScreen.Api.Contracts;
+using HoaxScreen.Api.Modeling;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace HoaxScreen.Api.Endpoints;
+
+/// <summary><c>/v1/model</c>: describe the served model.</summary>
+public static class ModelEndpoints
+{
+    public static RouteGroupBuilder MapModelEndpoints(this RouteGroupBuilder v1)
+    {
+        var group = v1.MapGroup("/model").WithTags("Model");
+
+        group.MapGet("", GetModel)
+            .WithName("GetModel")
+            .WithSummary("Describe the served model")
+            .WithDescription(
+                "Version, creation time, labels with their thresholds and held-out metrics, the training sources (path, rows, " +
+                "SHA-256), trainer and normaliser settings, all from the bundle's manifest.");
+
+        return group;
+    }
+
+    public static Ok<ModelInfoResponse> GetModel(ModelHolder holder) =>
+        TypedResults.Ok(ModelInfoResponse.From(holder.Current.Model.Manifest));
+}

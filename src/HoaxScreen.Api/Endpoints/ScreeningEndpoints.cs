@@ -1,0 +1,39 @@
+using HoaxScreen.Api.Contracts;
+using HoaxScreen.Api.Modeling;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace HoaxScreen.Api.Endpoints;
+
+/// <summary><c>/v1/screen</c>: score posts.</summary>
+public static class ScreeningEndpoints
+{
+    public static RouteGroupBuilder MapScreeningEndpoints(this RouteGroupBuilder v1)
+    {
+        var group = v1.MapGroup("/screen").WithTags("Screening");
+
+        group.MapPost("", Screen)
+            .WithName("ScreenPost")
+            .WithSummary("Screen one post")
+            .WithDescription(
+                "Scores one post for every label of the served model (hoax, hate_speech, abusive, sara, ...). Each label gets a " +
+                "probability `score`, its decision `threshold` and `flagged` (score ≥ threshold); the post is `flagged` when any " +
+                "label is. The optional `id` is echoed. Invalid input answers 400 with a field-level `errors` map.")
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+
+        group.MapPost("/batch", ScreenBatch)
+            .WithName("ScreenBatch")
+            .WithSummary("Screen a batch of posts")
+            .WithDescription(
+                "Scores up to `Screening:MaxBatchSize` posts (256 by default) in one pass. Results come back in the order of " +
+                "`items`, each shaped like a single-post result. Item errors are keyed by position, e.g. `items[3].text`.")
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+
+        return group;
+    }
+
+    public static Results<Ok<ScreenResponse>, ValidationProblem> Screen(ScreenRequest request, PostScreener screener) =>
+        TypedResults.Ok(screener.Screen(request));
+
+    public static Results<Ok<BatchScreenResponse>, ValidationProblem> ScreenBatch(BatchScreenRequest request, PostScreener screener) =>
+        TypedResults.Ok(screener.ScreenBatch(request));
+}

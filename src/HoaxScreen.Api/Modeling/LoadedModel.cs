@@ -1,0 +1,48 @@
+using HoaxScreen.Core.Modeling;
+using HoaxScreen.Core.Scoring;
+using Microsoft.Extensions.ObjectPool;
+using Microsoft.ML;
+
+namespace HoaxScreen.Api.Modeling;
+
+/// <summary>
+/// A model together with the pool of prediction engines built from it. Immutable: a reload builds a new
+/// instance and swaps it in whole, so a request never scores with one model's engine and another's thresholds.
+/// </summary>
+public sealed class LoadedModel
+{
+    public LoadedModel(ScoringModel model, DateTimeOffset loadedAt)
+    {
+        Model = model;
+        LoadedAt = loadedAt;
+        PoolSize = Environment.ProcessorCount * 2;
+        Engines = new DefaultObjectPool<PredictionEngine<PostInput, PostProbabilities>>(new PredictionEnginePolicy(model), PoolSize);
+    }
+
+    public ScoringModel Model { get; }
+
+    public ObjectPool<PredictionEngine<PostInput, PostProbabilities>> Engines { get; }
+
+    public int PoolSize { get; }
+
+    public DateTimeOffset LoadedAt { get; }
+
+    public string Version => Model.Version;
+
+    /// <summary>Scores one post with a pooled engine.</summary>
+    public PostVerdict Score(string text)
+    {
+        var engine = Engines.Get();
+        try
+        {
+            return Model.Score(engine, text);
+        }
+        finally
+        {
+            Engines.Return(engine);
+        }
+    }
+
+    /// <summary>Scores many posts with a single transform over the batch; results keep the input order.</summary>
+    public IReadOnlyList<PostVerdict> ScoreBatch(IReadOnlyList<string> texts) => Model.ScoreBatch(texts);
+}

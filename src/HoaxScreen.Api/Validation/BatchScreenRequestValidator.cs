@@ -1,0 +1,28 @@
+using FluentValidation;
+using HoaxScreen.Api.Contracts;
+using HoaxScreen.Api.Options;
+using Microsoft.Extensions.Options;
+
+namespace HoaxScreen.Api.Validation;
+
+/// <summary>Rules for a batch: 1..MaxBatchSize items, each a valid post (errors keyed <c>items[i].field</c>).</summary>
+public sealed class BatchScreenRequestValidator : AbstractValidator<BatchScreenRequest>
+{
+    public BatchScreenRequestValidator(IOptions<ScreeningOptions> options, IValidator<ScreenRequest> itemValidator)
+    {
+        var maxBatchSize = options.Value.MaxBatchSize;
+
+        RuleFor(r => r.Items)
+            .Cascade(CascadeMode.Stop)
+            .NotNull().WithMessage("items is required.")
+            .Must(items => items!.Count > 0).WithMessage("items must contain at least one post.")
+            .Must(items => items!.Count <= maxBatchSize)
+            .WithMessage(r => $"items must contain at most {maxBatchSize} posts; it has {r.Items!.Count}.");
+
+        // Item rules only run on a batch of acceptable size, so an oversized batch gets one clear error.
+        RuleForEach(r => r.Items!)
+            .NotNull().WithMessage("each item must be an object with a text.")
+            .SetValidator(itemValidator)
+            .When(r => r.Items is { Count: > 0 } items && items.Count <= maxBatchSize);
+    }
+}

@@ -1,0 +1,104 @@
+using System.Net;
+using HoaxScreen.Api.Modeling;
+using HoaxScreen.Core.Modeling;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace HoaxScreen.Api.Tests;
+
+[TestFixture]
+public sealed class ModelAndHealthEndpointTests
+{
+    private HoaxScreenFactory _factory = null!;
+    private HttpClient _client = null!;
+    private ModelManifest _manifest = null!;
+
+    [OneTimeSetUp]
+    public void StartApi()
+    {
+        _factory = new HoaxScreenFactory();
+        _client = _factory.CreateClient();
+        _manifest = _factory.Services.GetRequiredService<ModelHolder>().Current.Model.Manifest;
+    }
+
+    [OneTimeTearDown]
+    public void StopApi()
+    {
+        _client.Dispose();
+        _factory.Dispose();
+    }
+
+    [Test]
+    public async Task GetModel_Always_ReturnsVersionAndLabelsFromTheManifest()
+    {
+        using var response = await _client.GetAsync("/v1/model");
+        var body = await response.ReadObjectAsync();
+        var labels = body["labels"]!.AsArray();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+            Assert.That(body["version"]!.GetValue<string>(), Is.EqualTo(_manifest.Version));
+            Assert.That(body["createdAt"]!.GetValue<DateTimeOffset>(), Is.EqualTo(_manifest.CreatedAt));
+            Assert.That(labels.Select(l => l!["name"]!.GetValue<string>()), Is.EqualTo(_manifest.Labels.Select(l => l.Name)));
+            Assert.That(labels.Select(l => l!["threshold"]!.GetValue<double>()), Is.EqualTo(_manifest.Labels.Select(l => l.Threshold)));
+            Assert.That(labels.Select(l => l!["metrics"]!["f1"]!.GetValue<double>()), Is.EqualTo(_manifest.Labels.Select(l => l.Metrics.F1)));
+            Assert.That(labels.Select(l => l!["metrics"]!["rows"]!.GetValue<int>()), Is.EqualTo(_manifest.Labels.Select(l => l.Metrics.Rows)));
+        });
+    }
+
+    [Test]
+    public async Task GetModel_Always_ReturnsSourcesTrainerAndNormalizer()
+    {
+        using var response = await _client.GetAsync("/v1/model");
+        var body = await response.ReadObjectAsync();
+        var sources = body["sources"]!.AsArray();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(sources.Select(s => s!["path"]!.GetValue<string>()), Is.EqualTo(_manifest.Sources.Select(s => s.Path)));
+            Assert.That(sources.Select(s => s!["rows"]!.GetValue<int>()), Is.EqualTo(_manifest.Sources.Select(s => s.Rows)));
+            Assert.That(sources.Select(s => s!["sha256"]!.GetValue<string>()), Is.EqualTo(_manifest.Sources.Select(s => s.Sha256)));
+            Assert.That(body["trainer"]!["algorithm"]!.GetValue<string>(), Is.EqualTo(_manifest.Trainer.Algorithm));
+            Assert.That(body["trainer"]!["seed"]!.GetValue<int>(), Is.EqualTo(_manifest.Trainer.Seed));
+            Assert.That(body["normalizer"]!["version"]!.GetValue<int>(), Is.EqualTo(_manifest.Normalizer.Version));
+            Assert.That(body["normalizer"]!["lowercase"]!.GetValue<bool>(), Is.EqualTo(_manifest.Normalizer.Lowercase));
+        });
+    }
+
+    [Test]
+    public async Task GetModel_ScreenResult_ReportsTheSameVersion()
+    {
+        using var described = await _client.GetAsync("/v1/model");
+        var model = await described.ReadObjectAsync();
+        using var screened = await _client.PostRawAsync("/v1/screen", """{ "text": "halo" }""");
+        var result = await screened.ReadObjectAsync();
+
+        Assert.That(result["model"]!.GetValue<string>(), Is.EqualTo(model["version"]!.GetValue<string>()));
+    }
+
+    [Test]
+    public async Task HealthLive_ProcessUp_ReturnsHealthy()
+    {
+        using var response = await _client.GetAsync("/health/live");
+        var status = await response.Content.ReadAsStringAsync();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+            Assert.That(status, Is.EqualTo("Healthy"));
+        });
+    }
+
+    [Test]
+    public async Task HealthReady_ModelLoaded_ReturnsHealthy()
+    {
+        using var response = await _client.GetAsync("/health/ready");
+        var status = await response.Content.ReadAsStringAsync();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+            Assert.That(status, Is.EqualTo("Healthy"));
+        });
+    }
+}

@@ -1,0 +1,71 @@
+using HoaxScreen.Tests.Shared;
+using HoaxScreen.Core.Modeling;
+using Microsoft.Extensions.Options;
+
+namespace HoaxScreen.Api.Tests;
+
+/// <summary>Bad configuration or a bad bundle stops start-up with a clear message. Each test hosts its own (failing) app.</summary>
+[TestFixture]
+public sealed class StartupTests
+{
+    private string _scratch = null!;
+
+    [SetUp]
+    public void CreateScratch()
+    {
+        _scratch = Directory.CreateTempSubdirectory("hoaxscreen-api-tests-").FullName;
+    }
+
+    [TearDown]
+    public void DeleteScratch()
+    {
+        Directory.Delete(_scratch, recursive: true);
+    }
+
+    [Test]
+    public void Start_MissingModelPath_FailsOptionsValidationNamingThePath()
+    {
+        var missing = Path.Combine(_scratch, "no-such-model");
+        using var factory = new HoaxScreenFactory(new Dictionary<string, string?> { ["Model:Path"] = missing });
+
+        Assert.That(
+            () => factory.CreateClient(),
+            Throws.InstanceOf<OptionsValidationException>()
+                .With.Message.Contains("Model:Path").And.Message.Contains(missing).And.Message.Contains("not found"));
+    }
+
+    [Test]
+    public void Start_FolderWithoutManifest_FailsOptionsValidation()
+    {
+        using var factory = new HoaxScreenFactory(new Dictionary<string, string?> { ["Model:Path"] = _scratch });
+
+        Assert.That(() => factory.CreateClient(), Throws.InstanceOf<OptionsValidationException>().With.Message.Contains("manifest.json"));
+    }
+
+    [Test]
+    public void Start_CorruptManifest_FailsWithModelBundleException()
+    {
+        File.WriteAllText(Path.Combine(_scratch, ModelBundle.ManifestFile), "{ this is not json");
+        using var factory = new HoaxScreenFactory(new Dictionary<string, string?> { ["Model:Path"] = _scratch });
+
+        Assert.That(() => factory.CreateClient(), Throws.InstanceOf<ModelBundleException>().With.Message.Contains("manifest"));
+    }
+
+    [Test]
+    public void Start_ManifestWithoutModelFile_FailsWithModelBundleException()
+    {
+        File.Copy(Path.Combine(RepoPaths.DefaultModel, ModelBundle.ManifestFile), Path.Combine(_scratch, ModelBundle.ManifestFile));
+        using var factory = new HoaxScreenFactory(new Dictionary<string, string?> { ["Model:Path"] = _scratch });
+
+        Assert.That(() => factory.CreateClient(), Throws.InstanceOf<ModelBundleException>().With.Message.Contains(ModelBundle.ModelFile));
+    }
+
+    [TestCase("Screening:MaxBatchSize", "0")]
+    [TestCase("Screening:MaxTextLength", "1000001")]
+    public void Start_LimitOutOfRange_FailsOptionsValidation(string key, string value)
+    {
+        using var factory = new HoaxScreenFactory(new Dictionary<string, string?> { [key] = value });
+
+        Assert.That(() => factory.CreateClient(), Throws.InstanceOf<OptionsValidationException>());
+    }
+}

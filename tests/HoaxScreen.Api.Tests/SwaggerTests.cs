@@ -1,0 +1,134 @@
+using System.Net;
+using System.Text.Json.Nodes;
+
+namespace HoaxScreen.Api.Tests;
+
+[TestFixture]
+public sealed class SwaggerTests
+{
+    private HoaxScreenFactory _factory = null!;
+    private HttpClient _client = null!;
+    private JsonObject _document = null!;
+
+    [OneTimeSetUp]
+    public async Task StartApi()
+    {
+        _factory = new HoaxScreenFactory();
+        _client = _factory.CreateClient();
+        using var response = await _client.GetAsync("/swagger/v1/swagger.json");
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        _document = await response.ReadObjectAsync();
+    }
+
+    [OneTimeTearDown]
+    public void StopApi()
+    {
+        _client.Dispose();
+        _factory.Dispose();
+    }
+
+    [TestCase("/v1/screen", "post", "ScreenPost")]
+    [TestCase("/v1/screen/batch", "post", "ScreenBatch")]
+    [TestCase("/v1/model", "get", "GetModel")]
+    public void SwaggerJson_Always_ListsTheEndpointWithNameSummaryAndDescription(string path, string method, string operationId)
+    {
+        var operation = _document["paths"]?[path]?[method];
+
+        Assert.That(operation, Is.Not.Null, $"{method} {path} missing");
+        Assert.Multiple(() =>
+        {
+            Assert.That(operation!["operationId"]!.GetValue<string>(), Is.EqualTo(operationId));
+            Assert.That(operation["summary"]!.GetValue<string>(), Is.Not.Empty);
+            Assert.That(operation["description"]!.GetValue<string>(), Is.Not.Empty);
+            Assert.That(operation["responses"]!.AsObject().ContainsKey("200"), Is.True);
+        });
+    }
+
+    [TestCase("/v1/screen")]
+    [TestCase("/v1/screen/batch")]
+    public void SwaggerJson_ScreeningOperations_Document400ValidationProblems(string path)
+    {
+        var responses = _document["paths"]![path]!["post"]!["responses"]!.AsObject();
+
+        Assert.That(responses.ContainsKey("400"), Is.True);
+    }
+
+    [Test]
+    public void SwaggerJson_ScreenOperation_HasTheIndonesianExamples()
+    {
+        var examples = Examples("/v1/screen");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(examples.Select(e => e.Key), Is.EquivalentTo(new[] { "whatsappHoax", "abusiveTweet", "cleanPost" }));
+            Assert.That(examples["whatsappHoax"]!["value"]!["text"]!.GetValue<string>(), Does.Contain("Sebarkan"));
+            Assert.That(examples["abusiveTweet"]!["value"]!["text"]!.GetValue<string>(), Does.Contain("goblok"));
+        });
+    }
+
+    [Test]
+    public async Task SwaggerJson_EveryRequestExample_RunsAsIs()
+    {
+        var examples = Examples("/v1/screen").Select(e => ("/v1/screen", e))
+            .Concat(Examples("/v1/screen/batch").Select(e => ("/v1/screen/batch", e)))
+            .ToList();
+        Assert.That(examples, Has.Count.GreaterThanOrEqualTo(4));
+
+        foreach (var (path, (name, example)) in examples)
+        {
+            using var response = await _client.PostJsonNodeAsync(path, example!["value"]!.DeepClone());
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), $"{name}: {await response.Content.ReadAsStringAsync()}");
+        }
+    }
+
+    [TestCase("ScreenRequest")]
+    [TestCase("ScreenResponse")]
+    [TestCase("LabelScore")]
+    [TestCase("BatchScreenRequest")]
+    [TestCase("BatchScreenResponse")]
+    [TestCase("ModelInfoResponse")]
+    [TestCase("ModelLabelInfo")]
+    [TestCase("LabelMetricsInfo")]
+    public void SwaggerJson_ContractSchema_DescribesEveryProperty(string schemaName)
+    {
+        var schema = _document["components"]?["schemas"]?[schemaName];
+
+        Assert.That(schema, Is.Not.Null, schemaName);
+        var undocumented = schema!["properties"]!.AsObject()
+            .Where(p => string.IsNullOrWhiteSpace(p.Value?["description"]?.GetValue<string>()))
+            .Select(p => p.Key);
+        Assert.That(undocumented, Is.Empty);
+    }
+
+    [Test]
+    public void SwaggerJson_RequestSchemas_CarryTheConfiguredLimits()
+    {
+        var schemas = _document["components"]!["schemas"]!;
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(schemas["ScreenRequest"]!["required"]!.AsArray().Select(r => r!.GetValue<string>()), Is.EqualTo(new[] { "text" }));
+            Assert.That(schemas["ScreenRequest"]!["properties"]!["text"]!["maxLength"]!.GetValue<int>(), Is.EqualTo(10_000));
+            Assert.That(schemas["ScreenRequest"]!["properties"]!["id"]!["maxLength"]!.GetValue<int>(), Is.EqualTo(128));
+            Assert.That(schemas["BatchScreenRequest"]!["properties"]!["items"]!["minItems"]!.GetValue<int>(), Is.EqualTo(1));
+            Assert.That(schemas["BatchScreenRequest"]!["properties"]!["items"]!["maxItems"]!.GetValue<int>(), Is.EqualTo(256));
+        });
+    }
+
+    [Test]
+    public async Task SwaggerUi_InProduction_ServesIndexPage()
+    {
+        using var response = await _client.GetAsync("/swagger/index.html");
+        var html = await response.Content.ReadAsStringAsync();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+            Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("text/html"));
+            Assert.That(html, Does.Contain("swagger-ui"));
+        });
+    }
+
+    private JsonObject Examples(string path) =>
+        _document["paths"]![path]!["post"]!["requestBody"]!["content"]!["application/json"]!["examples"]!.AsObject();
+}

@@ -1,0 +1,198 @@
+using System.Net;
+using System.Text.Json.Nodes;
+
+namespace HoaxScreen.Api.Tests;
+
+/// <summary>Validation rules, with the text and batch limits lowered through configuration.</summary>
+[TestFixture]
+public sealed class ValidationTests
+{
+    private const int MaxTextLength = 50;
+    private const int MaxBatchSize = 3;
+
+    private HoaxScreenFactory _factory = null!;
+    private HttpClient _client = null!;
+
+    [OneTimeSetUp]
+    public void StartApi()
+    {
+        _factory = new HoaxScreenFactory(new Dictionary<string, string?>
+        {
+            ["Screening:MaxTextLength"] = MaxTextLength.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Screening:MaxBatchSize"] = MaxBatchSize.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        });
+        _client = _factory.CreateClient();
+    }
+
+    [OneTimeTearDown]
+    public void StopApi()
+    {
+        _client.Dispose();
+        _factory.Dispose();
+    }
+
+    [Test]
+    public async Task Screen_BlankText_Returns400WithTextError()
+    {
+        var problem = await PostInvalidAsync("/v1/screen", """{ "text": "  \t\n " }""");
+
+        Assert.That(problem["errors"]!["text"]!.AsArray().Select(m => m!.GetValue<string>()), Is.EqualTo(new[] { "text must not be blank." }));
+    }
+
+    [Test]
+    public async Task Screen_EmptyText_Returns400WithTextError()
+    {
+        var problem = await PostInvalidAsync("/v1/screen", """{ "text": "" }""");
+
+        Assert.That(HttpTestExtensions.ErrorKeys(problem), Is.EqualTo(new[] { "text" }));
+    }
+
+    [Test]
+    public async Task Screen_NullText_Returns400TextRequired()
+    {
+        var problem = await PostInvalidAsync("/v1/screen", """{ "text": null, "id": "a" }""");
+
+        Assert.That(problem["errors"]!["text"]![0]!.GetValue<string>(), Is.EqualTo("text is required."));
+    }
+
+    [Test]
+    public async Task Screen_MissingText_Returns400TextRequired()
+    {
+        var problem = await PostInvalidAsync("/v1/screen", """{ "id": "only-an-id" }""");
+
+        Assert.That(problem["errors"]!["text"]![0]!.GetValue<string>(), Is.EqualTo("text is required."));
+    }
+
+    [Test]
+    public async Task Screen_TextLongerThanConfiguredLimit_Returns400NamingTheLimit()
+    {
+        var body = new JsonObject { ["text"] = HttpTestExtensions.Repeat('a', MaxTextLength + 1) };
+
+        var problem = await PostInvalidAsync("/v1/screen", body.ToJsonString());
+
+        Assert.That(problem["errors"]!["text"]![0]!.GetValue<string>(), Does.Contain($"at most {MaxTextLength} characters"));
+    }
+
+    [Test]
+    public async Task Screen_TextAtConfiguredLimit_ReturnsOk()
+    {
+        using var response = await _client.PostJsonNodeAsync("/v1/screen", new JsonObject { ["text"] = HttpTestExtensions.Repeat('a', MaxTextLength) });
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+    }
+
+    [Test]
+    public async Task Screen_IdLongerThan128Characters_Returns400WithIdError()
+    {
+        var body = new JsonObject { ["text"] = "halo semua", ["id"] = HttpTestExtensions.Repeat('x', 129) };
+
+        var problem = await PostInvalidAsync("/v1/screen", body.ToJsonString());
+
+        Assert.That(HttpTestExtensions.ErrorKeys(problem), Is.EqualTo(new[] { "id" }));
+    }
+
+    [Test]
+    public async Task Screen_IdOf128Characters_ReturnsOkAndEchoesIt()
+    {
+        var id = HttpTestExtensions.Repeat('x', 128);
+
+        using var response = await _client.PostJsonNodeAsync("/v1/screen", new JsonObject { ["text"] = "halo semua", ["id"] = id });
+        var body = await response.ReadObjectAsync();
+
+        Assert.That(body["id"]!.GetValue<string>(), Is.EqualTo(id));
+    }
+
+    [Test]
+    public async Task Screen_TextAndIdBothInvalid_ReportsBothFields()
+    {
+        var body = new JsonObject { ["text"] = " ", ["id"] = HttpTestExtensions.Repeat('x', 129) };
+
+        var problem = await PostInvalidAsync("/v1/screen", body.ToJsonString());
+
+        Assert.That(HttpTestExtensions.ErrorKeys(problem), Is.EquivalentTo(new[] { "text", "id" }));
+    }
+
+    [Test]
+    public async Task ScreenBatch_EmptyItems_Returns400WithItemsError()
+    {
+        var problem = await PostInvalidAsync("/v1/screen/batch", """{ "items": [] }""");
+
+        Assert.That(problem["errors"]!["items"]![0]!.GetValue<string>(), Is.EqualTo("items must contain at least one post."));
+    }
+
+    [Test]
+    public async Task ScreenBatch_MissingItems_Returns400WithItemsError()
+    {
+        var problem = await PostInvalidAsync("/v1/screen/batch", "{}");
+
+        Assert.That(problem["errors"]!["items"]![0]!.GetValue<string>(), Is.EqualTo("items is required."));
+    }
+
+    [Test]
+    public async Task ScreenBatch_MoreItemsThanConfiguredMax_Returns400WithOnlyTheSizeError()
+    {
+        var items = new JsonArray([.. Enumerable.Range(0, MaxBatchSize + 1).Select(_ => (JsonNode)new JsonObject { ["text"] = " " })]);
+
+        var problem = await PostInvalidAsync("/v1/screen/batch", new JsonObject { ["items"] = items }.ToJsonString());
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(HttpTestExtensions.ErrorKeys(problem), Is.EqualTo(new[] { "items" }));
+            Assert.That(problem["errors"]!["items"]![0]!.GetValue<string>(), Does.Contain($"at most {MaxBatchSize} posts"));
+        });
+    }
+
+    [Test]
+    public async Task ScreenBatch_OneBadItem_NamesTheIndexedField()
+    {
+        const string body = """{ "items": [ { "text": "halo" }, { "text": "apa kabar" }, { "text": "   " } ] }""";
+
+        var problem = await PostInvalidAsync("/v1/screen/batch", body);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(HttpTestExtensions.ErrorKeys(problem), Is.EqualTo(new[] { "items[2].text" }));
+            Assert.That(problem["errors"]!["items[2].text"]![0]!.GetValue<string>(), Is.EqualTo("text must not be blank."));
+        });
+    }
+
+    [Test]
+    public async Task ScreenBatch_SeveralBadItems_ReportsEveryIndexedField()
+    {
+        var longId = HttpTestExtensions.Repeat('x', 129);
+        var body = $$"""{ "items": [ { "id": "a" }, null, { "text": "ok", "id": "{{longId}}" } ] }""";
+
+        var problem = await PostInvalidAsync("/v1/screen/batch", body);
+
+        Assert.That(HttpTestExtensions.ErrorKeys(problem), Is.EquivalentTo(new[] { "items[0].text", "items[1]", "items[2].id" }));
+    }
+
+    [Test]
+    public async Task ValidationProblem_AnyRule_HasProblemDetailsShape()
+    {
+        using var response = await _client.PostRawAsync("/v1/screen", """{ "text": "" }""");
+        var problem = await response.ReadObjectAsync();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+            Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo(HttpTestExtensions.ProblemJson));
+            Assert.That(problem["status"]!.GetValue<int>(), Is.EqualTo(400));
+            Assert.That(problem["title"]!.GetValue<string>(), Is.EqualTo("One or more validation errors occurred."));
+            Assert.That(problem["type"]!.GetValue<string>(), Does.StartWith("https://tools.ietf.org/html/rfc9110"));
+            Assert.That(problem["errors"], Is.InstanceOf<JsonObject>());
+        });
+    }
+
+    private async Task<JsonObject> PostInvalidAsync(string url, string body)
+    {
+        using var response = await _client.PostRawAsync(url, body);
+        var problem = await response.ReadObjectAsync();
+        Assert.Multiple(() =>
+        {
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest), problem.ToJsonString());
+            Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo(HttpTestExtensions.ProblemJson));
+        });
+        return problem;
+    }
+}

@@ -43,7 +43,7 @@ grep -qE "^EXPOSE $port$" "$repo/Dockerfile" || { echo "FAIL: EXPOSE does not ma
 app=$!
 ok=""
 for _ in $(seq 1 50); do
-  if exec 3<>/dev/tcp/127.0.0.1/18080 2>/dev/null; then
+  if { exec 3<>/dev/tcp/127.0.0.1/18080; } 2>/dev/null; then
     printf 'GET /health/live HTTP/1.0\r\nHost: localhost\r\n\r\n' >&3
     if head -n 1 <&3 | grep -q ' 200 '; then ok=1; exec 3>&-; break; fi
     exec 3>&-

@@ -1,0 +1,65 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using HoaxScreen.Tests.Shared;
+
+namespace HoaxScreen.Api.Tests;
+
+/// <summary>
+/// No container engine runs here, so the Dockerfile is checked statically against the repository and the app
+/// (deploy/replay-dockerfile.sh replays its build for real).
+/// </summary>
+public sealed partial class DockerfileTests
+{
+    private static readonly string[] Lines = File.ReadAllLines(Path.Combine(RepoPaths.Root, "Dockerfile"));
+
+    private HoaxScreenFactory _factory = null!;
+
+    [OneTimeSetUp]
+    public void StartApp() => _factory = new HoaxScreenFactory();
+
+    [OneTimeTearDown]
+    public void StopApp() => _factory.Dispose();
+
+    [Test]
+    public void Copy_EverySourcePath_ExistsInRepository()
+    {
+        var sources = Lines.Where(l => l.StartsWith("COPY ", StringComparison.Ordinal) && !l.Contains("--from", StringComparison.Ordinal))
+            .SelectMany(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1..^1])
+            .ToList();
+        Assert.That(sources, Has.Member("models/default/"));
+        foreach (var source in sources)
+        {
+            Assert.That(File.Exists(Path.Combine(RepoPaths.Root, source)) || Directory.Exists(Path.Combine(RepoPaths.Root, source)), Is.True, source);
+        }
+    }
+
+    [Test]
+    public void FinalStage_User_IsNotRoot()
+    {
+        var finalStage = Lines.SkipWhile(l => !l.StartsWith("FROM mcr.microsoft.com/dotnet/aspnet", StringComparison.Ordinal)).ToList();
+        var user = finalStage.LastOrDefault(l => l.StartsWith("USER ", StringComparison.Ordinal));
+        Assert.That(user, Is.Not.Null);
+        Assert.That(user, Does.Not.Match(@"^USER (root|0)\b"));
+    }
+
+    [Test]
+    public void Healthcheck_ProbedPortAndPath_MatchExposedPortAndRealRoute()
+    {
+        var text = string.Join('\n', Lines);
+        var port = PortSetting().Match(text).Groups[1].Value;
+        Assert.That(Lines, Has.Member($"EXPOSE {port}"));
+        Assert.That(text, Does.Contain($"/dev/tcp/127.0.0.1/{port}").And.Contain("GET /health/live "));
+        Assert.That(text, Does.Contain("Model__Path=/app/models/default"));
+    }
+
+    [Test]
+    public async Task Healthcheck_PathOnRunningApp_AnswersOk()
+    {
+        using var client = _factory.CreateClient();
+        var response = await client.GetAsync("/health/live");
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+    }
+
+    [GeneratedRegex(@"ASPNETCORE_HTTP_PORTS=(\d+)")]
+    private static partial Regex PortSetting();
+}

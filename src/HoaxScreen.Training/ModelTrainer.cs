@@ -5,6 +5,7 @@ using HoaxScreen.Core.Modeling;
 using HoaxScreen.Core.Scoring;
 using HoaxScreen.Core.Text;
 using HoaxScreen.Training.Evaluation;
+using HoaxScreen.Training.Normalization;
 using HoaxScreen.Training.Pipeline;
 using HoaxScreen.Training.Reporting;
 using Microsoft.ML;
@@ -23,9 +24,9 @@ public sealed class ModelTrainer(Action<string> progress)
         var clock = Stopwatch.StartNew();
         var dataset = LabelledDataset.Load(recipe, progress);
         var settings = recipe.Trainer;
-        var normalizer = TextNormalizer.Default;
         var labels = dataset.Labels;
         progress($"read {dataset.Posts.Count:N0} posts from {dataset.Sources.Count} source(s); labels: {string.Join(", ", labels)}");
+        var normalizer = LexiconAssembler.Assemble(recipe, dataset.Posts.Where(p => DataSplit.PartOf(p.Text) != SplitPart.Evaluation).Select(p => p.Text), progress);
 
         var normalized = new string[dataset.Posts.Count];
         var parts = new SplitPart[dataset.Posts.Count];
@@ -62,13 +63,13 @@ public sealed class ModelTrainer(Action<string> progress)
             fitRows.Count(i => dataset.Posts[i].Labels[l] is true),
             BinaryMetricsCalculator.Compute(Known(dataset, evaluation, evaluationScores, l), thresholds[l]))).ToList();
 
-        var manifest = WriteBundle(ml, model, recipe, dataset, labelManifests, outputDirectory, clock);
+        var manifest = WriteBundle(ml, model, recipe, dataset, normalizer, labelManifests, outputDirectory, clock);
         progress($"wrote {Path.GetFullPath(outputDirectory)} in {clock.Elapsed.TotalSeconds:F1} s");
         return manifest;
     }
 
     private ModelManifest WriteBundle(MLContext ml, ITransformer model, TrainingRecipe recipe, LabelledDataset dataset,
-        IReadOnlyList<LabelManifest> labels, string outputDirectory, Stopwatch clock)
+        TextNormalizer normalizer, IReadOnlyList<LabelManifest> labels, string outputDirectory, Stopwatch clock)
     {
         // Write beside the target, then swap in, so a failed run never leaves a half-written bundle.
         var target = Path.GetFullPath(outputDirectory);
@@ -94,10 +95,11 @@ public sealed class ModelTrainer(Action<string> progress)
                 Sources = [.. dataset.Sources.Select(s => new SourceManifest(
                     Path.GetRelativePath(recipe.BaseDirectory, s.Path).Replace('\\', '/'), s.Rows, s.Sha256, s.TextColumn, s.Labels))],
                 Trainer = recipe.Trainer,
-                Normalizer = TextNormalizer.Default.Settings,
+                Normalizer = normalizer.Settings,
                 Split = DataSplit.Description,
                 TrainingSeconds = Math.Round(clock.Elapsed.TotalSeconds, 1),
             };
+            normalizer.Lexicon.SaveFolder(staging);
             ModelBundle.WriteManifest(staging, manifest);
             File.WriteAllText(Path.Combine(staging, ModelBundle.ReportFile), TrainingReport.Render(manifest, dataset));
 

@@ -61,7 +61,8 @@ public sealed class ModelAndHealthEndpointTests
             Assert.That(body["trainer"]!["algorithm"]!.GetValue<string>(), Is.EqualTo(_manifest.Trainer.Algorithm));
             Assert.That(body["trainer"]!["seed"]!.GetValue<int>(), Is.EqualTo(_manifest.Trainer.Seed));
             Assert.That(body["normalizer"]!["version"]!.GetValue<int>(), Is.EqualTo(_manifest.Normalizer.Version));
-            Assert.That(body["normalizer"]!["lowercase"]!.GetValue<bool>(), Is.EqualTo(_manifest.Normalizer.Lowercase));
+            Assert.That(body["normalizer"]!["rules"]!.AsArray().Select(r => r!.GetValue<string>()), Does.Contain("decodeLeetspeak"));
+            Assert.That(body["normalizer"]!["slangEntries"]!.GetValue<int>(), Is.EqualTo(_manifest.Normalizer.Lexicons!.SlangEntries));
         });
     }
 

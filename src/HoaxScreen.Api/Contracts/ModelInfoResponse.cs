@@ -59,14 +59,7 @@ public sealed record ModelInfoResponse
             CharNgramLength = manifest.Trainer.CharNgramLength,
             DefaultThreshold = manifest.Trainer.DefaultThreshold,
         },
-        Normalizer = new NormalizerInfo
-        {
-            Version = manifest.Normalizer.Version,
-            Lowercase = manifest.Normalizer.Lowercase,
-            ReplaceUrls = manifest.Normalizer.ReplaceUrls,
-            ReplaceMentions = manifest.Normalizer.ReplaceMentions,
-            MaxRepeatedCharacters = manifest.Normalizer.MaxRepeatedCharacters,
-        },
+        Normalizer = NormalizerInfo.From(manifest.Normalizer),
     };
 }
 
@@ -158,15 +151,46 @@ public sealed record NormalizerInfo
     /// <summary>Normaliser version.</summary>
     public required int Version { get; init; }
 
-    /// <summary>Whether text is lower-cased.</summary>
-    public required bool Lowercase { get; init; }
+    /// <summary>The normalisation rules switched on, e.g. foldUnicode, decodeLeetspeak, expandSlang.</summary>
+    public required IReadOnlyList<string> Rules { get; init; }
 
-    /// <summary>Whether URLs are replaced by a placeholder.</summary>
-    public required bool ReplaceUrls { get; init; }
+    /// <summary>Entries in the slang lexicon (informal → standard Indonesian).</summary>
+    public required int SlangEntries { get; init; }
 
-    /// <summary>Whether @mentions are replaced by a placeholder.</summary>
-    public required bool ReplaceMentions { get; init; }
+    /// <summary>Watch words that disguised spellings are resolved towards.</summary>
+    public required int Watchwords { get; init; }
 
-    /// <summary>Runs of the same character are cut to this length (bangeeet → bangeet).</summary>
-    public required int MaxRepeatedCharacters { get; init; }
+    /// <summary>Known words used to choose between candidate repairs.</summary>
+    public required int VocabularyWords { get; init; }
+
+    public static NormalizerInfo From(HoaxScreen.Core.Text.NormalizerSettings settings)
+    {
+        var rules = new List<string>();
+        void Add(bool on, string name)
+        {
+            if (on)
+            {
+                rules.Add(name);
+            }
+        }
+
+        Add(settings.FoldUnicode, "foldUnicode");
+        Add(settings.ReplaceUrls, "replaceUrls");
+        Add(settings.ReplaceMentions, "replaceMentions");
+        Add(settings.SplitHashtags, "splitHashtags");
+        Add(settings.KeepEmoji, "keepEmoji");
+        Add(settings.JoinSpacedLetters, "joinSpacedLetters");
+        Add(settings.DecodeLeetspeak, "decodeLeetspeak");
+        Add(settings.UnmaskWords, "unmaskWords");
+        Add(settings.ShortenElongation, "shortenElongation");
+        Add(settings.ExpandSlang, "expandSlang");
+        return new NormalizerInfo
+        {
+            Version = settings.Version,
+            Rules = rules,
+            SlangEntries = settings.Lexicons?.SlangEntries ?? 0,
+            Watchwords = settings.Lexicons?.Watchwords ?? 0,
+            VocabularyWords = settings.Lexicons?.VocabularyWords ?? 0,
+        };
+    }
 }

@@ -9,12 +9,16 @@ public sealed record TrainingRecipe
 
     public TrainerSettings Trainer { get; init; } = TrainerSettings.Default;
 
+    public NormalizerRecipe Normalizer { get; init; } = NormalizerRecipe.Default;
+
     /// <summary>Where the recipe came from (null for an ad-hoc --data recipe); paths resolve against its folder.</summary>
     public string? RecipePath { get; init; }
 
     public string BaseDirectory => RecipePath is null ? Directory.GetCurrentDirectory() : System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(RecipePath))!;
 
-    public string Resolve(SourceMapping source) => System.IO.Path.GetFullPath(source.Path, BaseDirectory);
+    public string Resolve(SourceMapping source) => Resolve(source.Path);
+
+    public string Resolve(string path) => System.IO.Path.GetFullPath(path, BaseDirectory);
 
     public static TrainingRecipe ForCanonicalFile(string csvPath) =>
         new() { Sources = [new SourceMapping { Path = System.IO.Path.GetFullPath(csvPath) }] };
@@ -55,7 +59,12 @@ public sealed record TrainingRecipe
             throw new DataFormatException($"{path}: {problem}");
         }
 
-        return recipe with { RecipePath = System.IO.Path.GetFullPath(path), Trainer = recipe.Trainer ?? TrainerSettings.Default };
+        return recipe with
+        {
+            RecipePath = System.IO.Path.GetFullPath(path),
+            Trainer = recipe.Trainer ?? TrainerSettings.Default,
+            Normalizer = recipe.Normalizer ?? NormalizerRecipe.Default,
+        };
     }
 
     private static string FirstLine(string message) => message.Split('\n')[0].Trim();

@@ -24,7 +24,7 @@ public sealed class ScoringModel
         Directory = directory;
         Labels = [.. manifest.Labels.Select(l => l.Name)];
         _thresholds = [.. manifest.Labels.Select(l => l.Threshold)];
-        Normalizer = new TextNormalizer(manifest.Normalizer);
+        Normalizer = TextNormalizer.ForBundle(directory, manifest.Normalizer);
     }
 
     public ModelManifest Manifest { get; }
@@ -47,6 +47,12 @@ public sealed class ScoringModel
         }
 
         var manifest = ModelBundle.ReadManifest(directory);
+        if (manifest.Normalizer.Version != NormalizerSettings.CurrentVersion)
+        {
+            throw new ModelBundleException(
+                $"{directory}: normaliser version {manifest.Normalizer.Version} is not supported (expected {NormalizerSettings.CurrentVersion}); retrain the bundle");
+        }
+
         var modelPath = Path.Combine(directory, ModelBundle.ModelFile);
         if (!File.Exists(modelPath))
         {
@@ -81,6 +87,11 @@ public sealed class ScoringModel
         return ToVerdict(output.Probabilities);
     }
 
+    /// <summary>Scores one post and explains the labels <paramref name="explainLabel"/> selects (see <see cref="PostExplainer"/>).</summary>
+    public (PostVerdict Verdict, IReadOnlyList<LabelExplanation> Explanations) Explain(
+        PredictionEngine<PostInput, PostProbabilities> engine, string text, Func<LabelVerdict, bool> explainLabel, int topWords = 5) =>
+        PostExplainer.Explain(this, engine, text, explainLabel, topWords);
+
     /// <summary>Scores many posts with one <c>Transform</c> over an in-memory view; results keep the input order.</summary>
     public IReadOnlyList<PostVerdict> ScoreBatch(IReadOnlyList<string> texts)
     {
@@ -100,7 +111,7 @@ public sealed class ScoringModel
         return verdicts;
     }
 
-    private PostVerdict ToVerdict(float[] probabilities)
+    internal PostVerdict ToVerdict(float[] probabilities)
     {
         if (probabilities.Length != _thresholds.Length)
         {

@@ -12,7 +12,7 @@ public static class CliApp
         usage:
           train    --recipe R.json | --data D.csv   --out BUNDLE_DIR
           evaluate --model BUNDLE_DIR --recipe R.json | --data D.csv [--split all|evaluation]
-          score    --model BUNDLE_DIR --in POSTS.csv --out SCORES.csv [--text-column text] [--batch-size 2048]
+          score    --model BUNDLE_DIR --in POSTS.csv --out SCORES.csv [--text-column text] [--batch-size 2048] [--explain N]
         """;
 
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)

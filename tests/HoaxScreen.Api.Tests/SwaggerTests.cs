@@ -60,10 +60,44 @@ public sealed class SwaggerTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(examples.Select(e => e.Key), Is.EquivalentTo(new[] { "whatsappHoax", "abusiveTweet", "cleanPost" }));
+            Assert.That(examples.Select(e => e.Key), Is.EquivalentTo(new[] { "whatsappHoax", "abusiveTweet", "cleanPost", "explainObfuscated" }));
             Assert.That(examples["whatsappHoax"]!["value"]!["text"]!.GetValue<string>(), Does.Contain("Sebarkan"));
             Assert.That(examples["abusiveTweet"]!["value"]!["text"]!.GetValue<string>(), Does.Contain("goblok"));
+            Assert.That(examples["explainObfuscated"]!["value"]!["text"]!.GetValue<string>(), Does.Contain("a*jing").And.Contain("b4b1"));
+            Assert.That(examples["explainObfuscated"]!["value"]!["explain"]!.GetValue<bool>(), Is.True);
         });
+    }
+
+    [Test]
+    public async Task SwaggerJson_ExplainExample_ReturnsExplanationsAsDocumented()
+    {
+        var example = Examples("/v1/screen")["explainObfuscated"]!["value"]!;
+        var text = example["text"]!.GetValue<string>();
+
+        using var response = await _client.PostJsonNodeAsync("/v1/screen", example.DeepClone());
+        var body = await response.ReadObjectAsync();
+        var flagged = body["labels"]!.AsObject().Where(l => l.Value!["flagged"]!.GetValue<bool>()).Select(l => l.Key).ToList();
+        var words = body["explanations"]!.AsObject().SelectMany(e => e.Value!.AsArray()).ToList();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+            Assert.That(body["explanations"]!.AsObject().Select(e => e.Key), Is.EqualTo(flagged));
+            foreach (var word in words)
+            {
+                var start = word!["start"]!.GetValue<int>();
+                var length = word["length"]!.GetValue<int>();
+                Assert.That(word["text"]!.GetValue<string>(), Is.EqualTo(text.Substring(start, length)));
+            }
+        });
+    }
+
+    [Test]
+    public void SwaggerJson_BatchExample_ExplainsOneItem()
+    {
+        var items = Examples("/v1/screen/batch")["mixedBatch"]!["value"]!["items"]!.AsArray();
+
+        Assert.That(items.Select(i => i!["explain"]?.GetValue<bool>() ?? false), Is.EqualTo(new[] { false, true, false }));
     }
 
     [Test]
@@ -84,6 +118,7 @@ public sealed class SwaggerTests
     [TestCase("ScreenRequest")]
     [TestCase("ScreenResponse")]
     [TestCase("LabelScore")]
+    [TestCase("ExplainedWord")]
     [TestCase("BatchScreenRequest")]
     [TestCase("BatchScreenResponse")]
     [TestCase("ModelInfoResponse")]
@@ -112,6 +147,10 @@ public sealed class SwaggerTests
             Assert.That(schemas["ScreenRequest"]!["properties"]!["id"]!["maxLength"]!.GetValue<int>(), Is.EqualTo(128));
             Assert.That(schemas["BatchScreenRequest"]!["properties"]!["items"]!["minItems"]!.GetValue<int>(), Is.EqualTo(1));
             Assert.That(schemas["BatchScreenRequest"]!["properties"]!["items"]!["maxItems"]!.GetValue<int>(), Is.EqualTo(256));
+            Assert.That(schemas["ScreenRequest"]!["properties"]!["topWords"]!["minimum"]!.GetValue<int>(), Is.EqualTo(1));
+            Assert.That(schemas["ScreenRequest"]!["properties"]!["topWords"]!["maximum"]!.GetValue<int>(), Is.EqualTo(20));
+            Assert.That(schemas["ScreenRequest"]!["properties"]!["topWords"]!["default"]!.GetValue<int>(), Is.EqualTo(5));
+            Assert.That(schemas["ScreenRequest"]!["properties"]!["explain"]!["default"]!.GetValue<bool>(), Is.False);
         });
     }
 

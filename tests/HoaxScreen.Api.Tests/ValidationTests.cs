@@ -112,6 +112,56 @@ public sealed class ValidationTests
         Assert.That(HttpTestExtensions.ErrorKeys(problem), Is.EquivalentTo(new[] { "text", "id" }));
     }
 
+    [TestCase(0)]
+    [TestCase(-3)]
+    [TestCase(21)]
+    public async Task Screen_TopWordsOutOfRange_Returns400WithTopWordsError(int topWords)
+    {
+        var body = new JsonObject { ["text"] = "halo semua", ["explain"] = true, ["topWords"] = topWords };
+
+        var problem = await PostInvalidAsync("/v1/screen", body.ToJsonString());
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(HttpTestExtensions.ErrorKeys(problem), Is.EqualTo(new[] { "topWords" }));
+            Assert.That(problem["errors"]!["topWords"]![0]!.GetValue<string>(), Is.EqualTo($"topWords must be from 1 to 20; it is {topWords}."));
+        });
+    }
+
+    [TestCase(1)]
+    [TestCase(20)]
+    public async Task Screen_TopWordsAtLimits_ReturnsOk(int topWords)
+    {
+        var body = new JsonObject { ["text"] = "halo semua", ["explain"] = true, ["topWords"] = topWords };
+
+        using var response = await _client.PostJsonNodeAsync("/v1/screen", body);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+    }
+
+    [Test]
+    public async Task Screen_TopWordsNotANumber_Returns400NamingThePath()
+    {
+        using var response = await _client.PostRawAsync("/v1/screen", """{ "text": "halo", "explain": true, "topWords": "lima" }""");
+        var problem = await response.ReadObjectAsync();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+            Assert.That(problem["detail"]!.GetValue<string>(), Does.Contain("$.topWords"));
+        });
+    }
+
+    [Test]
+    public async Task ScreenBatch_ItemTopWordsOutOfRange_NamesTheIndexedField()
+    {
+        const string body = """{ "items": [ { "text": "halo" }, { "text": "apa kabar", "explain": true, "topWords": 50 } ] }""";
+
+        var problem = await PostInvalidAsync("/v1/screen/batch", body);
+
+        Assert.That(HttpTestExtensions.ErrorKeys(problem), Is.EqualTo(new[] { "items[1].topWords" }));
+    }
+
     [Test]
     public async Task ScreenBatch_EmptyItems_Returns400WithItemsError()
     {

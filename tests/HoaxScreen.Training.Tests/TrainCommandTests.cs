@@ -56,7 +56,7 @@ public class TrainCommandTests
             Assert.That(_run.Stdout, Does.Contain(label));
         }
 
-        Assert.That(_run.Stderr, Does.Contain("[train]"), "progress goes to stderr");
+        Assert.That(_run.Stderr, Does.Contain("[train "), "progress goes to stderr");
     }
 
     [Test]

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using HoaxScreen.Core.Scoring;
 
 namespace HoaxScreen.Api.Contracts;
@@ -17,7 +18,15 @@ public sealed record ScreenResponse
     /// <summary>One entry per label the model scores, keyed by label name, in the model's label order.</summary>
     public required IReadOnlyDictionary<string, LabelScore> Labels { get; init; }
 
-    public static ScreenResponse From(string? id, string model, PostVerdict verdict)
+    /// <summary>
+    /// Present only when the request set <c>explain</c>: keyed by label name (the flagged labels, or every label with
+    /// <c>explainAllLabels</c>), in the model's label order, the words that pushed that label's score up, strongest first.
+    /// An empty object when nothing was flagged; an empty list when no single word raised the label's score.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyDictionary<string, IReadOnlyList<ExplainedWord>>? Explanations { get; init; }
+
+    public static ScreenResponse From(string? id, string model, PostVerdict verdict, IReadOnlyList<LabelExplanation>? explanations = null)
     {
         var labels = new OrderedDictionary<string, LabelScore>(verdict.Labels.Count, StringComparer.Ordinal);
         foreach (var label in verdict.Labels)
@@ -25,7 +34,25 @@ public sealed record ScreenResponse
             labels.Add(label.Label, new LabelScore { Score = label.Score, Flagged = label.Flagged, Threshold = label.Threshold });
         }
 
-        return new ScreenResponse { Id = id, Model = model, Flagged = verdict.Flagged, Labels = labels };
+        return new ScreenResponse
+        {
+            Id = id,
+            Model = model,
+            Flagged = verdict.Flagged,
+            Labels = labels,
+            Explanations = explanations is null ? null : ToExplanations(explanations),
+        };
+    }
+
+    private static OrderedDictionary<string, IReadOnlyList<ExplainedWord>> ToExplanations(IReadOnlyList<LabelExplanation> explanations)
+    {
+        var result = new OrderedDictionary<string, IReadOnlyList<ExplainedWord>>(explanations.Count, StringComparer.Ordinal);
+        foreach (var explanation in explanations)
+        {
+            result.Add(explanation.Label, [.. explanation.Words.Select(ExplainedWord.From)]);
+        }
+
+        return result;
     }
 }
 
@@ -40,4 +67,34 @@ public sealed record LabelScore
 
     /// <summary>The label's decision threshold, chosen on held-out data when the model was trained.</summary>
     public required double Threshold { get; init; }
+}
+
+/// <summary>
+/// A word or phrase of the post that pushed a label's score up. Offsets are UTF-16 code units into the <c>text</c> as
+/// sent, so <c>text.substring(start, start + length)</c> is the word exactly as written (e.g. "a*jing", "b4b1" or
+/// "k a f i r", whatever normalisation made of it).
+/// </summary>
+public sealed record ExplainedWord
+{
+    /// <summary>The word exactly as it appears in the original post.</summary>
+    /// <example>a*jing</example>
+    public required string Text { get; init; }
+
+    /// <summary>Offset of the word's first character in the original post (UTF-16 code units, from 0).</summary>
+    /// <example>6</example>
+    public required int Start { get; init; }
+
+    /// <summary>Length of the word in the original post (UTF-16 code units).</summary>
+    /// <example>6</example>
+    public required int Length { get; init; }
+
+    /// <summary>
+    /// How much the word raises the label's score: the drop in the label's log-odds when the post is re-scored without it.
+    /// Always positive; larger means stronger.
+    /// </summary>
+    /// <example>1.2345</example>
+    public required double Weight { get; init; }
+
+    public static ExplainedWord From(WordContribution word) =>
+        new() { Text = word.Text, Start = word.Start, Length = word.Length, Weight = word.Weight };
 }

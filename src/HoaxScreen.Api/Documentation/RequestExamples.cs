@@ -12,6 +12,9 @@ public static class RequestExamples
     public const string AbusiveTweetText =
         "@warganet2024 dasar goblok lu, otak udang bgt sih! bacot doang, mending diem aja anjing 😡";
 
+    /// <summary>Abuse disguised from word filters (masked and leetspeak spellings) that the normaliser still reads.</summary>
+    public const string ObfuscatedAbuseText = "dasar a*jing lu, b4b1 😡";
+
     public const string CleanPostText =
         "Alhamdulillah TPS 12 di kelurahan kami sudah buka jam 07.00, antrean tertib. Jangan lupa bawa KTP dan surat undangan ya.";
 
@@ -24,17 +27,22 @@ public static class RequestExamples
             new JsonObject { ["text"] = AbusiveTweetText, ["id"] = "tweet-0002" }),
         new("cleanPost", "Postingan biasa (bersih)", "An ordinary, harmless post about polling day.",
             new JsonObject { ["text"] = CleanPostText, ["id"] = "post-0003" }),
+        new("explainObfuscated", "Kata kasar tersamar, dengan penjelasan (explain)",
+            "Abuse spelled to dodge filters (a*jing, b4b1). With \"explain\": true the result also lists, per flagged label, the " +
+            "words that drove the score with their start/length in the original text, so a tool can highlight them.",
+            new JsonObject { ["text"] = ObfuscatedAbuseText, ["id"] = "comment-0004", ["explain"] = true, ["topWords"] = 5 }),
     ];
 
     /// <summary>Named examples for <c>POST /v1/screen/batch</c>.</summary>
     public static IReadOnlyList<NamedExample> Batch { get; } =
     [
-        new("mixedBatch", "Tiga postingan sekaligus", "The hoax, the abusive tweet and the clean post in one batch.",
+        new("mixedBatch", "Tiga postingan sekaligus",
+            "The hoax, the abusive tweet and the clean post in one batch; only the tweet asks for an explanation.",
             new JsonObject
             {
                 ["items"] = new JsonArray(
                     new JsonObject { ["id"] = "wa-forward-0001", ["text"] = WhatsAppHoaxText },
-                    new JsonObject { ["id"] = "tweet-0002", ["text"] = AbusiveTweetText },
+                    new JsonObject { ["id"] = "tweet-0002", ["text"] = AbusiveTweetText, ["explain"] = true },
                     new JsonObject { ["id"] = "post-0003", ["text"] = CleanPostText }),
             }),
     ];

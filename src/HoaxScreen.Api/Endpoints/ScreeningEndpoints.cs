@@ -17,7 +17,11 @@ public static class ScreeningEndpoints
             .WithDescription(
                 "Scores one post for every label of the served model (hoax, hate_speech, abusive, sara, ...). Each label gets a " +
                 "probability `score`, its decision `threshold` and `flagged` (score ≥ threshold); the post is `flagged` when any " +
-                "label is. The optional `id` is echoed. Invalid input answers 400 with a field-level `errors` map.")
+                "label is. The optional `id` is echoed. With `\"explain\": true` the result also carries `explanations`: for each " +
+                "flagged label (every label with `explainAllLabels`), up to `topWords` (default 5, at most 20) words that drove " +
+                "its score, strongest first, each with `text`, `start` and `length` (UTF-16 offsets into the original `text`, so " +
+                "disguised spellings such as `a*jing` are highlighted as written) and `weight` (the drop in log-odds without " +
+                "the word). Without `explain` the property is absent. Invalid input answers 400 with a field-level `errors` map.")
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
 
         group.MapPost("/batch", ScreenBatch)
@@ -25,7 +29,8 @@ public static class ScreeningEndpoints
             .WithSummary("Screen a batch of posts")
             .WithDescription(
                 "Scores up to `Screening:MaxBatchSize` posts (256 by default) in one pass. Results come back in the order of " +
-                "`items`, each shaped like a single-post result. Item errors are keyed by position, e.g. `items[3].text`.")
+                "`items`, each shaped like a single-post result. Items that set `explain` are explained as in a single-post " +
+                "request (and cost more); the rest are scored together. Item errors are keyed by position, e.g. `items[3].text`.")
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
 
         return group;

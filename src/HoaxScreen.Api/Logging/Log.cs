@@ -1,7 +1,8 @@
 namespace HoaxScreen.Api.Logging;
 
 /// <summary>
-/// Source-generated log messages. Post text is never logged: only ids, lengths, counts and verdicts.
+/// Source-generated log messages. Post text (and the words explanations pick from it) is never logged:
+/// only ids, lengths, counts and verdicts.
 /// </summary>
 internal static partial class Log
 {
@@ -16,8 +17,13 @@ internal static partial class Log
         Message = "Screened post {Id} ({Length} characters) with model {Version}: flagged={Flagged}")]
     public static partial void PostScreened(this ILogger logger, string? id, int length, string version, bool flagged);
 
-    [LoggerMessage(EventId = 1101, Level = LogLevel.Debug, Message = "Screened a batch of {Count} posts with model {Version}: {FlaggedCount} flagged")]
-    public static partial void BatchScreened(this ILogger logger, int count, int flaggedCount, string version);
+    [LoggerMessage(EventId = 1101, Level = LogLevel.Debug,
+        Message = "Screened a batch of {Count} posts with model {Version}: {FlaggedCount} flagged, {ExplainedCount} explained")]
+    public static partial void BatchScreened(this ILogger logger, int count, int flaggedCount, int explainedCount, string version);
+
+    [LoggerMessage(EventId = 1102, Level = LogLevel.Debug,
+        Message = "Explained post {Id} with model {Version}: {LabelCount} labels, {WordCount} words")]
+    public static partial void PostExplained(this ILogger logger, string? id, string version, int labelCount, int wordCount);
 
     [LoggerMessage(EventId = 1200, Level = LogLevel.Debug, Message = "Rejected {Method} {Path}: invalid fields {Fields}")]
     public static partial void ValidationFailed(this ILogger logger, string method, string path, string fields);

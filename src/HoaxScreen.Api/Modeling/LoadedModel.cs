@@ -43,6 +43,23 @@ public sealed class LoadedModel
         }
     }
 
+    /// <summary>
+    /// Scores one post and explains the labels <paramref name="explainLabel"/> selects, with one pooled engine, so the
+    /// verdict and its explanation come from this same model.
+    /// </summary>
+    public (PostVerdict Verdict, IReadOnlyList<LabelExplanation> Explanations) Explain(string text, Func<LabelVerdict, bool> explainLabel, int topWords)
+    {
+        var engine = Engines.Get();
+        try
+        {
+            return Model.Explain(engine, text, explainLabel, topWords);
+        }
+        finally
+        {
+            Engines.Return(engine);
+        }
+    }
+
     /// <summary>Scores many posts with a single transform over the batch; results keep the input order.</summary>
     public IReadOnlyList<PostVerdict> ScoreBatch(IReadOnlyList<string> texts) => Model.ScoreBatch(texts);
 }

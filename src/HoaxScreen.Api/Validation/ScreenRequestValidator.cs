@@ -22,5 +22,9 @@ public sealed class ScreenRequestValidator : AbstractValidator<ScreenRequest>
         RuleFor(r => r.Id)
             .MaximumLength(limits.MaxIdLength)
             .WithMessage($"id must be at most {limits.MaxIdLength} characters; it has {{TotalLength}}.");
+
+        RuleFor(r => r.TopWords)
+            .InclusiveBetween(1, ScreenRequest.MaxTopWords)
+            .WithMessage($"topWords must be from 1 to {ScreenRequest.MaxTopWords}; it is {{PropertyValue}}.");
     }
 }

@@ -18,6 +18,12 @@ public sealed record TrainerSettings
     /// <summary>Character n-gram length; 0 turns character n-grams off.</summary>
     public int CharNgramLength { get; init; } = 4;
 
+    /// <summary>Also use the shorter character n-grams (1..CharNgramLength), not only CharNgramLength.</summary>
+    public bool CharNgramAllLengths { get; init; }
+
+    /// <summary>N-gram weighting: "tf" or "tfidf".</summary>
+    public string Weighting { get; init; } = "tf";
+
     /// <summary>Fallback decision threshold when the validation split has too few positives to choose one.</summary>
     public double DefaultThreshold { get; init; } = 0.5;
 
@@ -28,6 +34,11 @@ public sealed record TrainerSettings
         if (Algorithm is not ("sdca" or "lbfgs"))
         {
             yield return $"trainer.algorithm must be 'sdca' or 'lbfgs', not '{Algorithm}'";
+        }
+
+        if (Weighting is not ("tf" or "tfidf"))
+        {
+            yield return $"trainer.weighting must be 'tf' or 'tfidf', not '{Weighting}'";
         }
 
         if (WordNgramLength is < 1 or > 3)

@@ -7,7 +7,7 @@ namespace HoaxScreen.Core.Scoring;
 /// <summary>
 /// Explains scores by occlusion: each word of the original post (all the tokens normalisation made from one span
 /// of it, such as "k a f i r" → kafir or gpp → tidak apa apa) is left out in turn and the post re-scored; the fall
-/// in log-odds is that word's weight. Model-agnostic, so it stays true whatever classifier a bundle carries.
+/// in the label's margin (log-odds scale, which unlike the probability does not saturate) is that word's weight. Model-agnostic, so it stays true whatever classifier a bundle carries.
 /// </summary>
 public static class PostExplainer
 {
@@ -24,8 +24,8 @@ public static class PostExplainer
         var analysed = model.Normalizer.Analyze(text);
         var output = new PostProbabilities();
         engine.Predict(new PostInput { Text = analysed.Text }, ref output);
-        var baseline = (float[])output.Probabilities.Clone();
-        var verdict = model.ToVerdict(baseline);
+        var verdict = model.ToVerdict(output.Probabilities);
+        var baseline = (float[])output.Margins.Clone();
         var labels = Enumerable.Range(0, verdict.Labels.Count).Where(l => explainLabel(verdict.Labels[l])).ToArray();
         if (labels.Length == 0 || analysed.Tokens.Count == 0)
         {
@@ -45,7 +45,7 @@ public static class PostExplainer
             engine.Predict(new PostInput { Text = analysed.TextWithout(i => i >= first && i <= last) }, ref output);
             for (var k = 0; k < labels.Length; k++)
             {
-                weights[k][u] = Logit(baseline[labels[k]]) - Logit(output.Probabilities[labels[k]]);
+                weights[k][u] = baseline[labels[k]] - output.Margins[labels[k]];
             }
         }
 
@@ -88,9 +88,4 @@ public static class PostExplainer
         return units;
     }
 
-    private static double Logit(float probability)
-    {
-        var p = Math.Clamp(probability, 1e-6, 1 - 1e-6);
-        return Math.Log(p / (1 - p));
-    }
 }

@@ -131,8 +131,9 @@ public sealed class ScoringModel
     private void CheckSchema()
     {
         var schema = _transformer.GetOutputSchema(_ml.Data.LoadFromEnumerable(Array.Empty<PostInput>()).Schema);
-        var column = schema.GetColumnOrNull(ModelColumns.Probabilities);
-        if (column is null || column.Value.Type is not VectorDataViewType { Size: var size } || size != Labels.Count)
+        bool Fits(string name) =>
+            schema.GetColumnOrNull(name) is { Type: VectorDataViewType { Size: var size } } && size == Labels.Count;
+        if (!Fits(ModelColumns.Probabilities) || !Fits(ModelColumns.Margins))
         {
             throw new ModelBundleException($"{Directory}: model output does not match the manifest's {Labels.Count} labels");
         }

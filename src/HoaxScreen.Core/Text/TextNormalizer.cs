@@ -447,8 +447,9 @@ public sealed class TextNormalizer
         for (var i = 0; i < pieces.Count;)
         {
             var run = i;
+            bool? punctuated = null;
             while (run < pieces.Count && IsSingleLetter(s, pieces[run])
-                && (run == i || IsLetterGap(s, pieces[run - 1].End, pieces[run].Start)))
+                && (run == i || IsLetterGap(s, pieces[run - 1].End, pieces[run].Start, ref punctuated)))
             {
                 run++;
             }
@@ -472,22 +473,28 @@ public sealed class TextNormalizer
     private static bool IsSingleLetter(string s, Piece piece) =>
         piece.Kind == PieceKind.Word && piece.Joined is null && piece.End - piece.Start == 1 && char.IsLetter(s[piece.Start]);
 
-    private static bool IsLetterGap(string s, int from, int to)
+    // A run keeps one kind of gap: "k.a.f.i.r b.a.b.i" is two words, not "kafirbabi" (the space between them differs
+    // from the dots inside them). Runs spaced only by blanks ("k a f i r b a b i") stay ambiguous and are joined.
+    private static bool IsLetterGap(string s, int from, int to, ref bool? punctuated)
     {
         if (to - from is < 1 or > 3)
         {
             return false;
         }
 
+        var hasPunctuation = false;
         for (var i = from; i < to; i++)
         {
             if (s[i] is not (' ' or '.' or '-' or '_' or '*' or '·'))
             {
                 return false;
             }
+
+            hasPunctuation |= s[i] != ' ';
         }
 
-        return true;
+        punctuated ??= hasPunctuation;
+        return punctuated == hasPunctuation;
     }
 
     // ---- 4. Word repair ------------------------------------------------------------------------------------
@@ -516,13 +523,21 @@ public sealed class TextNormalizer
             }
         }
 
+        // Stars are only dropped by the rule that owns them: k*a*f*i*r by JoinSpacedLetters, a*jing by UnmaskWords.
         if (repaired.Contains('*'))
         {
-            var unmasked = Settings.UnmaskWords ? Lexicon.Unmask(repaired) : null;
-            repaired = unmasked ?? repaired.Replace("*", string.Empty, StringComparison.Ordinal);
+            if (IsStarSpaced(repaired))
+            {
+                repaired = Settings.JoinSpacedLetters ? repaired.Replace("*", string.Empty, StringComparison.Ordinal) : repaired;
+            }
+            else if (Settings.UnmaskWords)
+            {
+                repaired = Lexicon.Unmask(repaired) ?? repaired.Replace("*", string.Empty, StringComparison.Ordinal);
+            }
         }
 
-        if (repaired.AsSpan().IndexOfAny("@$") >= 0 && repaired.Any(char.IsLetterOrDigit))
+        // '@' and '$' left over (not decoded as letters) are punctuation; a lone "@" or "$$$" yields no token.
+        if (repaired.AsSpan().IndexOfAny("@$") >= 0)
         {
             repaired = new string([.. repaired.Where(char.IsLetterOrDigit)]);
         }

@@ -12,7 +12,8 @@ public static class TrainCommand
     {
         var recipe = args.Recipe();
         var output = args.Required("out");
-        var trainer = new ModelTrainer(message => stderr.WriteLine($"[train] {message}"));
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var trainer = new ModelTrainer(message => stderr.WriteLine($"[train {clock.Elapsed.TotalSeconds,6:F1}s] {message}"));
         var manifest = trainer.Train(recipe, output);
         stdout.WriteLine($"model {manifest.Version} (held-out evaluation split)");
         stdout.Write(MetricsTable.Console(manifest.Labels.Select(l => (l.Name, l.Threshold, l.Metrics))));

@@ -7,7 +7,7 @@ namespace HoaxScreen.Training.Pipeline;
 
 /// <summary>
 /// Fits the shared featuriser and one classifier per label (each on the rows where its label is known),
-/// then composes them into one scoring chain: Text → Features → per-label probability → "Probabilities" vector.
+/// then composes them into one scoring chain: Text → Features → per-label probability and margin → "Probabilities" and "Margins" vectors.
 /// </summary>
 public sealed class MultiLabelModelBuilder(MLContext ml, TrainerSettings settings)
 {
@@ -37,13 +37,16 @@ public sealed class MultiLabelModelBuilder(MLContext ml, TrainerSettings setting
             var featurized = ml.Data.Cache(featurizer.Transform(ml.Data.LoadFromEnumerable(rows)));
             var classifier = TrainingPipeline.BuildClassifier(ml, settings).Fit(featurized);
             var rename = ml.Transforms.CopyColumns(ModelColumns.ProbabilityOf(labelNames[l]), "Probability")
+                .Append(ml.Transforms.CopyColumns(ModelColumns.MarginOf(labelNames[l]), "Score"))
                 .Fit(classifier.Transform(current));
             transformers.Add(classifier);
             transformers.Add(rename);
             current = rename.Transform(classifier.Transform(current));
         }
 
-        var concat = ml.Transforms.Concatenate(ModelColumns.Probabilities, [.. labelNames.Select(ModelColumns.ProbabilityOf)]).Fit(current);
+        var concat = ml.Transforms.Concatenate(ModelColumns.Probabilities, [.. labelNames.Select(ModelColumns.ProbabilityOf)])
+            .Append(ml.Transforms.Concatenate(ModelColumns.Margins, [.. labelNames.Select(ModelColumns.MarginOf)]))
+            .Fit(current);
         transformers.Add(concat);
         return new TransformerChain<ITransformer>([.. transformers]);
     }

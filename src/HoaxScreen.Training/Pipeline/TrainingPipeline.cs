@@ -16,6 +16,9 @@ public static class TrainingPipeline
     /// <summary>Word 1..n-grams plus character n-grams (which survive typos and slang spellings), L2-normalised.</summary>
     public static IEstimator<ITransformer> BuildFeaturizer(MLContext ml, TrainerSettings settings)
     {
+        var weighting = settings.Weighting == "tfidf"
+            ? NgramExtractingEstimator.WeightingCriteria.TfIdf
+            : NgramExtractingEstimator.WeightingCriteria.Tf;
         var options = new TextFeaturizingEstimator.Options
         {
             CaseMode = TextNormalizingEstimator.CaseMode.Lower,
@@ -27,14 +30,14 @@ public static class TrainingPipeline
             {
                 NgramLength = settings.WordNgramLength,
                 UseAllLengths = true,
-                Weighting = NgramExtractingEstimator.WeightingCriteria.Tf,
+                Weighting = weighting,
             },
             CharFeatureExtractor = settings.CharNgramLength > 0
                 ? new WordBagEstimator.Options
                 {
                     NgramLength = settings.CharNgramLength,
-                    UseAllLengths = false,
-                    Weighting = NgramExtractingEstimator.WeightingCriteria.Tf,
+                    UseAllLengths = settings.CharNgramAllLengths,
+                    Weighting = weighting,
                 }
                 : null,
             Norm = TextFeaturizingEstimator.NormFunction.L2,

@@ -1,0 +1,44 @@
+using HoaxScreen.Core.Data;
+using HoaxScreen.Core.Modeling;
+using HoaxScreen.Training.Cli;
+
+namespace HoaxScreen.Bench;
+
+/// <summary>Dispatches the benchmark commands; every failure becomes one line and a non-zero exit.</summary>
+public static class BenchApp
+{
+    public const string Usage = """
+        usage:
+          robustness [--recipe bench/recipes/public.recipe.json] [--out bench/results/robustness.md] [--seed 7]
+          obfuscate  [--seed 7] [--model BUNDLE_DIR] [--only leet|spacedletters|mask|elongation|zerowidthspace|fullwidth|cyrillic|uppercase]  < posts.txt
+        """;
+
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
+        {
+            (args.Length == 0 ? stderr : stdout).WriteLine(Usage);
+            return args.Length == 0 ? 2 : 0;
+        }
+
+        try
+        {
+            return args[0] switch
+            {
+                "robustness" => RobustnessCommand.Run(CliArguments.Parse(args[1..], RobustnessCommand.Options), stdout, stderr),
+                "obfuscate" => ObfuscateCommand.Run(CliArguments.Parse(args[1..], ObfuscateCommand.Options), Console.In, stdout),
+                _ => throw new CliException($"unknown command '{args[0]}' (expected robustness or obfuscate)"),
+            };
+        }
+        catch (CliException ex)
+        {
+            stderr.WriteLine($"error: {ex.Message}");
+            return 2;
+        }
+        catch (Exception ex) when (ex is DataFormatException or ModelBundleException or IOException or UnauthorizedAccessException)
+        {
+            stderr.WriteLine($"error: {ex.Message}");
+            return 1;
+        }
+    }
+}

@@ -1,0 +1,3 @@
+using HoaxScreen.Bench;
+
+return BenchApp.Run(args, Console.Out, Console.Error);

@@ -19,6 +19,7 @@ public sealed class Lexicon
     private readonly FrozenSet<string> _watchwords;
     private readonly FrozenSet<string> _vocabulary;
     private readonly FrozenDictionary<int, string[]> _watchwordsByLength;
+    private readonly FrozenDictionary<int, string[]> _vocabularyByLength;
     private readonly string[] _orderedWatchwords;
     private readonly Dictionary<string, string[]>.AlternateLookup<ReadOnlySpan<char>> _slangLookup;
     private readonly Dictionary<string, string[]> _slangMutable;
@@ -48,6 +49,8 @@ public sealed class Lexicon
         _vocabularyMutable.UnionWith(_slangMutable.Values.SelectMany(v => v));
         _slang = _slangMutable.ToFrozenDictionary(StringComparer.Ordinal);
         _vocabulary = _vocabularyMutable.ToFrozenSet(StringComparer.Ordinal);
+        _vocabularyByLength = _vocabularyMutable.Where(w => w.All(char.IsLetter)).Order(StringComparer.Ordinal)
+            .GroupBy(w => w.Length).ToFrozenDictionary(g => g.Key, g => g.ToArray());
         _slangLookup = _slangMutable.GetAlternateLookup<ReadOnlySpan<char>>();
         _vocabularyLookup = _vocabularyMutable.GetAlternateLookup<ReadOnlySpan<char>>();
     }
@@ -72,29 +75,43 @@ public sealed class Lexicon
 
     public bool IsWatchword(string word) => _watchwords.Contains(word);
 
-    /// <summary>The watch word that fits a mask ('*' = any letter), when exactly one does.</summary>
+    /// <summary>
+    /// The word that fits a mask ('*' = any letter): the only watch word that fits, or, when no watch word does,
+    /// the only known word that does. Null when none or several fit.
+    /// </summary>
     public string? Unmask(ReadOnlySpan<char> masked)
     {
-        if (!_watchwordsByLength.TryGetValue(masked.Length, out var candidates))
+        var (watchword, watchwordMatches) = UniqueFit(_watchwordsByLength, masked);
+        if (watchwordMatches > 0)
         {
-            return null;
+            return watchword;
+        }
+
+        return UniqueFit(_vocabularyByLength, masked).Match;
+    }
+
+    private static (string? Match, int Count) UniqueFit(FrozenDictionary<int, string[]> byLength, ReadOnlySpan<char> masked)
+    {
+        if (!byLength.TryGetValue(masked.Length, out var candidates))
+        {
+            return (null, 0);
         }
 
         string? match = null;
+        var count = 0;
         foreach (var candidate in candidates)
         {
             if (FitsMask(candidate, masked))
             {
-                if (match is not null)
-                {
-                    return null;
-                }
-
                 match = candidate;
+                if (++count > 1)
+                {
+                    return (null, count);
+                }
             }
         }
 
-        return match;
+        return (match, count);
     }
 
     private static bool FitsMask(string candidate, ReadOnlySpan<char> masked)

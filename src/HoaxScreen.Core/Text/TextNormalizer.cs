@@ -17,7 +17,7 @@ namespace HoaxScreen.Core.Text;
 /// pure numbers stay as they are.</item>
 /// <item>Masked letters resolved against the watch words (a*jing → anjing) when exactly one fits.</item>
 /// <item>Elongation shortened (bangeeettt → banget, wkwkwkwk → wkwk), the lexicon choosing one or two letters.</item>
-/// <item>Lower case; slang to standard Indonesian from the slang lexicon (yg → yang).</item>
+/// <item>Lower case; slang to standard Indonesian from the slang lexicon (yg → yang); reduplication with 2 (orang2 → orang orang).</item>
 /// </list>
 /// </summary>
 public sealed class TextNormalizer
@@ -26,6 +26,9 @@ public sealed class TextNormalizer
     public const string MentionToken = "pengguna";
 
     private const string LeetCharacters = "4130$57@";
+
+    private static readonly System.Buffers.SearchValues<char> Letters =
+        System.Buffers.SearchValues.Create("abcdefghijklmnopqrstuvwxyz");
 
     public TextNormalizer(NormalizerSettings settings, Lexicon lexicon)
     {
@@ -440,7 +443,7 @@ public sealed class TextNormalizer
 
     // ---- 3. Letters split by separators --------------------------------------------------------------------
 
-    private static List<Piece> JoinSpacedLetters(FoldedText folded, List<Piece> pieces)
+    private List<Piece> JoinSpacedLetters(FoldedText folded, List<Piece> pieces)
     {
         var s = folded.Text;
         var result = new List<Piece>(pieces.Count);
@@ -457,7 +460,22 @@ public sealed class TextNormalizer
             if (run - i >= 3)
             {
                 var letters = string.Concat(pieces.Skip(i).Take(run - i).Select(p => s[p.Start]));
-                result.Add(new Piece(PieceKind.Word, pieces[i].Start, pieces[run - 1].End, letters));
+                // "c e b o n g b o d o h": two spelled-out words in a row split where the lexicon says.
+                var segments = Lexicon.IsKnown(letters.ToLowerInvariant()) ? null : Segment(letters.ToLowerInvariant());
+                if (segments is null)
+                {
+                    result.Add(new Piece(PieceKind.Word, pieces[i].Start, pieces[run - 1].End, letters));
+                }
+                else
+                {
+                    var offset = 0;
+                    foreach (var length in segments)
+                    {
+                        result.Add(new Piece(PieceKind.Word, pieces[i + offset].Start, pieces[i + offset + length - 1].End, letters.Substring(offset, length)));
+                        offset += length;
+                    }
+                }
+
                 i = run;
             }
             else
@@ -504,6 +522,13 @@ public sealed class TextNormalizer
         if (Settings.ExpandSlang && Lexicon.TryGetSlang(word, out var expansion))
         {
             return expansion;
+        }
+
+        // Reduplication written with a 2: orang2 → orang orang, kemana2 → kemana kemana.
+        if (Settings.ExpandSlang && word.Length >= 3 && word[^1] == '2' && word.AsSpan(0, word.Length - 1).IndexOfAnyExcept(Letters) < 0)
+        {
+            var stem = Repair(word[..^1]).ToArray();
+            return [.. stem, .. stem];
         }
 
         var repaired = word;

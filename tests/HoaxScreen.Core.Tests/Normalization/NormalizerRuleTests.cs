@@ -13,6 +13,24 @@ public class NormalizerRuleTests
     // ---- 1. Unicode folding ---------------------------------------------------------------------------------
 
     [Test]
+    public void Analyze_ReduplicationWithTwo_RepeatsTheWordOverOneSpan()
+    {
+        NormalizerTestKit.AssertTokens(NormalizerTestKit.Create(), "org2 yg2", ("org", "org2"), ("org", "org2"), ("yang", "yg2"), ("yang", "yg2"));
+    }
+
+    [Test]
+    public void Analyze_TwoSpelledOutWordsInARow_SplitWhereLexiconSays()
+    {
+        NormalizerTestKit.AssertTokens(NormalizerTestKit.Create(), "k a f i r b a b i", ("kafir", "k a f i r"), ("babi", "b a b i"));
+    }
+
+    [Test]
+    public void Analyze_SpelledOutUnknownLetters_StayOneWord()
+    {
+        NormalizerTestKit.AssertTokens(NormalizerTestKit.Create(), "p k i x", ("pkix", "p k i x"));
+    }
+
+    [Test]
     public void Analyze_FullWidthLetters_FoldToAsciiOverWholeSpan()
     {
         AssertTokens(Normalizer, "ＨＯＡＫＳ", ("hoaks", "ＨＯＡＫＳ"));
@@ -262,9 +280,15 @@ public class NormalizerRuleTests
     }
 
     [Test]
-    public void Analyze_MaskFittingNoWatchword_DropsStars()
+    public void Analyze_MaskFittingOnlyAKnownWord_ResolvesToIt()
     {
-        AssertTokens(Normalizer, "ber*ta", ("berta", "ber*ta"));
+        AssertTokens(Normalizer, "ber*ta", ("berita", "ber*ta"));
+    }
+
+    [Test]
+    public void Analyze_MaskFittingNoKnownWord_DropsStars()
+    {
+        AssertTokens(Normalizer, "zq*xw", ("zqxw", "zq*xw"));
     }
 
     [Test]

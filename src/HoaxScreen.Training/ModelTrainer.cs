@@ -50,26 +50,27 @@ public sealed class ModelTrainer(Action<string> progress)
         var thresholdModel = builder.Fit(Select(normalized, train), Select(dataset.Posts, train).Select(p => p.Labels).ToList(), labels, progress);
         var validationScores = BatchScorer.Probabilities(ml, thresholdModel, Select(normalized, validation), labels.Count);
         var thresholds = labels.Select((_, l) => BinaryMetricsCalculator.ChooseThreshold(
-            Known(dataset, validation, validationScores, l), settings.DefaultThreshold)).ToArray();
+            KnownScores.Of(dataset, validation, validationScores, l), settings.DefaultThreshold)).ToArray();
 
         progress("stage 2/2: refitting on training + validation");
         var model = builder.Fit(Select(normalized, fitRows), Select(dataset.Posts, fitRows).Select(p => p.Labels).ToList(), labels, progress);
         var evaluationScores = BatchScorer.Probabilities(ml, model, Select(normalized, evaluation), labels.Count);
+        var heldOut = HeldOutEvaluation.Of(dataset, evaluation, evaluationScores, thresholds);
 
         var labelManifests = labels.Select((name, l) => new LabelManifest(
             name,
             thresholds[l],
             fitRows.Count(i => dataset.Posts[i].Labels[l] is not null),
             fitRows.Count(i => dataset.Posts[i].Labels[l] is true),
-            BinaryMetricsCalculator.Compute(Known(dataset, evaluation, evaluationScores, l), thresholds[l]))).ToList();
+            heldOut.Labels[l].Metrics)).ToList();
 
-        var manifest = WriteBundle(ml, model, recipe, dataset, normalizer, labelManifests, outputDirectory, clock);
+        var manifest = WriteBundle(ml, model, recipe, dataset, normalizer, labelManifests, heldOut, outputDirectory, clock);
         progress($"wrote {Path.GetFullPath(outputDirectory)} in {clock.Elapsed.TotalSeconds:F1} s");
         return manifest;
     }
 
     private ModelManifest WriteBundle(MLContext ml, ITransformer model, TrainingRecipe recipe, LabelledDataset dataset,
-        TextNormalizer normalizer, IReadOnlyList<LabelManifest> labels, string outputDirectory, Stopwatch clock)
+        TextNormalizer normalizer, IReadOnlyList<LabelManifest> labels, HeldOutEvaluation heldOut, string outputDirectory, Stopwatch clock)
     {
         // Write beside the target, then swap in, so a failed run never leaves a half-written bundle.
         var target = Path.GetFullPath(outputDirectory);
@@ -101,7 +102,8 @@ public sealed class ModelTrainer(Action<string> progress)
             };
             normalizer.Lexicon.SaveFolder(staging);
             ModelBundle.WriteManifest(staging, manifest);
-            File.WriteAllText(Path.Combine(staging, ModelBundle.ReportFile), TrainingReport.Render(manifest, dataset));
+            var figures = ReportFigures.Write(staging, heldOut);
+            File.WriteAllText(Path.Combine(staging, ModelBundle.ReportFile), TrainingReport.Render(manifest, dataset, heldOut, figures));
 
             var backup = target + $".old-{Environment.ProcessId}";
             if (Directory.Exists(target))
@@ -140,20 +142,6 @@ public sealed class ModelTrainer(Action<string> progress)
                     $"label '{dataset.Labels[l]}' has {positives} positive and {negatives} negative training rows; it needs both");
             }
         }
-    }
-
-    private static List<(float Score, bool Truth)> Known(LabelledDataset dataset, int[] rows, float[][] scores, int label)
-    {
-        var pairs = new List<(float, bool)>();
-        for (var i = 0; i < rows.Length; i++)
-        {
-            if (dataset.Posts[rows[i]].Labels[label] is { } truth)
-            {
-                pairs.Add((scores[i][label], truth));
-            }
-        }
-
-        return pairs;
     }
 
     private static int[] Indices(SplitPart[] parts, Func<SplitPart, bool> keep) =>

@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace HoaxScreen.Api.Tests;
 
 [TestFixture]
-public sealed class BatchEndpointTests
+public sealed class BatchEndpointTests : ApiFixture
 {
     private static readonly string[] Texts =
     [
@@ -17,22 +17,6 @@ public sealed class BatchEndpointTests
         "Rapat RT malam ini jam 19.30 di balai warga, mohon hadir tepat waktu",
     ];
 
-    private HoaxScreenFactory _factory = null!;
-    private HttpClient _client = null!;
-
-    [OneTimeSetUp]
-    public void StartApi()
-    {
-        _factory = new HoaxScreenFactory();
-        _client = _factory.CreateClient();
-    }
-
-    [OneTimeTearDown]
-    public void StopApi()
-    {
-        _client.Dispose();
-        _factory.Dispose();
-    }
 
     [Test]
     public async Task ScreenBatch_ValidItems_ReturnsResultsInInputOrder()
@@ -41,7 +25,7 @@ public sealed class BatchEndpointTests
 
         var body = await PostBatchAsync(Texts.Select((text, i) => ((string?)ids[i], text)));
         var results = body["results"]!.AsArray();
-        var version = _factory.Services.GetRequiredService<ModelHolder>().Current.Version;
+        var version = Factory.Services.GetRequiredService<ModelHolder>().Current.Version;
 
         Assert.Multiple(() =>
         {
@@ -60,7 +44,7 @@ public sealed class BatchEndpointTests
 
         for (var i = 0; i < Texts.Length; i++)
         {
-            var single = await _client.ScoresAsync(Texts[i]);
+            var single = await Client.ScoresAsync(Texts[i]);
             Assert.That(batchScores[i].Keys, Is.EqualTo(single.Keys), Texts[i]);
             foreach (var (label, score) in single)
             {
@@ -95,7 +79,7 @@ public sealed class BatchEndpointTests
     {
         var items = new JsonArray([.. Enumerable.Range(0, 257).Select(_ => (JsonNode)new JsonObject { ["text"] = "halo" })]);
 
-        using var response = await _client.PostJsonNodeAsync("/v1/screen/batch", new JsonObject { ["items"] = items });
+        using var response = await Client.PostJsonNodeAsync("/v1/screen/batch", new JsonObject { ["items"] = items });
         var problem = await response.ReadObjectAsync();
 
         Assert.Multiple(() =>
@@ -108,7 +92,7 @@ public sealed class BatchEndpointTests
     private async Task<JsonObject> PostBatchAsync(IEnumerable<(string? Id, string Text)> items)
     {
         var array = new JsonArray([.. items.Select(item => (JsonNode)new JsonObject { ["id"] = item.Id, ["text"] = item.Text })]);
-        using var response = await _client.PostJsonNodeAsync("/v1/screen/batch", new JsonObject { ["items"] = array });
+        using var response = await Client.PostJsonNodeAsync("/v1/screen/batch", new JsonObject { ["items"] = array });
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
         return await response.ReadObjectAsync();
     }

@@ -8,17 +8,9 @@ namespace HoaxScreen.Api.Tests;
 /// No container engine runs here, so the Dockerfile is checked statically against the repository and the app
 /// (deploy/replay-dockerfile.sh replays its build for real).
 /// </summary>
-public sealed partial class DockerfileTests
+public sealed partial class DockerfileTests : ApiFixture
 {
     private static readonly string[] Lines = File.ReadAllLines(Path.Combine(RepoPaths.Root, "Dockerfile"));
-
-    private HoaxScreenFactory _factory = null!;
-
-    [OneTimeSetUp]
-    public void StartApp() => _factory = new HoaxScreenFactory();
-
-    [OneTimeTearDown]
-    public void StopApp() => _factory.Dispose();
 
     [Test]
     public void Copy_EverySourcePath_ExistsInRepository()
@@ -55,8 +47,7 @@ public sealed partial class DockerfileTests
     [Test]
     public async Task Healthcheck_PathOnRunningApp_AnswersOk()
     {
-        using var client = _factory.CreateClient();
-        var response = await client.GetAsync("/health/live");
+        using var response = await Client.GetAsync("/health/live");
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
     }
 

@@ -4,31 +4,15 @@ namespace HoaxScreen.Api.Tests;
 
 /// <summary>Bad input of every kind answers 4xx problem details, never a 500.</summary>
 [TestFixture]
-public sealed class ErrorHandlingTests
+public sealed class ErrorHandlingTests : ApiFixture
 {
-    private HoaxScreenFactory _factory = null!;
-    private HttpClient _client = null!;
-
-    [OneTimeSetUp]
-    public void StartApi()
-    {
-        _factory = new HoaxScreenFactory();
-        _client = _factory.CreateClient();
-    }
-
-    [OneTimeTearDown]
-    public void StopApi()
-    {
-        _client.Dispose();
-        _factory.Dispose();
-    }
 
     [TestCase("/v1/screen", """{ "text": "halo" """, TestName = "Screen_TruncatedJson_Returns400ProblemDetails")]
     [TestCase("/v1/screen", "text=halo", TestName = "Screen_NotJson_Returns400ProblemDetails")]
     [TestCase("/v1/screen/batch", """{ "items": [ { "text": "halo" } ,, ] }""", TestName = "ScreenBatch_MalformedJson_Returns400ProblemDetails")]
     public async Task Post_MalformedJson_Returns400ProblemDetails(string url, string body)
     {
-        using var response = await _client.PostRawAsync(url, body);
+        using var response = await Client.PostRawAsync(url, body);
 
         var problem = await AssertProblemAsync(response, HttpStatusCode.BadRequest);
         Assert.That(problem["detail"]!.GetValue<string>(), Does.Contain("JSON"));
@@ -39,7 +23,7 @@ public sealed class ErrorHandlingTests
     [TestCase("/v1/screen/batch", """{ "items": "halo" }""", "$.items", TestName = "ScreenBatch_StringForItems_Returns400NamingThePath")]
     public async Task Post_WrongJsonType_Returns400ProblemDetails(string url, string body, string path)
     {
-        using var response = await _client.PostRawAsync(url, body);
+        using var response = await Client.PostRawAsync(url, body);
 
         var problem = await AssertProblemAsync(response, HttpStatusCode.BadRequest);
         Assert.That(problem["detail"]!.GetValue<string>(), Does.Contain(path));
@@ -49,7 +33,7 @@ public sealed class ErrorHandlingTests
     [TestCase("null")]
     public async Task Screen_MissingBody_Returns400ProblemDetails(string body)
     {
-        using var response = await _client.PostRawAsync("/v1/screen", body);
+        using var response = await Client.PostRawAsync("/v1/screen", body);
 
         await AssertProblemAsync(response, HttpStatusCode.BadRequest);
     }
@@ -58,7 +42,7 @@ public sealed class ErrorHandlingTests
     [TestCase("application/x-www-form-urlencoded")]
     public async Task Screen_WrongContentType_Returns415ProblemDetails(string contentType)
     {
-        using var response = await _client.PostRawAsync("/v1/screen", """{ "text": "halo" }""", contentType);
+        using var response = await Client.PostRawAsync("/v1/screen", """{ "text": "halo" }""", contentType);
 
         var problem = await AssertProblemAsync(response, HttpStatusCode.UnsupportedMediaType);
         Assert.That(problem["detail"]!.GetValue<string>(), Does.Contain("application/json"));
@@ -67,7 +51,7 @@ public sealed class ErrorHandlingTests
     [Test]
     public async Task UnknownRoute_Always_Returns404ProblemDetails()
     {
-        using var response = await _client.GetAsync("/v1/does-not-exist");
+        using var response = await Client.GetAsync("/v1/does-not-exist");
 
         await AssertProblemAsync(response, HttpStatusCode.NotFound);
     }
@@ -75,7 +59,7 @@ public sealed class ErrorHandlingTests
     [Test]
     public async Task Screen_GetInsteadOfPost_Returns405ProblemDetails()
     {
-        using var response = await _client.GetAsync("/v1/screen");
+        using var response = await Client.GetAsync("/v1/screen");
 
         await AssertProblemAsync(response, HttpStatusCode.MethodNotAllowed);
     }

@@ -11,27 +11,11 @@ namespace HoaxScreen.Api.Tests;
 /// only what holds for any model (spans, order, signs, which labels are explained).
 /// </summary>
 [TestFixture]
-public sealed class ExplainEndpointTests
+public sealed class ExplainEndpointTests : ApiFixture
 {
     private const string AbusiveText = "dasar goblok lu anjing, otak udang bgt sih, bacot doang bangsat!";
     private const string CleanText = "Selamat pagi warga, TPS 12 buka jam 07.00. Jangan lupa bawa KTP dan surat undangan ya.";
 
-    private HoaxScreenFactory _factory = null!;
-    private HttpClient _client = null!;
-
-    [OneTimeSetUp]
-    public void StartApi()
-    {
-        _factory = new HoaxScreenFactory();
-        _client = _factory.CreateClient();
-    }
-
-    [OneTimeTearDown]
-    public void StopApi()
-    {
-        _client.Dispose();
-        _factory.Dispose();
-    }
 
     [Test]
     public async Task Screen_ExplainFalse_HasNoExplanationsProperty()
@@ -117,7 +101,7 @@ public sealed class ExplainEndpointTests
     public async Task Screen_ExplainAllLabels_ExplainsEveryModelLabelInModelOrder()
     {
         var body = await ScreenAsync(new JsonObject { ["text"] = CleanText, ["explain"] = true, ["explainAllLabels"] = true });
-        var labels = _factory.Services.GetRequiredService<ModelHolder>().Current.Model.Labels;
+        var labels = Factory.Services.GetRequiredService<ModelHolder>().Current.Model.Labels;
 
         Assert.That(body["explanations"]!.AsObject().Select(e => e.Key), Is.EqualTo(labels));
     }
@@ -190,7 +174,7 @@ public sealed class ExplainEndpointTests
             new JsonObject { ["id"] = "b", ["text"] = AbusiveText, ["explain"] = true, ["explainAllLabels"] = true },
             new JsonObject { ["id"] = "c", ["text"] = AbusiveText },
             new JsonObject { ["id"] = "d", ["text"] = "halo semua, apa kabar?" });
-        var labels = _factory.Services.GetRequiredService<ModelHolder>().Current.Model.Labels;
+        var labels = Factory.Services.GetRequiredService<ModelHolder>().Current.Model.Labels;
 
         var body = await ScreenBatchAsync(items);
         var results = body["results"]!.AsArray().Select(r => r!.AsObject()).ToList();
@@ -215,7 +199,7 @@ public sealed class ExplainEndpointTests
 
         for (var i = 0; i < texts.Length; i++)
         {
-            var single = await _client.ScoresAsync(texts[i]);
+            var single = await Client.ScoresAsync(texts[i]);
             var batch = HttpTestExtensions.Scores(results[i]);
             Assert.That(batch.Keys, Is.EqualTo(single.Keys), texts[i]);
             foreach (var (label, score) in single)
@@ -244,14 +228,14 @@ public sealed class ExplainEndpointTests
 
     private async Task<JsonObject> ScreenAsync(JsonNode request)
     {
-        using var response = await _client.PostJsonNodeAsync("/v1/screen", request);
+        using var response = await Client.PostJsonNodeAsync("/v1/screen", request);
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
         return await response.ReadObjectAsync();
     }
 
     private async Task<JsonObject> ScreenBatchAsync(JsonArray items)
     {
-        using var response = await _client.PostJsonNodeAsync("/v1/screen/batch", new JsonObject { ["items"] = items });
+        using var response = await Client.PostJsonNodeAsync("/v1/screen/batch", new JsonObject { ["items"] = items });
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
         return await response.ReadObjectAsync();
     }

@@ -6,31 +6,20 @@ using Microsoft.Extensions.DependencyInjection;
 namespace HoaxScreen.Api.Tests;
 
 [TestFixture]
-public sealed class ModelAndHealthEndpointTests
+public sealed class ModelAndHealthEndpointTests : ApiFixture
 {
-    private HoaxScreenFactory _factory = null!;
-    private HttpClient _client = null!;
     private ModelManifest _manifest = null!;
 
     [OneTimeSetUp]
-    public void StartApi()
+    public void ReadFixtureData()
     {
-        _factory = new HoaxScreenFactory();
-        _client = _factory.CreateClient();
-        _manifest = _factory.Services.GetRequiredService<ModelHolder>().Current.Model.Manifest;
-    }
-
-    [OneTimeTearDown]
-    public void StopApi()
-    {
-        _client.Dispose();
-        _factory.Dispose();
+        _manifest = Factory.Services.GetRequiredService<ModelHolder>().Current.Model.Manifest;
     }
 
     [Test]
     public async Task GetModel_Always_ReturnsVersionAndLabelsFromTheManifest()
     {
-        using var response = await _client.GetAsync("/v1/model");
+        using var response = await Client.GetAsync("/v1/model");
         var body = await response.ReadObjectAsync();
         var labels = body["labels"]!.AsArray();
 
@@ -43,13 +32,14 @@ public sealed class ModelAndHealthEndpointTests
             Assert.That(labels.Select(l => l!["threshold"]!.GetValue<double>()), Is.EqualTo(_manifest.Labels.Select(l => l.Threshold)));
             Assert.That(labels.Select(l => l!["metrics"]!["f1"]!.GetValue<double>()), Is.EqualTo(_manifest.Labels.Select(l => l.Metrics.F1)));
             Assert.That(labels.Select(l => l!["metrics"]!["rows"]!.GetValue<int>()), Is.EqualTo(_manifest.Labels.Select(l => l.Metrics.Rows)));
+            Assert.That(labels.Select(l => l!["metrics"]!["ece"]!.GetValue<double>()), Is.EqualTo(_manifest.Labels.Select(l => l.Metrics.Ece)));
         });
     }
 
     [Test]
     public async Task GetModel_Always_ReturnsSourcesTrainerAndNormalizer()
     {
-        using var response = await _client.GetAsync("/v1/model");
+        using var response = await Client.GetAsync("/v1/model");
         var body = await response.ReadObjectAsync();
         var sources = body["sources"]!.AsArray();
 
@@ -69,9 +59,9 @@ public sealed class ModelAndHealthEndpointTests
     [Test]
     public async Task GetModel_ScreenResult_ReportsTheSameVersion()
     {
-        using var described = await _client.GetAsync("/v1/model");
+        using var described = await Client.GetAsync("/v1/model");
         var model = await described.ReadObjectAsync();
-        using var screened = await _client.PostRawAsync("/v1/screen", """{ "text": "halo" }""");
+        using var screened = await Client.PostRawAsync("/v1/screen", """{ "text": "halo" }""");
         var result = await screened.ReadObjectAsync();
 
         Assert.That(result["model"]!.GetValue<string>(), Is.EqualTo(model["version"]!.GetValue<string>()));
@@ -80,7 +70,7 @@ public sealed class ModelAndHealthEndpointTests
     [Test]
     public async Task HealthLive_ProcessUp_ReturnsHealthy()
     {
-        using var response = await _client.GetAsync("/health/live");
+        using var response = await Client.GetAsync("/health/live");
         var status = await response.Content.ReadAsStringAsync();
 
         Assert.Multiple(() =>
@@ -93,7 +83,7 @@ public sealed class ModelAndHealthEndpointTests
     [Test]
     public async Task HealthReady_ModelLoaded_ReturnsHealthy()
     {
-        using var response = await _client.GetAsync("/health/ready");
+        using var response = await Client.GetAsync("/health/ready");
         var status = await response.Content.ReadAsStringAsync();
 
         Assert.Multiple(() =>

@@ -7,34 +7,18 @@ using Microsoft.Extensions.DependencyInjection;
 namespace HoaxScreen.Api.Tests;
 
 [TestFixture]
-public sealed class ScreenEndpointTests
+public sealed class ScreenEndpointTests : ApiFixture
 {
     private const string AbusiveText = "dasar goblok lu anjing, otak udang bgt sih, bacot doang bangsat!";
     private const string CleanText = "Selamat pagi warga, TPS 12 buka jam 07.00. Jangan lupa bawa KTP dan surat undangan ya.";
 
-    private HoaxScreenFactory _factory = null!;
-    private HttpClient _client = null!;
-
-    [OneTimeSetUp]
-    public void StartApi()
-    {
-        _factory = new HoaxScreenFactory();
-        _client = _factory.CreateClient();
-    }
-
-    [OneTimeTearDown]
-    public void StopApi()
-    {
-        _client.Dispose();
-        _factory.Dispose();
-    }
 
     [Test]
     public async Task Screen_ValidPost_ReturnsEveryModelLabelInModelOrder()
     {
-        using var response = await _client.PostJsonNodeAsync("/v1/screen", new JsonObject { ["text"] = CleanText, ["id"] = "post-1" });
+        using var response = await Client.PostJsonNodeAsync("/v1/screen", new JsonObject { ["text"] = CleanText, ["id"] = "post-1" });
         var body = await response.ReadObjectAsync();
-        var model = _factory.Services.GetRequiredService<ModelHolder>().Current.Model;
+        var model = Factory.Services.GetRequiredService<ModelHolder>().Current.Model;
 
         Assert.Multiple(() =>
         {
@@ -51,7 +35,7 @@ public sealed class ScreenEndpointTests
     [Test]
     public async Task Screen_ValidPost_FlagsFollowScoresAndThresholds()
     {
-        using var response = await _client.PostJsonNodeAsync("/v1/screen", new JsonObject { ["text"] = AbusiveText });
+        using var response = await Client.PostJsonNodeAsync("/v1/screen", new JsonObject { ["text"] = AbusiveText });
         var body = await response.ReadObjectAsync();
         var labels = body["labels"]!.AsObject();
 
@@ -74,7 +58,7 @@ public sealed class ScreenEndpointTests
     [Test]
     public async Task Screen_WithoutId_ReturnsNullId()
     {
-        using var response = await _client.PostRawAsync("/v1/screen", """{ "text": "info lowongan kerja di kantor kecamatan" }""");
+        using var response = await Client.PostRawAsync("/v1/screen", """{ "text": "info lowongan kerja di kantor kecamatan" }""");
         var body = await response.ReadObjectAsync();
 
         Assert.Multiple(() =>
@@ -88,8 +72,8 @@ public sealed class ScreenEndpointTests
     [Test]
     public async Task Screen_AbusiveIndonesianText_ScoresHigherOnAbusiveThanCleanText()
     {
-        var abusive = await _client.ScoresAsync(AbusiveText);
-        var clean = await _client.ScoresAsync(CleanText);
+        var abusive = await Client.ScoresAsync(AbusiveText);
+        var clean = await Client.ScoresAsync(CleanText);
 
         Assert.That(abusive[CanonicalLabels.Abusive], Is.GreaterThan(clean[CanonicalLabels.Abusive]));
     }
@@ -97,9 +81,9 @@ public sealed class ScreenEndpointTests
     [Test]
     public async Task Screen_ConcurrentRequests_AllReturnTheSameScores()
     {
-        var expected = await _client.ScoresAsync(AbusiveText);
+        var expected = await Client.ScoresAsync(AbusiveText);
 
-        var results = await Task.WhenAll(Enumerable.Range(0, 48).Select(_ => _client.ScoresAsync(AbusiveText)));
+        var results = await Task.WhenAll(Enumerable.Range(0, 48).Select(_ => Client.ScoresAsync(AbusiveText)));
 
         Assert.That(results, Has.All.EquivalentTo(expected));
     }

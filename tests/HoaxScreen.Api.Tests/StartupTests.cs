@@ -1,5 +1,8 @@
 using HoaxScreen.Tests.Shared;
 using HoaxScreen.Core.Modeling;
+using HoaxScreen.Api.Options;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace HoaxScreen.Api.Tests;
@@ -64,8 +67,14 @@ public sealed class StartupTests
     [TestCase("Screening:MaxTextLength", "1000001")]
     public void Start_LimitOutOfRange_FailsOptionsValidation(string key, string value)
     {
-        using var factory = new HoaxScreenFactory(new Dictionary<string, string?> { [key] = value });
+        // Resolved through the app's own registration rather than a failing host, whose disposal can race the error.
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { [key] = value }).Build();
+        using var services = new ServiceCollection()
+            .AddSingleton<IConfiguration>(configuration)
+            .AddHoaxScreenOptions()
+            .BuildServiceProvider();
 
-        Assert.That(() => factory.CreateClient(), Throws.InstanceOf<OptionsValidationException>());
+        Assert.That(() => services.GetRequiredService<IOptions<ScreeningOptions>>().Value,
+            Throws.InstanceOf<OptionsValidationException>().With.Message.Contains(key.Split(':')[1]));
     }
 }

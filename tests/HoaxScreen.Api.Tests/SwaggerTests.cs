@@ -4,27 +4,16 @@ using System.Text.Json.Nodes;
 namespace HoaxScreen.Api.Tests;
 
 [TestFixture]
-public sealed class SwaggerTests
+public sealed class SwaggerTests : ApiFixture
 {
-    private HoaxScreenFactory _factory = null!;
-    private HttpClient _client = null!;
     private JsonObject _document = null!;
 
     [OneTimeSetUp]
-    public async Task StartApi()
+    public async Task ReadFixtureData()
     {
-        _factory = new HoaxScreenFactory();
-        _client = _factory.CreateClient();
-        using var response = await _client.GetAsync("/swagger/v1/swagger.json");
+        using var response = await Client.GetAsync("/swagger/v1/swagger.json");
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         _document = await response.ReadObjectAsync();
-    }
-
-    [OneTimeTearDown]
-    public void StopApi()
-    {
-        _client.Dispose();
-        _factory.Dispose();
     }
 
     [TestCase("/v1/screen", "post", "ScreenPost")]
@@ -74,7 +63,7 @@ public sealed class SwaggerTests
         var example = Examples("/v1/screen")["explainObfuscated"]!["value"]!;
         var text = example["text"]!.GetValue<string>();
 
-        using var response = await _client.PostJsonNodeAsync("/v1/screen", example.DeepClone());
+        using var response = await Client.PostJsonNodeAsync("/v1/screen", example.DeepClone());
         var body = await response.ReadObjectAsync();
         var flagged = body["labels"]!.AsObject().Where(l => l.Value!["flagged"]!.GetValue<bool>()).Select(l => l.Key).ToList();
         var words = body["explanations"]!.AsObject().SelectMany(e => e.Value!.AsArray()).ToList();
@@ -110,7 +99,7 @@ public sealed class SwaggerTests
 
         foreach (var (path, (name, example)) in examples)
         {
-            using var response = await _client.PostJsonNodeAsync(path, example!["value"]!.DeepClone());
+            using var response = await Client.PostJsonNodeAsync(path, example!["value"]!.DeepClone());
             Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), $"{name}: {await response.Content.ReadAsStringAsync()}");
         }
     }
@@ -157,7 +146,7 @@ public sealed class SwaggerTests
     [Test]
     public async Task SwaggerUi_InProduction_ServesIndexPage()
     {
-        using var response = await _client.GetAsync("/swagger/index.html");
+        using var response = await Client.GetAsync("/swagger/index.html");
         var html = await response.Content.ReadAsStringAsync();
 
         Assert.Multiple(() =>

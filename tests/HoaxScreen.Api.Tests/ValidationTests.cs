@@ -5,31 +5,17 @@ namespace HoaxScreen.Api.Tests;
 
 /// <summary>Validation rules, with the text and batch limits lowered through configuration.</summary>
 [TestFixture]
-public sealed class ValidationTests
+public sealed class ValidationTests : ApiFixture
 {
     private const int MaxTextLength = 50;
     private const int MaxBatchSize = 3;
 
-    private HoaxScreenFactory _factory = null!;
-    private HttpClient _client = null!;
 
-    [OneTimeSetUp]
-    public void StartApi()
+    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
     {
-        _factory = new HoaxScreenFactory(new Dictionary<string, string?>
-        {
-            ["Screening:MaxTextLength"] = MaxTextLength.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Screening:MaxBatchSize"] = MaxBatchSize.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        });
-        _client = _factory.CreateClient();
-    }
-
-    [OneTimeTearDown]
-    public void StopApi()
-    {
-        _client.Dispose();
-        _factory.Dispose();
-    }
+        ["Screening:MaxTextLength"] = MaxTextLength.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Screening:MaxBatchSize"] = MaxBatchSize.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    };
 
     [Test]
     public async Task Screen_BlankText_Returns400WithTextError()
@@ -76,7 +62,7 @@ public sealed class ValidationTests
     [Test]
     public async Task Screen_TextAtConfiguredLimit_ReturnsOk()
     {
-        using var response = await _client.PostJsonNodeAsync("/v1/screen", new JsonObject { ["text"] = HttpTestExtensions.Repeat('a', MaxTextLength) });
+        using var response = await Client.PostJsonNodeAsync("/v1/screen", new JsonObject { ["text"] = HttpTestExtensions.Repeat('a', MaxTextLength) });
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
     }
@@ -96,7 +82,7 @@ public sealed class ValidationTests
     {
         var id = HttpTestExtensions.Repeat('x', 128);
 
-        using var response = await _client.PostJsonNodeAsync("/v1/screen", new JsonObject { ["text"] = "halo semua", ["id"] = id });
+        using var response = await Client.PostJsonNodeAsync("/v1/screen", new JsonObject { ["text"] = "halo semua", ["id"] = id });
         var body = await response.ReadObjectAsync();
 
         Assert.That(body["id"]!.GetValue<string>(), Is.EqualTo(id));
@@ -134,7 +120,7 @@ public sealed class ValidationTests
     {
         var body = new JsonObject { ["text"] = "halo semua", ["explain"] = true, ["topWords"] = topWords };
 
-        using var response = await _client.PostJsonNodeAsync("/v1/screen", body);
+        using var response = await Client.PostJsonNodeAsync("/v1/screen", body);
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
     }
@@ -142,7 +128,7 @@ public sealed class ValidationTests
     [Test]
     public async Task Screen_TopWordsNotANumber_Returns400NamingThePath()
     {
-        using var response = await _client.PostRawAsync("/v1/screen", """{ "text": "halo", "explain": true, "topWords": "lima" }""");
+        using var response = await Client.PostRawAsync("/v1/screen", """{ "text": "halo", "explain": true, "topWords": "lima" }""");
         var problem = await response.ReadObjectAsync();
 
         Assert.Multiple(() =>
@@ -220,7 +206,7 @@ public sealed class ValidationTests
     [Test]
     public async Task ValidationProblem_AnyRule_HasProblemDetailsShape()
     {
-        using var response = await _client.PostRawAsync("/v1/screen", """{ "text": "" }""");
+        using var response = await Client.PostRawAsync("/v1/screen", """{ "text": "" }""");
         var problem = await response.ReadObjectAsync();
 
         Assert.Multiple(() =>
@@ -236,7 +222,7 @@ public sealed class ValidationTests
 
     private async Task<JsonObject> PostInvalidAsync(string url, string body)
     {
-        using var response = await _client.PostRawAsync(url, body);
+        using var response = await Client.PostRawAsync(url, body);
         var problem = await response.ReadObjectAsync();
         Assert.Multiple(() =>
         {

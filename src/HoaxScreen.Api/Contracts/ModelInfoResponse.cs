@@ -46,6 +46,8 @@ public sealed record ModelInfoResponse
                 F1 = l.Metrics.F1,
                 RocAuc = l.Metrics.RocAuc,
                 Accuracy = l.Metrics.Accuracy,
+                Ece = l.Metrics.Ece,
+                Brier = l.Metrics.Brier,
             },
         })],
         Sources = [.. manifest.Sources.Select(s => new ModelSourceInfo { Path = s.Path, Rows = s.Rows, Sha256 = s.Sha256 })],
@@ -105,6 +107,12 @@ public sealed record LabelMetricsInfo
 
     /// <summary>Share of rows judged correctly.</summary>
     public required double Accuracy { get; init; }
+
+    /// <summary>Expected calibration error (10 bins): how far scores stray from observed frequencies; 0 is perfect.</summary>
+    public double? Ece { get; init; }
+
+    /// <summary>Brier score: mean squared error of the probabilities; lower is better.</summary>
+    public double? Brier { get; init; }
 }
 
 /// <summary>A data file the model was trained from.</summary>

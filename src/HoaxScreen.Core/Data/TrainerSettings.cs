@@ -21,6 +21,12 @@ public sealed record TrainerSettings
     /// <summary>Also use the shorter character n-grams (1..CharNgramLength), not only CharNgramLength.</summary>
     public bool CharNgramAllLengths { get; init; }
 
+    /// <summary>
+    /// "text": ML.NET's FeaturizeText (word and char n-grams in one L2-normalised vector);
+    /// "blocks": word n-grams and char 1..n-grams as separately L2-normalised blocks, like a TF-IDF feature union.
+    /// </summary>
+    public string Featurizer { get; init; } = "text";
+
     /// <summary>N-gram weighting: "tf" or "tfidf".</summary>
     public string Weighting { get; init; } = "tf";
 
@@ -34,6 +40,11 @@ public sealed record TrainerSettings
         if (Algorithm is not ("sdca" or "lbfgs"))
         {
             yield return $"trainer.algorithm must be 'sdca' or 'lbfgs', not '{Algorithm}'";
+        }
+
+        if (Featurizer is not ("text" or "blocks"))
+        {
+            yield return $"trainer.featurizer must be 'text' or 'blocks', not '{Featurizer}'";
         }
 
         if (Weighting is not ("tf" or "tfidf"))

@@ -30,8 +30,13 @@ public sealed record ModelManifest
 /// <summary>A label the model scores, its decision threshold and its held-out metrics.</summary>
 public sealed record LabelManifest(string Name, double Threshold, int TrainRows, int TrainPositives, LabelMetrics Metrics);
 
-/// <summary>Binary metrics of one label on the evaluation split, at the label's threshold.</summary>
-public sealed record LabelMetrics(int Rows, int Positives, double Precision, double Recall, double F1, double? RocAuc, double Accuracy);
+/// <summary>
+/// Binary metrics of one label on the evaluation split, at the label's threshold. <paramref name="Ece"/> (expected
+/// calibration error, 10 equal-width bins weighted by row count) and <paramref name="Brier"/> (mean squared error of
+/// the probability) judge the scores themselves; they are null in bundles written before they were recorded.
+/// </summary>
+public sealed record LabelMetrics(
+    int Rows, int Positives, double Precision, double Recall, double F1, double? RocAuc, double Accuracy, double? Ece = null, double? Brier = null);
 
 /// <summary>A source file the model was trained from, with its row count and SHA-256.</summary>
 public sealed record SourceManifest(string Path, int Rows, string Sha256, string TextColumn, IReadOnlyDictionary<string, string> Labels);

@@ -5,23 +5,20 @@ namespace HoaxScreen.Training.Evaluation;
 /// <summary>Threshold choice and binary metrics from (probability, truth) pairs.</summary>
 public static class BinaryMetricsCalculator
 {
+    /// <summary>Confusion-based metrics at <paramref name="threshold"/>, plus ROC AUC, ECE and Brier score of the probabilities.</summary>
     public static LabelMetrics Compute(IReadOnlyList<(float Score, bool Truth)> rows, double threshold)
     {
-        int tp = 0, fp = 0, fn = 0, tn = 0;
-        foreach (var (score, truth) in rows)
-        {
-            var predicted = score >= threshold;
-            if (predicted && truth) tp++;
-            else if (predicted) fp++;
-            else if (truth) fn++;
-            else tn++;
-        }
-
-        var precision = tp + fp == 0 ? 0 : (double)tp / (tp + fp);
-        var recall = tp + fn == 0 ? 0 : (double)tp / (tp + fn);
-        var f1 = precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
-        var accuracy = rows.Count == 0 ? 0 : (double)(tp + tn) / rows.Count;
-        return new LabelMetrics(rows.Count, tp + fn, Round(precision), Round(recall), Round(f1), RocAuc(rows) is var auc && double.IsNaN(auc) ? null : Round(auc), Round(accuracy));
+        var counts = ConfusionCounts.At(rows, threshold);
+        return new LabelMetrics(
+            counts.Rows,
+            counts.Positives,
+            Round(counts.Precision),
+            Round(counts.Recall),
+            Round(counts.F1),
+            Optional(RocAuc(rows)),
+            Round(counts.Accuracy),
+            Optional(CalibrationMetrics.ExpectedCalibrationError(rows)),
+            Optional(CalibrationMetrics.BrierScore(rows)));
     }
 
     /// <summary>ROC AUC as the Mann-Whitney statistic, with ties counted half; NaN without both classes.</summary>
@@ -98,6 +95,8 @@ public static class BinaryMetricsCalculator
 
         return Math.Clamp(Round(bestThreshold), 0.01, 0.99);
     }
+
+    private static double? Optional(double value) => double.IsNaN(value) ? null : Round(value);
 
     private static double Round(double value) => double.IsNaN(value) ? value : Math.Round(value, 4);
 }

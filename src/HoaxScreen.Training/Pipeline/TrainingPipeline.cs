@@ -16,6 +16,11 @@ public static class TrainingPipeline
     /// <summary>Word 1..n-grams plus character n-grams (which survive typos and slang spellings), L2-normalised.</summary>
     public static IEstimator<ITransformer> BuildFeaturizer(MLContext ml, TrainerSettings settings)
     {
+        if (settings.Featurizer == "blocks")
+        {
+            return BuildBlockFeaturizer(ml, settings);
+        }
+
         var weighting = settings.Weighting == "tfidf"
             ? NgramExtractingEstimator.WeightingCriteria.TfIdf
             : NgramExtractingEstimator.WeightingCriteria.Tf;
@@ -43,6 +48,28 @@ public static class TrainingPipeline
             Norm = TextFeaturizingEstimator.NormFunction.L2,
         };
         return ml.Transforms.Text.FeaturizeText(ModelColumns.Features, options, ModelColumns.Text);
+    }
+
+    /// <summary>Word n-grams and character 1..n-grams, each block L2-normalised on its own, then side by side.</summary>
+    private static IEstimator<ITransformer> BuildBlockFeaturizer(MLContext ml, TrainerSettings settings)
+    {
+        var weighting = settings.Weighting == "tfidf"
+            ? NgramExtractingEstimator.WeightingCriteria.TfIdf
+            : NgramExtractingEstimator.WeightingCriteria.Tf;
+        IEstimator<ITransformer> features = ml.Transforms.Text.TokenizeIntoWords("Words", ModelColumns.Text)
+            .Append(ml.Transforms.Conversion.MapValueToKey("WordKeys", "Words"))
+            .Append(ml.Transforms.Text.ProduceNgrams("WordNgrams", "WordKeys", settings.WordNgramLength, useAllLengths: true, weighting: weighting))
+            .Append(ml.Transforms.NormalizeLpNorm("WordNgrams"));
+        if (settings.CharNgramLength == 0)
+        {
+            return features.Append(ml.Transforms.CopyColumns(ModelColumns.Features, "WordNgrams"));
+        }
+
+        return features
+            .Append(ml.Transforms.Text.TokenizeIntoCharactersAsKeys("Chars", ModelColumns.Text, useMarkerCharacters: true))
+            .Append(ml.Transforms.Text.ProduceNgrams("CharNgrams", "Chars", settings.CharNgramLength, useAllLengths: settings.CharNgramAllLengths, weighting: weighting))
+            .Append(ml.Transforms.NormalizeLpNorm("CharNgrams"))
+            .Append(ml.Transforms.Concatenate(ModelColumns.Features, "WordNgrams", "CharNgrams"));
     }
 
     /// <summary>A calibrated binary classifier for one label; feed it cached features (see <see cref="MultiLabelModelBuilder"/>).</summary>

@@ -8,6 +8,10 @@ public sealed record TrainerSettings
 
     public int Seed { get; init; } = 20261129;
 
+    /// <summary>
+    /// L2 penalty; null means the trainer's default: 1e-5 for SDCA (chosen on the dev split: with TF-IDF it beat
+    /// SDCA's own heuristic on every label of both the team corpus and the public sets), 1 for L-BFGS.
+    /// </summary>
     public float? L2Regularization { get; init; }
 
     public int? MaximumIterations { get; init; }
@@ -28,7 +32,7 @@ public sealed record TrainerSettings
     public string Featurizer { get; init; } = "text";
 
     /// <summary>N-gram weighting: "tf" or "tfidf".</summary>
-    public string Weighting { get; init; } = "tf";
+    public string Weighting { get; init; } = "tfidf";
 
     /// <summary>Fallback decision threshold when the validation split has too few positives to choose one.</summary>
     public double DefaultThreshold { get; init; } = 0.5;

@@ -4,7 +4,10 @@ using Microsoft.ML.Data;
 
 namespace HoaxScreen.Core.Scoring;
 
-/// <summary>The one batch scoring path: a single <c>Transform</c> over normalised texts, probabilities in label order.</summary>
+/// <summary>
+/// Probabilities of many normalised texts with a single <c>Transform</c>, in label order (the trainer scores its
+/// validation and evaluation rows with it). The chain gets a <see cref="FeatureCache"/>, so each text is featurised once.
+/// </summary>
 public static class BatchScorer
 {
     public static float[][] Probabilities(MLContext ml, ITransformer model, IReadOnlyList<string> normalizedTexts, int labelCount)
@@ -15,7 +18,7 @@ public static class BatchScorer
             inputs[i] = new PostInput { Text = normalizedTexts[i] };
         }
 
-        var scored = model.Transform(ml.Data.LoadFromEnumerable(inputs));
+        var scored = FeatureCache.Insert(ml, model).Transform(ml.Data.LoadFromEnumerable(inputs));
         var column = scored.Schema[ModelColumns.Probabilities];
         var results = new float[inputs.Length][];
         using var cursor = scored.GetRowCursor([column]);

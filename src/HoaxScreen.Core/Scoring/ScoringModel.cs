@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using HoaxScreen.Core.Modeling;
 using HoaxScreen.Core.Text;
 using Microsoft.ML;
@@ -12,17 +13,26 @@ namespace HoaxScreen.Core.Scoring;
 /// </summary>
 public sealed class ScoringModel
 {
+    /// <summary>Batches of at least twice this many posts are split into chunks of this size and scored on all cores.</summary>
+    internal const int ParallelChunk = 64;
+
     private readonly MLContext _ml;
     private readonly ITransformer _transformer;
     private readonly double[] _thresholds;
+    private readonly string[] _labels;
+
+    // Engines for ScoreBatch's workers; at most one per core is kept (a burst may build more, which are then dropped).
+    private readonly ConcurrentBag<PredictionEngine<PostInput, PostProbabilities>> _batchEngines = [];
+    private readonly int _maxBatchEngines = Environment.ProcessorCount;
 
     private ScoringModel(MLContext ml, ITransformer transformer, ModelManifest manifest, string directory)
     {
         _ml = ml;
-        _transformer = transformer;
+        _transformer = FeatureCache.Insert(ml, transformer);
         Manifest = manifest;
         Directory = directory;
-        Labels = [.. manifest.Labels.Select(l => l.Name)];
+        _labels = [.. manifest.Labels.Select(l => l.Name)];
+        Labels = _labels;
         _thresholds = [.. manifest.Labels.Select(l => l.Threshold)];
         Normalizer = TextNormalizer.ForBundle(directory, manifest.Normalizer);
     }
@@ -92,23 +102,58 @@ public sealed class ScoringModel
         PredictionEngine<PostInput, PostProbabilities> engine, string text, Func<LabelVerdict, bool> explainLabel, int topWords = 5) =>
         PostExplainer.Explain(this, engine, text, explainLabel, topWords);
 
-    /// <summary>Scores many posts with one <c>Transform</c> over an in-memory view; results keep the input order.</summary>
+    /// <summary>
+    /// Scores many posts; results keep the input order and equal <see cref="Score"/>'s for each post. A batch of fewer
+    /// than 2 × <see cref="ParallelChunk"/> posts is scored on the calling thread; a larger one in chunks on all cores,
+    /// each worker with a pooled engine.
+    /// </summary>
     public IReadOnlyList<PostVerdict> ScoreBatch(IReadOnlyList<string> texts)
     {
-        var normalized = new string[texts.Count];
-        for (var i = 0; i < normalized.Length; i++)
+        var verdicts = new PostVerdict[texts.Count];
+        if (texts.Count < 2 * ParallelChunk || Environment.ProcessorCount == 1)
         {
-            normalized[i] = Normalizer.Normalize(texts[i]);
+            ScoreRange(texts, verdicts, 0, texts.Count);
+            return verdicts;
         }
 
-        var probabilities = BatchScorer.Probabilities(_ml, _transformer, normalized, Labels.Count);
-        var verdicts = new PostVerdict[probabilities.Length];
-        for (var i = 0; i < verdicts.Length; i++)
-        {
-            verdicts[i] = ToVerdict(probabilities[i]);
-        }
-
+        var chunks = (texts.Count + ParallelChunk - 1) / ParallelChunk;
+        Parallel.For(
+            0,
+            chunks,
+            new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },
+            chunk => ScoreRange(texts, verdicts, chunk * ParallelChunk, Math.Min(texts.Count, (chunk + 1) * ParallelChunk)));
         return verdicts;
+    }
+
+    private void ScoreRange(IReadOnlyList<string> texts, PostVerdict[] verdicts, int from, int to)
+    {
+        if (!_batchEngines.TryTake(out var engine))
+        {
+            engine = CreateEngine();
+        }
+
+        try
+        {
+            var input = new PostInput();
+            var output = new PostProbabilities();
+            for (var i = from; i < to; i++)
+            {
+                input.Text = Normalizer.Normalize(texts[i]);
+                engine.Predict(input, ref output);
+                verdicts[i] = ToVerdict(output.Probabilities);
+            }
+        }
+        finally
+        {
+            if (_batchEngines.Count < _maxBatchEngines)
+            {
+                _batchEngines.Add(engine);
+            }
+            else
+            {
+                engine.Dispose();
+            }
+        }
     }
 
     internal PostVerdict ToVerdict(float[] probabilities)
@@ -122,7 +167,7 @@ public sealed class ScoringModel
         for (var i = 0; i < labels.Length; i++)
         {
             var score = float.IsNaN(probabilities[i]) ? 0f : probabilities[i];
-            labels[i] = new LabelVerdict(Labels[i], score, _thresholds[i], score >= _thresholds[i]);
+            labels[i] = new LabelVerdict(_labels[i], score, _thresholds[i], score >= _thresholds[i]);
         }
 
         return new PostVerdict(labels);

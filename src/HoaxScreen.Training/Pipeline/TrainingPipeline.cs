@@ -89,7 +89,7 @@ public static class TrainingPipeline
             {
                 LabelColumnName = ModelColumns.Label,
                 FeatureColumnName = ModelColumns.Features,
-                L2Regularization = settings.L2Regularization,
+                L2Regularization = settings.L2Regularization ?? 1e-5f,
                 MaximumNumberOfIterations = settings.MaximumIterations,
                 // One thread keeps training reproducible for a seeded context.
                 NumberOfThreads = 1,

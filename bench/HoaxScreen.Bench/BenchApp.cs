@@ -10,6 +10,8 @@ public static class BenchApp
     public const string Usage = """
         usage:
           robustness [--recipe bench/recipes/public.recipe.json] [--out bench/results/robustness.md] [--seed 7]
+          quality    [--recipe bench/recipes/public.recipe.json] [--out bench/results/quality.md] [--trainer '{json}'] [--model BUNDLE_DIR]
+                     [--peers sklearn,fasttext|none] [--lopo on|off] [--python /usr/bin/python3]
           obfuscate  [--seed 7] [--model BUNDLE_DIR] [--only leet|spacedletters|mask|elongation|zerowidthspace|fullwidth|cyrillic|uppercase]  < posts.txt
         """;
 
@@ -26,8 +28,9 @@ public static class BenchApp
             return args[0] switch
             {
                 "robustness" => RobustnessCommand.Run(CliArguments.Parse(args[1..], RobustnessCommand.Options), stdout, stderr),
+                "quality" => QualityCommand.Run(CliArguments.Parse(args[1..], QualityCommand.Options), stdout, stderr),
                 "obfuscate" => ObfuscateCommand.Run(CliArguments.Parse(args[1..], ObfuscateCommand.Options), Console.In, stdout),
-                _ => throw new CliException($"unknown command '{args[0]}' (expected robustness or obfuscate)"),
+                _ => throw new CliException($"unknown command '{args[0]}' (expected robustness, quality or obfuscate)"),
             };
         }
         catch (CliException ex)

@@ -1,0 +1,111 @@
+using System.Buffers;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using HoaxScreen.Api.Contracts;
+using HoaxScreen.Core.Modeling;
+using HoaxScreen.Core.Scoring;
+
+namespace HoaxScreen.Speed;
+
+/// <summary>
+/// A quick Stopwatch breakdown (seconds, not minutes): where one post's time goes, per stage, with allocations.
+/// BenchmarkDotNet gives the careful figures; this is for iterating on an optimisation.
+/// </summary>
+public static class ProfileCommand
+{
+    public static int Run(string[] args, TextWriter stdout)
+    {
+        var seconds = args.Length > 0 ? double.Parse(args[0], CultureInfo.InvariantCulture) : 1.5;
+        var load = Stopwatch.StartNew();
+        var model = ScoringModel.Load(SpeedPaths.DefaultModel);
+        stdout.WriteLine($"model load {load.ElapsedMilliseconds} ms, {Environment.ProcessorCount} cores");
+        using var engine = model.CreateEngine();
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web);
+        var buffer = new ArrayBufferWriter<byte>(4096);
+        using var json = new Utf8JsonWriter(buffer);
+
+        foreach (var (name, posts) in new[] { ("tweet", Corpus.Tweets.ToArray()), ("2000ch", Corpus.LongPosts(256)) })
+        {
+            var normalized = posts.Select(model.Normalizer.Normalize).ToArray();
+            var verdicts = model.ScoreBatch(posts);
+            var responses = verdicts.Select(v => ScreenResponse.From("post-1", model.Version, v)).ToArray();
+            var output = new PostProbabilities();
+            stdout.WriteLine($"-- {name}: {posts.Length} posts, mean {Corpus.MeanLength(posts):F0} chars");
+            Measure(stdout, "normalise", seconds, posts.Length, i => model.Normalizer.Normalize(posts[i]));
+            Measure(stdout, "analyse (tokens+offsets)", seconds, posts.Length, i => model.Normalizer.Analyze(posts[i]));
+            Measure(stdout, "featurise+classify (engine)", seconds, posts.Length, i => engine.Predict(new PostInput { Text = normalized[i] }, ref output));
+            Measure(stdout, "score single (Score)", seconds, posts.Length, i => model.Score(engine, posts[i], output));
+            Measure(stdout, "json response", seconds, posts.Length, i =>
+            {
+                buffer.ResetWrittenCount();
+                json.Reset(buffer);
+                JsonSerializer.Serialize(json, responses[i], options);
+            });
+            MeasureBatch(stdout, "ScoreBatch(256)", seconds, posts, 256, model);
+            MeasureBatch(stdout, $"ScoreBatch({posts.Length})", seconds, posts, posts.Length, model);
+        }
+
+        return 0;
+    }
+
+    private static void Measure(TextWriter stdout, string name, double seconds, int count, Action<int> action)
+    {
+        // Warm up for a while, so tiered JIT has promoted the hot methods before the clock starts.
+        var warm = Stopwatch.StartNew();
+        while (warm.Elapsed.TotalSeconds < Math.Min(0.5, seconds / 2))
+        {
+            for (var i = 0; i < Math.Min(count, 200); i++)
+            {
+                action(i);
+            }
+        }
+
+        var calls = 0L;
+        var bytes = GC.GetAllocatedBytesForCurrentThread();
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed.TotalSeconds < seconds)
+        {
+            for (var i = 0; i < count; i++)
+            {
+                action(i);
+            }
+
+            calls += count;
+        }
+
+        var elapsed = clock.Elapsed.TotalSeconds;
+        var cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
+        bytes = GC.GetAllocatedBytesForCurrentThread() - bytes;
+        stdout.WriteLine($"  {name,-30} {elapsed / calls * 1e6,9:F2} µs/post  {calls / elapsed,10:N0} posts/s  {bytes / calls,8:N0} B/post  {cpuSeconds / calls * 1e6,9:F2} cpu-µs/post");
+    }
+
+    private static void MeasureBatch(TextWriter stdout, string name, double seconds, string[] posts, int size, ScoringModel model)
+    {
+        var chunks = posts.Chunk(size).Where(c => c.Length == size).ToArray();
+        var warm = Stopwatch.StartNew();
+        while (warm.Elapsed.TotalSeconds < 0.5)
+        {
+            model.ScoreBatch(chunks[0]);
+        }
+
+        var calls = 0L;
+        var bytes = GC.GetTotalAllocatedBytes(precise: false);
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed.TotalSeconds < seconds)
+        {
+            foreach (var chunk in chunks)
+            {
+                model.ScoreBatch(chunk);
+                calls += chunk.Length;
+            }
+        }
+
+        var elapsed = clock.Elapsed.TotalSeconds;
+        var cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
+        bytes = GC.GetTotalAllocatedBytes(precise: false) - bytes;
+        stdout.WriteLine($"  {name,-30} {elapsed / calls * 1e6,9:F2} µs/post  {calls / elapsed,10:N0} posts/s  {bytes / calls,8:N0} B/post  {cpuSeconds / calls * 1e6,9:F2} cpu-µs/post");
+    }
+}

@@ -1,0 +1,3 @@
+using HoaxScreen.Speed;
+
+return SpeedApp.Run(args, Console.Out, Console.Error);

@@ -1,0 +1,34 @@
+namespace HoaxScreen.Speed;
+
+/// <summary>Commands: <c>bdn</c> (BenchmarkDotNet suite, the default), <c>bulk</c> (against fastText and scikit-learn), <c>profile</c>.</summary>
+public static class SpeedApp
+{
+    public const string Usage = """
+        usage: dotnet run --project bench/HoaxScreen.Speed -c Release -- COMMAND [options]
+          bdn     [--out FILE] [BenchmarkDotNet args]   in-process benchmarks (single post, batch of 256, breakdown)
+          bulk    [--posts N] [--runs N] [--out FILE]    score CLI over N posts beside fastText and scikit-learn
+          profile [SECONDS]                              quick Stopwatch breakdown per stage
+        """;
+
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        var command = args.Length > 0 ? args[0] : "bdn";
+        var rest = args.Length > 0 ? args[1..] : [];
+        switch (command)
+        {
+            case "bdn":
+                return BdnCommand.Run(rest, stdout, stderr);
+            case "probe":
+                return MlProbe.Run(stdout);
+            case "profile":
+                return ProfileCommand.Run(rest, stdout);
+            case "-h" or "--help" or "help":
+                stdout.WriteLine(Usage);
+                return 0;
+            default:
+                stderr.WriteLine($"unknown command '{command}'");
+                stderr.WriteLine(Usage);
+                return 2;
+        }
+    }
+}

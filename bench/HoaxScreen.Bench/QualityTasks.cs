@@ -24,7 +24,7 @@ public sealed record QualityTask(string Name, string Dataset, string Label, bool
         new("radicalism", Netifier, "radicalism"),
         new("defamation", Netifier, "defamation"),
         new("hoax-posts", FalseNewsPosts, "hoax", MacroPrimary: true),
-        new("hoax-news", HoaxNews, "hoax"),
+        new("hoax-news", HoaxNews, "hoax_news"),
     ];
 
     /// <summary>The targets for HoaxScreen.</summary>

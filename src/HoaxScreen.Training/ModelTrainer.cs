@@ -46,14 +46,46 @@ public sealed class ModelTrainer(Action<string> progress)
         var ml = new MLContext(seed: settings.Seed);
         var builder = new MultiLabelModelBuilder(ml, settings);
 
-        progress("stage 1/2: fitting on the training split to choose thresholds");
-        var thresholdModel = builder.Fit(Select(normalized, train), Select(dataset.Posts, train).Select(p => p.Labels).ToList(), labels, progress);
-        var validationScores = BatchScorer.Probabilities(ml, thresholdModel, Select(normalized, validation), labels.Count);
-        var thresholds = labels.Select((_, l) => BinaryMetricsCalculator.ChooseThreshold(
-            KnownScores.Of(dataset, validation, validationScores, l), settings.DefaultThreshold)).ToArray();
+        var trainTexts = Select(normalized, train);
+        var trainLabels = Select(dataset.Posts, train).Select(p => p.Labels).ToList();
+        var validationTexts = Select(normalized, validation);
+        var candidates = settings.L2Regularization is { } fixedL2 || settings.Algorithm != "sdca"
+            ? [settings.L2Regularization]
+            : settings.L2Candidates.Select(c => (float?)c).ToArray();
+        var validationScores = new float[labels.Count][][];
+        var chosenL2 = new float?[labels.Count];
+        var bestLoss = Enumerable.Repeat(double.MaxValue, labels.Count).ToArray();
+        foreach (var candidate in candidates)
+        {
+            progress(candidates.Length == 1
+                ? "stage 1/2: fitting on the training split to choose thresholds"
+                : $"stage 1/2: fitting on the training split with L2 {candidate:G2} to choose regularisation and thresholds");
+            var candidateModel = builder.Fit(trainTexts, trainLabels, labels, Enumerable.Repeat(candidate, labels.Count).ToArray(), progress);
+            var scores = BatchScorer.Probabilities(ml, candidateModel, validationTexts, labels.Count);
+            for (var l = 0; l < labels.Count; l++)
+            {
+                var loss = CalibrationMetrics.LogLoss(KnownScores.Of(dataset, validation, scores, l));
+                if (loss < bestLoss[l])
+                {
+                    bestLoss[l] = loss;
+                    chosenL2[l] = candidate;
+                    validationScores[l] = scores;
+                }
+            }
+        }
+
+        var thresholds = labels.Select((label, l) => BinaryMetricsCalculator.ChooseThreshold(
+            KnownScores.Of(dataset, validation, validationScores[l], l), settings.DefaultThreshold,
+            objective: settings.ThresholdObjectives.TryGetValue(label, out var objective) && objective == "macroF1"
+                ? ThresholdObjective.MacroF1
+                : ThresholdObjective.F1)).ToArray();
+        if (candidates.Length > 1)
+        {
+            progress("regularisation per label: " + string.Join(", ", labels.Select((label, l) => $"{label} {chosenL2[l]:G2}")));
+        }
 
         progress("stage 2/2: refitting on training + validation");
-        var model = builder.Fit(Select(normalized, fitRows), Select(dataset.Posts, fitRows).Select(p => p.Labels).ToList(), labels, progress);
+        var model = builder.Fit(Select(normalized, fitRows), Select(dataset.Posts, fitRows).Select(p => p.Labels).ToList(), labels, chosenL2, progress);
         var evaluationScores = BatchScorer.Probabilities(ml, model, Select(normalized, evaluation), labels.Count);
         var heldOut = HeldOutEvaluation.Of(dataset, evaluation, evaluationScores, thresholds);
 
@@ -62,7 +94,7 @@ public sealed class ModelTrainer(Action<string> progress)
             thresholds[l],
             fitRows.Count(i => dataset.Posts[i].Labels[l] is not null),
             fitRows.Count(i => dataset.Posts[i].Labels[l] is true),
-            heldOut.Labels[l].Metrics)).ToList();
+            heldOut.Labels[l].Metrics) { L2Regularization = chosenL2[l] }).ToList();
 
         var manifest = WriteBundle(ml, model, recipe, dataset, normalizer, labelManifests, heldOut, outputDirectory, clock);
         progress($"wrote {Path.GetFullPath(outputDirectory)} in {clock.Elapsed.TotalSeconds:F1} s");

@@ -57,4 +57,25 @@ public class BinaryMetricsCalculatorTests
         var rows = new[] { (0.9f, true), (0.1f, false), (0.2f, false) };
         Assert.That(BinaryMetricsCalculator.ChooseThreshold(rows, fallback: 0.42), Is.EqualTo(0.42));
     }
+
+    [Test]
+    public void ChooseThreshold_MacroF1OnPositiveMajority_CutsHigherThanPositiveF1()
+    {
+        // 80% positives: 30 clear ones at 0.9, 10 at 0.35 below all 10 negatives at 0.4.
+        var rows = Enumerable.Repeat((0.9f, true), 30).Concat(Enumerable.Repeat((0.35f, true), 10))
+            .Concat(Enumerable.Repeat((0.4f, false), 10)).ToArray();
+        var f1 = BinaryMetricsCalculator.ChooseThreshold(rows, fallback: 0.5);
+        var macro = BinaryMetricsCalculator.ChooseThreshold(rows, fallback: 0.5, objective: ThresholdObjective.MacroF1);
+        Assert.That(f1, Is.LessThan(0.35), "positive-class F1 is best flagging everything");
+        Assert.That(macro, Is.InRange(0.4, 0.9), "macro F1 keeps the negatives apart");
+    }
+
+    [Test]
+    public void LogLoss_ConfidentAndRight_IsLowerThanUnsure()
+    {
+        var confident = CalibrationMetrics.LogLoss([(0.95f, true), (0.05f, false)]);
+        var unsure = CalibrationMetrics.LogLoss([(0.5f, true), (0.5f, false)]);
+        Assert.That(unsure, Is.EqualTo(Math.Log(2)).Within(1e-9));
+        Assert.That(confident, Is.LessThan(unsure));
+    }
 }

@@ -15,7 +15,7 @@ public class PublicRecipeTests
         }
 
         var dataset = LabelledDataset.Load(TrainingRecipe.Load(Path.Combine(RepoPaths.Root, "bench", "recipes", "public.recipe.json")));
-        Assert.That(dataset.Labels, Is.EquivalentTo(new[] { "hate_speech", "abusive", "sara", "pornography", "radicalism", "defamation", "hoax" }));
+        Assert.That(dataset.Labels, Is.EquivalentTo(new[] { "hate_speech", "abusive", "sara", "pornography", "radicalism", "defamation", "hoax", "hoax_news" }));
         var hoax = dataset.LabelIndex("hoax");
         var abusive = dataset.LabelIndex("abusive");
         Assert.That(dataset.Posts.Count(p => p.Labels[hoax] is true), Is.GreaterThan(100));

@@ -16,6 +16,15 @@ public sealed record TrainerSettings
 
     public int? MaximumIterations { get; init; }
 
+    /// <summary>
+    /// SDCA L2 values tried per label when <see cref="L2Regularization"/> is not set: each label keeps the one
+    /// with the lowest log-loss on the validation split.
+    /// </summary>
+    public IReadOnlyList<float> L2Candidates { get; init; } = [3e-6f, 1e-5f, 3e-5f];
+
+    /// <summary>Per label, "f1" (default) or "macroF1": what its threshold maximises on the validation split.</summary>
+    public IReadOnlyDictionary<string, string> ThresholdObjectives { get; init; } = new Dictionary<string, string>();
+
     /// <summary>Longest word n-gram (1 = unigrams only).</summary>
     public int WordNgramLength { get; init; } = 2;
 
@@ -69,6 +78,19 @@ public sealed record TrainerSettings
         if (DefaultThreshold is <= 0 or >= 1)
         {
             yield return "trainer.defaultThreshold must be between 0 and 1";
+        }
+
+        if (L2Candidates.Count == 0 || L2Candidates.Any(c => c <= 0))
+        {
+            yield return "trainer.l2Candidates must list positive values";
+        }
+
+        foreach (var (label, objective) in ThresholdObjectives)
+        {
+            if (objective is not ("f1" or "macroF1"))
+            {
+                yield return $"trainer.thresholdObjectives.{label} must be 'f1' or 'macroF1', not '{objective}'";
+            }
         }
 
         if (L2Regularization is < 0)

@@ -28,7 +28,11 @@ public sealed record ModelManifest
 }
 
 /// <summary>A label the model scores, its decision threshold and its held-out metrics.</summary>
-public sealed record LabelManifest(string Name, double Threshold, int TrainRows, int TrainPositives, LabelMetrics Metrics);
+public sealed record LabelManifest(string Name, double Threshold, int TrainRows, int TrainPositives, LabelMetrics Metrics)
+{
+    /// <summary>The L2 penalty this label's classifier was trained with (chosen on the validation split).</summary>
+    public float? L2Regularization { get; init; }
+}
 
 /// <summary>
 /// Binary metrics of one label on the evaluation split, at the label's threshold. <paramref name="Ece"/> (expected

@@ -57,12 +57,14 @@ public static class BinaryMetricsCalculator
     }
 
     /// <summary>
-    /// The threshold that maximises F1 on validation rows (midpoint between neighbouring scores, ties
+    /// The threshold that maximises F1 (or macro F1) on validation rows (midpoint between neighbouring scores, ties
     /// broken towards 0.5); falls back when there are too few positives to trust the choice.
     /// </summary>
-    public static double ChooseThreshold(IReadOnlyList<(float Score, bool Truth)> rows, double fallback, int minimumPositives = 5)
+    public static double ChooseThreshold(IReadOnlyList<(float Score, bool Truth)> rows, double fallback, int minimumPositives = 5,
+        ThresholdObjective objective = ThresholdObjective.F1)
     {
         var positives = rows.Count(r => r.Truth);
+        var negatives = rows.Count - positives;
         if (positives < minimumPositives || positives == rows.Count)
         {
             return fallback;
@@ -86,6 +88,14 @@ public static class BinaryMetricsCalculator
             var next = i + 1 < sorted.Length ? sorted[i + 1].Score : 0f;
             var threshold = (sorted[i].Score + next) / 2.0;
             var f1 = 2.0 * tp / (tp + fp + positives);
+            if (objective == ThresholdObjective.MacroF1)
+            {
+                // Mean of the positive- and negative-class F1: what matters when positives are the majority.
+                var tn = negatives - fp;
+                var fn = positives - tp;
+                f1 = (f1 + (2.0 * tn / (tn + fn + negatives))) / 2;
+            }
+
             if (f1 > bestF1 + 1e-12 || (Math.Abs(f1 - bestF1) <= 1e-12 && Math.Abs(threshold - 0.5) < Math.Abs(bestThreshold - 0.5)))
             {
                 bestF1 = f1;

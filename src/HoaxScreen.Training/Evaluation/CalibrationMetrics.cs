@@ -32,6 +32,24 @@ public static class CalibrationMetrics
     }
 
     /// <summary>Mean of (probability − truth)² with truth 1 or 0.</summary>
+    /// <summary>Mean negative log-likelihood (natural log), probabilities clamped away from 0 and 1.</summary>
+    public static double LogLoss(IReadOnlyList<(float Score, bool Truth)> rows)
+    {
+        if (rows.Count == 0)
+        {
+            return double.MaxValue;
+        }
+
+        var total = 0.0;
+        foreach (var (score, truth) in rows)
+        {
+            var p = Math.Clamp((double)score, 1e-7, 1 - 1e-7);
+            total -= truth ? Math.Log(p) : Math.Log(1 - p);
+        }
+
+        return total / rows.Count;
+    }
+
     public static double BrierScore(IReadOnlyList<(float Score, bool Truth)> rows)
     {
         if (rows.Count == 0)

@@ -13,7 +13,9 @@ public sealed class MultiLabelModelBuilder(MLContext ml, TrainerSettings setting
 {
     /// <param name="texts">Normalised texts of the training rows.</param>
     /// <param name="labels">Per training row, the value of each label (null = unknown).</param>
-    public ITransformer Fit(IReadOnlyList<string> texts, IReadOnlyList<bool?[]> labels, IReadOnlyList<string> labelNames, Action<string>? progress = null)
+    /// <param name="l2PerLabel">Per label, the L2 penalty to train with (null: the settings' value).</param>
+    public ITransformer Fit(IReadOnlyList<string> texts, IReadOnlyList<bool?[]> labels, IReadOnlyList<string> labelNames,
+        IReadOnlyList<float?>? l2PerLabel = null, Action<string>? progress = null)
     {
         var featurizer = TrainingPipeline.BuildFeaturizer(ml, settings)
             .Fit(ml.Data.LoadFromEnumerable(texts.Select(t => new PostInput { Text = t })));
@@ -35,7 +37,8 @@ public sealed class MultiLabelModelBuilder(MLContext ml, TrainerSettings setting
             progress?.Invoke($"training '{labelNames[l]}' on {rows.Count:N0} rows ({rows.Count(r => r.Label):N0} positive)");
             // The cache checkpoint for a featuriser fitted once and shared: iterative trainers re-read features many times.
             var featurized = ml.Data.Cache(featurizer.Transform(ml.Data.LoadFromEnumerable(rows)));
-            var classifier = TrainingPipeline.BuildClassifier(ml, settings).Fit(featurized);
+            var labelSettings = l2PerLabel?[l] is { } l2 ? settings with { L2Regularization = l2 } : settings;
+            var classifier = TrainingPipeline.BuildClassifier(ml, labelSettings).Fit(featurized);
             var rename = ml.Transforms.CopyColumns(ModelColumns.ProbabilityOf(labelNames[l]), "Probability")
                 .Append(ml.Transforms.CopyColumns(ModelColumns.MarginOf(labelNames[l]), "Score"))
                 .Fit(classifier.Transform(current));

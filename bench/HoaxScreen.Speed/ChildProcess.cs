@@ -8,7 +8,7 @@ public static partial class ChildProcess
 {
     public sealed record Result(int ExitCode, double WallSeconds, double CpuSeconds, string Stdout, string Stderr);
 
-    public static Result Run(string file, IEnumerable<string> arguments, string? workingDirectory = null)
+    public static Result Run(string file, IEnumerable<string> arguments, string? workingDirectory = null, IReadOnlyDictionary<string, string>? environment = null)
     {
         var info = new ProcessStartInfo(file)
         {
@@ -23,6 +23,11 @@ public static partial class ChildProcess
         }
 
         info.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            info.Environment[name] = value;
+        }
+
         var cpuBefore = ChildrenCpuSeconds();
         var clock = Stopwatch.StartNew();
         using var process = Process.Start(info) ?? throw new InvalidOperationException($"cannot start {file}");

@@ -21,11 +21,21 @@ public static class ProfileCommand
         var model = ScoringModel.Load(SpeedPaths.DefaultModel);
         stdout.WriteLine($"model load {load.ElapsedMilliseconds} ms, {Environment.ProcessorCount} cores");
         using var engine = model.CreateEngine();
+        var raw = SpeedFixture.RawChain(out var ml);
+        using var featurizer = ml.Model.CreatePredictionEngine<PostInput, SpeedFixture.FeaturesRow>(raw);
+        using var uncached = ml.Model.CreatePredictionEngine<PostInput, PostProbabilities>(raw);
+        var features = new SpeedFixture.FeaturesRow();
         var options = new JsonSerializerOptions(JsonSerializerDefaults.Web);
         var buffer = new ArrayBufferWriter<byte>(4096);
         using var json = new Utf8JsonWriter(buffer);
 
-        foreach (var (name, posts) in new[] { ("tweet", Corpus.Tweets.ToArray()), ("2000ch", Corpus.LongPosts(256)) })
+        var sets = new List<(string, string[])> { ("tweet", Corpus.Tweets.ToArray()), ("2000ch", Corpus.LongPosts(256)) };
+        if (args.Contains("--bulk"))
+        {
+            sets = [("bulk", Corpus.BulkTexts(out _).Take(5000).ToArray())];
+        }
+
+        foreach (var (name, posts) in sets)
         {
             var normalized = posts.Select(model.Normalizer.Normalize).ToArray();
             var verdicts = model.ScoreBatch(posts);
@@ -34,7 +44,9 @@ public static class ProfileCommand
             stdout.WriteLine($"-- {name}: {posts.Length} posts, mean {Corpus.MeanLength(posts):F0} chars");
             Measure(stdout, "normalise", seconds, posts.Length, i => model.Normalizer.Normalize(posts[i]));
             Measure(stdout, "analyse (tokens+offsets)", seconds, posts.Length, i => model.Normalizer.Analyze(posts[i]));
+            Measure(stdout, "featurise only", seconds, posts.Length, i => featurizer.Predict(new PostInput { Text = normalized[i] }, ref features));
             Measure(stdout, "featurise+classify (engine)", seconds, posts.Length, i => engine.Predict(new PostInput { Text = normalized[i] }, ref output));
+            Measure(stdout, "same, chain as saved (before)", seconds, posts.Length, i => uncached.Predict(new PostInput { Text = normalized[i] }, ref output));
             Measure(stdout, "score single (Score)", seconds, posts.Length, i => model.Score(engine, posts[i], output));
             Measure(stdout, "json response", seconds, posts.Length, i =>
             {

@@ -6,8 +6,9 @@ public static class SpeedApp
     public const string Usage = """
         usage: dotnet run --project bench/HoaxScreen.Speed -c Release -- COMMAND [options]
           bdn     [--out FILE] [BenchmarkDotNet args]   in-process benchmarks (single post, batch of 256, breakdown)
-          bulk    [--posts N] [--runs N] [--out FILE]    score CLI over N posts beside fastText and scikit-learn
-          profile [SECONDS]                              quick Stopwatch breakdown per stage
+          bulk    [--posts N] [--runs N] [--label L] [--out FILE]
+                                                         score CLI over N posts beside fastText and scikit-learn
+          profile [SECONDS] [--bulk]                     quick Stopwatch breakdown per stage (--bulk: the bulk texts)
         """;
 
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
@@ -16,10 +17,10 @@ public static class SpeedApp
         var rest = args.Length > 0 ? args[1..] : [];
         switch (command)
         {
+            case "bulk":
+                return BulkCommand.Run(rest, stdout, stderr);
             case "bdn":
                 return BdnCommand.Run(rest, stdout, stderr);
-            case "probe":
-                return MlProbe.Run(stdout);
             case "profile":
                 return ProfileCommand.Run(rest, stdout);
             case "-h" or "--help" or "help":

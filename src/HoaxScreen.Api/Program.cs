@@ -2,8 +2,11 @@ using HoaxScreen.Api.Documentation;
 using HoaxScreen.Api.Endpoints;
 using HoaxScreen.Api.Errors;
 using HoaxScreen.Api.Health;
+using HoaxScreen.Api.Hosting;
+using HoaxScreen.Api.Limits;
 using HoaxScreen.Api.Modeling;
 using HoaxScreen.Api.Options;
+using HoaxScreen.Api.Security;
 using HoaxScreen.Api.Validation;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -12,17 +15,22 @@ builder.Services.AddHoaxScreenOptions();
 builder.Services.AddModelServing();
 builder.Services.AddRequestValidation();
 builder.Services.AddApiErrorHandling();
+builder.Services.AddApiLimits();
+builder.Services.AddApiSecurity();
 builder.Services.AddApiHealthChecks();
 builder.Services.AddApiDocumentation();
 
 var app = builder.Build();
 
 app.UseApiErrorHandling();
+app.UseApiSecurity();
+app.UseApiLimits();
 app.UseApiDocumentation();
 app.MapApiV1();
+app.MapAdminEndpoints();
 app.MapHealthEndpoints();
 
-app.Run();
+return app.RunService();
 
 /// <summary>The application entry point; public so integration tests can host it with WebApplicationFactory.</summary>
 public partial class Program;

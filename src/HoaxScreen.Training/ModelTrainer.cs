@@ -143,7 +143,17 @@ public sealed class ModelTrainer(Action<string> progress)
                 Directory.Move(target, backup);
             }
 
-            Directory.Move(staging, target);
+            try
+            {
+                Directory.Move(staging, target);
+            }
+            catch when (Directory.Exists(backup) && !Directory.Exists(target))
+            {
+                // Put the previous bundle back: a bundle is replaced only when the new one is fully in place.
+                Directory.Move(backup, target);
+                throw;
+            }
+
             if (Directory.Exists(backup))
             {
                 Directory.Delete(backup, recursive: true);

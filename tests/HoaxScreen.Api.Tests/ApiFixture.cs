@@ -10,10 +10,21 @@ public abstract class ApiFixture
     /// <summary>Configuration a fixture needs beyond the defaults (e.g. lowered limits).</summary>
     protected virtual IReadOnlyDictionary<string, string?>? Settings => null;
 
+    /// <summary>Serve over a real Kestrel socket on a free loopback port instead of the in-memory test server.</summary>
+    protected virtual bool UseKestrel => false;
+
+    /// <summary>A logger provider to receive the app's logs (none by default).</summary>
+    protected virtual Microsoft.Extensions.Logging.ILoggerProvider? LoggerProvider => null;
+
     [OneTimeSetUp]
     public void StartApi()
     {
-        Factory = new HoaxScreenFactory(Settings);
+        Factory = new HoaxScreenFactory(Settings, LoggerProvider);
+        if (UseKestrel)
+        {
+            Factory.UseKestrel(kestrel => kestrel.Listen(System.Net.IPAddress.Loopback, 0));
+        }
+
         Client = Factory.CreateClient();
     }
 

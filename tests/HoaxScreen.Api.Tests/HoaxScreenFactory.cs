@@ -10,7 +10,8 @@ namespace HoaxScreen.Api.Tests;
 /// Hosts the API in memory in the Production environment (so tests see what staff see), serving the repository's
 /// default model unless a setting says otherwise.
 /// </summary>
-internal sealed class HoaxScreenFactory(IReadOnlyDictionary<string, string?>? settings = null) : WebApplicationFactory<Program>
+internal sealed class HoaxScreenFactory(IReadOnlyDictionary<string, string?>? settings = null, ILoggerProvider? loggerProvider = null)
+    : WebApplicationFactory<Program>
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -25,6 +26,13 @@ internal sealed class HoaxScreenFactory(IReadOnlyDictionary<string, string?>? se
 
             configuration.AddInMemoryCollection(values);
         });
-        builder.ConfigureLogging(logging => logging.ClearProviders());
+        builder.ConfigureLogging(logging =>
+        {
+            logging.ClearProviders();
+            if (loggerProvider is not null)
+            {
+                logging.AddProvider(loggerProvider);
+            }
+        });
     }
 }

@@ -4,6 +4,9 @@ using HoaxScreen.Api.Options;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Hosting.Internal;
+using HoaxScreen.Api.Modeling;
 
 namespace HoaxScreen.Api.Tests;
 
@@ -25,14 +28,16 @@ public sealed class StartupTests
         Directory.Delete(_scratch, recursive: true);
     }
 
+    // These resolve the app's own registrations (options validation, model holder) rather than start a failing host
+    // through the test factory, whose disposal of that host races the error; StartupProcessTests runs the real process.
     [Test]
     public void Start_MissingModelPath_FailsOptionsValidationNamingThePath()
     {
         var missing = Path.Combine(_scratch, "no-such-model");
-        using var factory = new HoaxScreenFactory(new Dictionary<string, string?> { ["Model:Path"] = missing });
+        using var services = ModelServices(missing);
 
         Assert.That(
-            () => factory.CreateClient(),
+            () => services.GetRequiredService<IOptions<ModelOptions>>().Value,
             Throws.InstanceOf<OptionsValidationException>()
                 .With.Message.Contains("Model:Path").And.Message.Contains(missing).And.Message.Contains("not found"));
     }
@@ -40,27 +45,28 @@ public sealed class StartupTests
     [Test]
     public void Start_FolderWithoutManifest_FailsOptionsValidation()
     {
-        using var factory = new HoaxScreenFactory(new Dictionary<string, string?> { ["Model:Path"] = _scratch });
+        using var services = ModelServices(_scratch);
 
-        Assert.That(() => factory.CreateClient(), Throws.InstanceOf<OptionsValidationException>().With.Message.Contains("manifest.json"));
+        Assert.That(() => services.GetRequiredService<IOptions<ModelOptions>>().Value,
+            Throws.InstanceOf<OptionsValidationException>().With.Message.Contains("manifest.json"));
     }
 
     [Test]
     public void Start_CorruptManifest_FailsWithModelBundleException()
     {
         File.WriteAllText(Path.Combine(_scratch, ModelBundle.ManifestFile), "{ this is not json");
-        using var factory = new HoaxScreenFactory(new Dictionary<string, string?> { ["Model:Path"] = _scratch });
+        using var services = ModelServices(_scratch);
 
-        Assert.That(() => factory.CreateClient(), Throws.InstanceOf<ModelBundleException>().With.Message.Contains("manifest"));
+        Assert.That(() => services.GetRequiredService<ModelHolder>().Load(), Throws.InstanceOf<ModelBundleException>().With.Message.Contains("manifest"));
     }
 
     [Test]
     public void Start_ManifestWithoutModelFile_FailsWithModelBundleException()
     {
         File.Copy(Path.Combine(RepoPaths.DefaultModel, ModelBundle.ManifestFile), Path.Combine(_scratch, ModelBundle.ManifestFile));
-        using var factory = new HoaxScreenFactory(new Dictionary<string, string?> { ["Model:Path"] = _scratch });
+        using var services = ModelServices(_scratch);
 
-        Assert.That(() => factory.CreateClient(), Throws.InstanceOf<ModelBundleException>().With.Message.Contains(ModelBundle.ModelFile));
+        Assert.That(() => services.GetRequiredService<ModelHolder>().Load(), Throws.InstanceOf<ModelBundleException>().With.Message.Contains(ModelBundle.ModelFile));
     }
 
     [TestCase("Screening:MaxBatchSize", "0")]
@@ -76,5 +82,17 @@ public sealed class StartupTests
 
         Assert.That(() => services.GetRequiredService<IOptions<ScreeningOptions>>().Value,
             Throws.InstanceOf<OptionsValidationException>().With.Message.Contains(key.Split(':')[1]));
+    }
+
+    private static ServiceProvider ModelServices(string modelPath)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Model:Path"] = modelPath }).Build();
+        return new ServiceCollection()
+            .AddSingleton<IConfiguration>(configuration)
+            .AddSingleton<IHostEnvironment>(new HostingEnvironment { ContentRootPath = RepoPaths.Root, EnvironmentName = "Production" })
+            .AddLogging()
+            .AddHoaxScreenOptions()
+            .AddModelServing()
+            .BuildServiceProvider();
     }
 }

@@ -1,3 +1,4 @@
+using HoaxScreen.Api.Security;
 using Microsoft.OpenApi;
 
 namespace HoaxScreen.Api.Documentation;
@@ -23,7 +24,15 @@ public static class DocumentationExtensions
             options.IncludeXmlComments(typeof(DocumentationExtensions).Assembly);
             options.SupportNonNullableReferenceTypes();
             options.UseAllOfToExtendReferenceSchemas();
+            options.AddSecurityDefinition(ApiKeySecurityOperationFilter.SchemeName, new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.ApiKey,
+                In = ParameterLocation.Header,
+                Name = ApiKeyAuthenticationHandler.HeaderName,
+                Description = "API key (only when the service has keys configured): a screening key for /v1, an admin key for /admin.",
+            });
             options.OperationFilter<RequestExamplesOperationFilter>();
+            options.OperationFilter<ApiKeySecurityOperationFilter>();
             options.SchemaFilter<ScreeningLimitsSchemaFilter>();
         });
         return services;

@@ -1,4 +1,5 @@
 using HoaxScreen.Api.Contracts;
+using HoaxScreen.Api.Limits;
 using HoaxScreen.Api.Modeling;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -9,7 +10,12 @@ public static class ScreeningEndpoints
 {
     public static RouteGroupBuilder MapScreeningEndpoints(this RouteGroupBuilder v1)
     {
-        var group = v1.MapGroup("/screen").WithTags("Screening");
+        // Scoring is the CPU-heavy work: its concurrency is capped (503 with Retry-After when the queue is full).
+        var group = v1.MapGroup("/screen")
+            .WithTags("Screening")
+            .RequireRateLimiting(ScoringConcurrencyPolicy.Name)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
         group.MapPost("", Screen)
             .WithName("ScreenPost")

@@ -1,11 +1,18 @@
 namespace HoaxScreen.Api.Modeling;
 
-/// <summary>Loads the model while the host starts, so a missing or corrupt bundle stops start-up instead of the first request.</summary>
+/// <summary>
+/// Loads the model while the host starts, so a missing or corrupt bundle stops start-up instead of the first request.
+/// (When run for real, <c>RunService</c> has usually loaded it already, to report a bad bundle as one line.)
+/// </summary>
 public sealed class ModelLoader(ModelHolder holder) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        holder.Load();
+        if (!holder.IsLoaded)
+        {
+            holder.Load();
+        }
+
         return Task.CompletedTask;
     }
 

@@ -22,4 +22,10 @@ public static class ModelPathResolver
     public static string? Resolve(string configuredPath, string contentRoot) =>
         Candidates(configuredPath, contentRoot)
             .FirstOrDefault(directory => File.Exists(System.IO.Path.Combine(directory, ModelBundle.ManifestFile)));
+
+    /// <summary>A folder setting as a full path: rooted as given, else under the content root.</summary>
+    public static string ResolveFolder(string configuredPath, string contentRoot) =>
+        System.IO.Path.GetFullPath(System.IO.Path.IsPathRooted(configuredPath)
+            ? configuredPath
+            : System.IO.Path.Combine(contentRoot, configuredPath));
 }

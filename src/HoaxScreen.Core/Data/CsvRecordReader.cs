@@ -10,6 +10,7 @@ public sealed class CsvRecordReader : IDisposable
 {
     private readonly TextReader _reader;
     private readonly string _fileName;
+    private readonly string? _path;
     private readonly StringBuilder _field = new();
     private int _line = 1;
 
@@ -28,7 +29,13 @@ public sealed class CsvRecordReader : IDisposable
         }
 
         var encoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
-        return new CsvRecordReader(new StreamReader(path, encoding, detectEncodingFromByteOrderMarks: true), path);
+        return new CsvRecordReader(new StreamReader(path, encoding, detectEncodingFromByteOrderMarks: true), path, path);
+    }
+
+    private CsvRecordReader(TextReader reader, string fileName, string path)
+        : this(reader, fileName)
+    {
+        _path = path;
     }
 
     /// <summary>The line on which the most recently read record started.</summary>
@@ -63,7 +70,7 @@ public sealed class CsvRecordReader : IDisposable
         }
         catch (DecoderFallbackException ex)
         {
-            throw new DataFormatException($"{_fileName}:{_line}: not valid UTF-8 text", ex);
+            throw InvalidUtf8(ex);
         }
 
         if (c < 0)
@@ -158,9 +165,52 @@ public sealed class CsvRecordReader : IDisposable
         }
         catch (DecoderFallbackException ex)
         {
-            throw new DataFormatException($"{_fileName}:{_line}: not valid UTF-8 text", ex);
+            throw InvalidUtf8(ex);
         }
     }
 
     public void Dispose() => _reader.Dispose();
+
+    /// <summary>
+    /// The reader decodes a block ahead of the record it is parsing, so the line it is on is not where the bad bytes are;
+    /// for a file, find the line of the first invalid sequence.
+    /// </summary>
+    private DataFormatException InvalidUtf8(DecoderFallbackException ex)
+    {
+        var line = _path is not null && FirstInvalidUtf8Line(_path) is { } found ? found : _line;
+        return new DataFormatException($"{_fileName}:{line}: not valid UTF-8 text (save the file as UTF-8)", ex);
+    }
+
+    /// <summary>The 1-based line of the first byte sequence that is not UTF-8, or null when the whole file is valid.</summary>
+    internal static int? FirstInvalidUtf8Line(string path)
+    {
+        using var stream = File.OpenRead(path);
+        var buffer = new byte[1 << 16];
+        var chars = new char[buffer.Length];
+        var carried = 0;
+        var line = 1;
+        int read;
+        while ((read = stream.Read(buffer, carried, buffer.Length - carried)) > 0 || carried > 0)
+        {
+            var length = carried + read;
+            var isFinal = read == 0;
+            var status = System.Text.Unicode.Utf8.ToUtf16(
+                buffer.AsSpan(0, length), chars, out var consumed, out _, replaceInvalidSequences: false, isFinalBlock: isFinal);
+            line += buffer.AsSpan(0, consumed).Count((byte)'\n');
+            if (status == System.Buffers.OperationStatus.InvalidData)
+            {
+                return line;
+            }
+
+            if (isFinal)
+            {
+                return null;
+            }
+
+            carried = length - consumed;
+            buffer.AsSpan(consumed, carried).CopyTo(buffer);
+        }
+
+        return null;
+    }
 }

@@ -32,18 +32,20 @@ public sealed class LabelledDataset
         {
             var path = recipe.Resolve(source);
             using var reader = CsvRecordReader.Open(path);
-            var header = reader.ReadRecord() ?? throw new DataFormatException($"{path}: file is empty (expected a header row)");
+            var header = reader.ReadRecord() ?? throw new DataFormatException($"{path}:1: file is empty (expected a header row)");
+            var at = $"{path}:{reader.RecordLine}";
             header = [.. header.Select(h => h.Trim())];
+            CheckHeader(header, at, source);
             var textColumn = Array.FindIndex(header, h => string.Equals(h, source.Text, StringComparison.OrdinalIgnoreCase));
             if (textColumn < 0)
             {
-                throw new DataFormatException($"{path}: no text column '{source.Text}' (columns: {string.Join(", ", header)})");
+                throw new DataFormatException($"{at}: no text column '{source.Text}' (columns: {string.Join(", ", header)})");
             }
 
             var mapping = source.Labels ?? header.Where(h => h.Length > 0 && !NonLabelColumns.Contains(h)).ToDictionary(h => h, h => h);
             if (mapping.Count == 0)
             {
-                throw new DataFormatException($"{path}: no label columns (add columns such as {string.Join(", ", CanonicalLabels.All)} or a label mapping)");
+                throw new DataFormatException($"{at}: no label columns (add columns such as {string.Join(", ", CanonicalLabels.All)} or a label mapping)");
             }
 
             var labelColumns = new Dictionary<string, int[]>();
@@ -51,7 +53,7 @@ public sealed class LabelledDataset
             {
                 if (!CanonicalLabels.IsValidName(label))
                 {
-                    throw new DataFormatException($"{path}: label name '{label}' must be lower case letters, digits and '_'");
+                    throw new DataFormatException($"{at}: label name '{label}' must be lower case letters, digits and '_'");
                 }
 
                 var columns = spec.Split('|', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
@@ -65,7 +67,7 @@ public sealed class LabelledDataset
                     var index = Array.FindIndex(header, h => string.Equals(h, column, StringComparison.OrdinalIgnoreCase));
                     return index >= 0
                         ? index
-                        : throw new DataFormatException($"{path}: column '{column}' (mapped to label '{label}') not found (columns: {string.Join(", ", header)})");
+                        : throw new DataFormatException($"{at}: column '{column}' (mapped to label '{label}') not found (columns: {string.Join(", ", header)})");
                 })];
                 if (!labels.Contains(label))
                 {
@@ -125,6 +127,30 @@ public sealed class LabelledDataset
         }
 
         return new LabelledDataset(labels, posts, summaries);
+    }
+
+    /// <summary>
+    /// A header with NUL characters is a UTF-16 (or binary) file read as UTF-8; a repeated column the source reads (the
+    /// text, or any label column) is ambiguous.
+    /// </summary>
+    private static void CheckHeader(string[] header, string at, SourceMapping source)
+    {
+        if (header.Any(h => h.Contains('\0', StringComparison.Ordinal)))
+        {
+            throw new DataFormatException($"{at}: the header contains NUL characters; the file looks like UTF-16 or binary (save it as UTF-8)");
+        }
+
+        var read = source.Labels?.Values
+            .SelectMany(spec => spec.Split('|', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+            .Append(source.Text)
+            .ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var repeated = header.Where(h => h.Length > 0 && (read is null || read.Contains(h)))
+            .GroupBy(h => h, StringComparer.OrdinalIgnoreCase)
+            .FirstOrDefault(group => group.Count() > 1);
+        if (repeated is not null)
+        {
+            throw new DataFormatException($"{at}: column '{repeated.Key}' appears {repeated.Count()} times in the header");
+        }
     }
 
     // "A|B": positive when any column is 1, negative when all known ones are 0, unknown when all are empty.

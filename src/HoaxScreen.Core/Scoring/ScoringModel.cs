@@ -25,7 +25,7 @@ public sealed class ScoringModel
     private readonly ConcurrentBag<PredictionEngine<PostInput, PostProbabilities>> _batchEngines = [];
     private readonly int _maxBatchEngines = Environment.ProcessorCount;
 
-    private ScoringModel(MLContext ml, ITransformer transformer, ModelManifest manifest, string directory)
+    private ScoringModel(MLContext ml, ITransformer transformer, ModelManifest manifest, string directory, Lexicon lexicon)
     {
         _ml = ml;
         _transformer = FeatureCache.Insert(ml, transformer);
@@ -34,7 +34,7 @@ public sealed class ScoringModel
         _labels = [.. manifest.Labels.Select(l => l.Name)];
         Labels = _labels;
         _thresholds = [.. manifest.Labels.Select(l => l.Threshold)];
-        Normalizer = TextNormalizer.ForBundle(directory, manifest.Normalizer);
+        Normalizer = new TextNormalizer(manifest.Normalizer, lexicon);
     }
 
     public ModelManifest Manifest { get; }
@@ -56,34 +56,58 @@ public sealed class ScoringModel
             throw new ModelBundleException($"{directory}: model folder not found");
         }
 
-        var manifest = ModelBundle.ReadManifest(directory);
-        if (manifest.Normalizer.Version != NormalizerSettings.CurrentVersion)
-        {
-            throw new ModelBundleException(
-                $"{directory}: normaliser version {manifest.Normalizer.Version} is not supported (expected {NormalizerSettings.CurrentVersion}); retrain the bundle");
-        }
-
+        // The model file (the slow part: deserialising it and JIT-compiling ML.NET) and the lexicons load on the thread
+        // pool while the manifest is read and checked here. Errors surface in the same order as when loading one by one.
         var modelPath = Path.Combine(directory, ModelBundle.ModelFile);
-        if (!File.Exists(modelPath))
+        var ml = new MLContext(seed: 1);
+        var loading = File.Exists(modelPath) ? Task.Run(() => ml.Model.Load(modelPath, out _)) : null;
+        var lexicons = Task.Run(() => Lexicon.LoadFolder(directory));
+        ModelManifest manifest;
+        try
         {
-            throw new ModelBundleException($"{directory}: no {ModelBundle.ModelFile} in the bundle");
+            manifest = ModelBundle.ReadManifest(directory);
+            if (manifest.Normalizer.Version != NormalizerSettings.CurrentVersion)
+            {
+                throw new ModelBundleException(
+                    $"{directory}: normaliser version {manifest.Normalizer.Version} is not supported (expected {NormalizerSettings.CurrentVersion}); retrain the bundle");
+            }
+
+            if (loading is null)
+            {
+                throw new ModelBundleException($"{directory}: no {ModelBundle.ModelFile} in the bundle");
+            }
+        }
+        catch
+        {
+            Observe(loading);
+            Observe(lexicons);
+            throw;
         }
 
-        var ml = new MLContext(seed: 1);
         ITransformer transformer;
         try
         {
-            transformer = ml.Model.Load(modelPath, out _);
+            transformer = loading.GetAwaiter().GetResult();
         }
         catch (Exception ex) when (ex is InvalidOperationException or FormatException or InvalidDataException or IOException or ArgumentException)
         {
+            Observe(lexicons);
             throw new ModelBundleException($"{modelPath}: not a readable ML.NET model ({ex.Message.Split('\n')[0]})", ex);
         }
+        catch
+        {
+            Observe(lexicons);
+            throw;
+        }
 
-        var model = new ScoringModel(ml, transformer, manifest, directory);
+        var model = new ScoringModel(ml, transformer, manifest, directory, lexicons.GetAwaiter().GetResult());
         model.CheckSchema();
         return model;
     }
+
+    // A task whose failure no longer matters (an earlier check failed): observe it, so it is not reported as unobserved.
+    private static void Observe(Task? task) =>
+        task?.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
 
     /// <summary>A new prediction engine over this model; not thread-safe, so pool it.</summary>
     public PredictionEngine<PostInput, PostProbabilities> CreateEngine() =>

@@ -47,8 +47,204 @@ public sealed class TextNormalizer
     public static TextNormalizer ForBundle(string bundleDirectory, NormalizerSettings settings) =>
         new(settings, Lexicon.LoadFolder(bundleDirectory));
 
-    /// <summary>The model text: tokens joined by single spaces.</summary>
-    public string Normalize(string? raw) => Analyze(raw).Text;
+    /// <summary>
+    /// The model text: tokens joined by single spaces, exactly <c>Analyze(raw).Text</c>. The scoring hot path: it keeps no
+    /// offsets and builds no token list, and a plain word (ASCII letters, nothing to repair) goes from the folded text to
+    /// the output without a string of its own.
+    /// </summary>
+    public string Normalize(string? raw)
+    {
+        if (string.IsNullOrEmpty(raw))
+        {
+            return string.Empty;
+        }
+
+        var folded = raw.AsSpan().IndexOfAnyExcept(FoldsToItself) < 0 ? new FoldedText(raw, [], []) : Fold(raw, withOffsets: false);
+        var scanned = t_scanned ?? [];
+        var joined = t_joined ?? [];
+        t_scanned = t_joined = null;
+        var pieces = Scan(folded, scanned);
+        if (Settings.JoinSpacedLetters)
+        {
+            pieces = JoinSpacedLetters(folded, pieces, joined);
+        }
+
+        var s = folded.Text;
+        var output = RentBuilder(s.Length);
+        var tokens = 0;
+
+        // The emoji token last written, while no other token has followed it: a run of the same emoji is one token.
+        var emojiStart = -1;
+        var emojiLength = 0;
+        foreach (var piece in pieces)
+        {
+            switch (piece.Kind)
+            {
+                case PieceKind.Url:
+                    Append(output, ref tokens, UrlToken);
+                    emojiStart = -1;
+                    break;
+                case PieceKind.Mention:
+                    Append(output, ref tokens, MentionToken);
+                    emojiStart = -1;
+                    break;
+                case PieceKind.Emoji:
+                    var emoji = s.AsSpan(piece.Start, piece.End - piece.Start);
+                    if (emojiStart < 0 || !emoji.SequenceEqual(s.AsSpan(emojiStart, emojiLength)))
+                    {
+                        Append(output, ref tokens, emoji);
+                        emojiStart = piece.Start;
+                        emojiLength = piece.End - piece.Start;
+                    }
+
+                    break;
+                default:
+                    var before = tokens;
+                    var word = piece.Joined is null ? s.AsSpan(piece.Start, piece.End - piece.Start) : piece.Joined.AsSpan();
+                    if (!TryAppendPlainWord(output, ref tokens, word))
+                    {
+                        foreach (var part in Repair(word.ToString().ToLowerInvariant()))
+                        {
+                            Append(output, ref tokens, part);
+                        }
+                    }
+
+                    if (tokens != before)
+                    {
+                        emojiStart = -1;
+                    }
+
+                    break;
+            }
+        }
+
+        if (scanned.Capacity <= 4096)
+        {
+            t_scanned = scanned;
+            t_joined = joined;
+        }
+
+        return ReturnBuilder(output);
+    }
+
+    // Piece lists Normalize reuses on each thread (Analyze builds its own: its tokens outlive the call, the pieces do not).
+    [ThreadStatic]
+    private static List<Piece>? t_scanned;
+
+    [ThreadStatic]
+    private static List<Piece>? t_joined;
+
+    /// <summary>The longest word the plain-word path takes; longer ones go through <see cref="Repair"/>.</summary>
+    private const int PlainWordLimit = 64;
+
+    /// <summary>
+    /// Writes a word made only of ASCII letters that <see cref="Repair"/> would leave as it is (lower-cased, or its slang
+    /// expansion): no digits, masks or symbols to decode, no run of three equal letters and no repeated two-letter unit
+    /// to shorten. Returns false, writing nothing, for any other word.
+    /// </summary>
+    private bool TryAppendPlainWord(StringBuilder output, ref int tokens, ReadOnlySpan<char> word)
+    {
+        if (word.Length > PlainWordLimit || word.IndexOfAnyExcept(AsciiLetters) >= 0)
+        {
+            return false;
+        }
+
+        Span<char> lower = stackalloc char[PlainWordLimit];
+        lower = lower[..word.Length];
+        for (var i = 0; i < word.Length; i++)
+        {
+            lower[i] = (char)(word[i] | 0x20);
+        }
+
+        if (Settings.ShortenElongation && (HasRunOfThree(lower) || IsRepeatedPair(lower)))
+        {
+            return false;
+        }
+
+        if (Settings.ExpandSlang && Lexicon.TryGetSlang(lower, out var expansion))
+        {
+            foreach (var part in expansion)
+            {
+                Append(output, ref tokens, part);
+            }
+        }
+        else
+        {
+            Append(output, ref tokens, lower);
+        }
+
+        return true;
+    }
+
+    // What Shorten acts on, for a word of letters: a run of 3+ equal letters, or (6+ letters) one two-letter unit repeated.
+    private static bool HasRunOfThree(ReadOnlySpan<char> word)
+    {
+        for (var i = 2; i < word.Length; i++)
+        {
+            if (word[i] == word[i - 1] && word[i] == word[i - 2])
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsRepeatedPair(ReadOnlySpan<char> word)
+    {
+        if (word.Length < 6 || word[0] == word[1])
+        {
+            return false;
+        }
+
+        for (var i = 2; i < word.Length; i++)
+        {
+            if (word[i] != word[i - 2])
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static void Append(StringBuilder output, ref int tokens, ReadOnlySpan<char> token)
+    {
+        if (tokens++ > 0)
+        {
+            output.Append(' ');
+        }
+
+        output.Append(token);
+    }
+
+    private static readonly System.Buffers.SearchValues<char> AsciiLetters =
+        System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz");
+
+    /// <summary>ASCII characters that <see cref="Fold"/> copies unchanged: all of them but the white space other than ' '.</summary>
+    private static readonly System.Buffers.SearchValues<char> FoldsToItself = System.Buffers.SearchValues.Create(
+        [.. Enumerable.Range(0, 128).Select(c => (char)c).Where(c => c == ' ' || !Rune.IsWhiteSpace(new Rune(c)))]);
+
+    [ThreadStatic]
+    private static StringBuilder? t_builder;
+
+    private static StringBuilder RentBuilder(int capacity)
+    {
+        var builder = t_builder ?? new StringBuilder(Math.Max(256, capacity));
+        t_builder = null;
+        return builder.Clear();
+    }
+
+    private static string ReturnBuilder(StringBuilder builder)
+    {
+        var text = builder.ToString();
+        if (builder.Capacity <= 16 * 1024)
+        {
+            t_builder = builder;
+        }
+
+        return text;
+    }
 
     public NormalizedText Analyze(string? raw)
     {
@@ -57,7 +253,7 @@ public sealed class TextNormalizer
             return new NormalizedText(string.Empty, []);
         }
 
-        var folded = Fold(raw);
+        var folded = Fold(raw, withOffsets: true);
         var pieces = Scan(folded);
         if (Settings.JoinSpacedLetters)
         {
@@ -119,11 +315,12 @@ public sealed class TextNormalizer
         public int[] Ends { get; } = ends;
     }
 
-    private FoldedText Fold(string raw)
+    // Without offsets (Normalize) the maps stay empty; the folded text is the same either way.
+    private FoldedText Fold(string raw, bool withOffsets)
     {
         var text = new StringBuilder(raw.Length);
-        var starts = new List<int>(raw.Length);
-        var ends = new List<int>(raw.Length);
+        var starts = new List<int>(withOffsets ? raw.Length : 0);
+        var ends = new List<int>(withOffsets ? raw.Length : 0);
         for (var i = 0; i < raw.Length;)
         {
             if (Rune.DecodeFromUtf16(raw.AsSpan(i), out var rune, out var consumed) != System.Buffers.OperationStatus.Done)
@@ -134,11 +331,14 @@ public sealed class TextNormalizer
 
             void Emit(ReadOnlySpan<char> chars)
             {
-                foreach (var c in chars)
+                text.Append(chars);
+                if (withOffsets)
                 {
-                    text.Append(c);
-                    starts.Add(i);
-                    ends.Add(i + consumed);
+                    foreach (var c in chars)
+                    {
+                        starts.Add(i);
+                        ends.Add(i + consumed);
+                    }
                 }
             }
 
@@ -179,10 +379,11 @@ public sealed class TextNormalizer
 
     private static bool IsPieceChar(char c) => char.IsLetterOrDigit(c) || c is '@' or '$' or '*';
 
-    private List<Piece> Scan(FoldedText folded)
+    private List<Piece> Scan(FoldedText folded, List<Piece>? into = null)
     {
         var s = folded.Text;
-        var pieces = new List<Piece>();
+        var pieces = into ?? [];
+        pieces.Clear();
         var chunkStart = 0;
         while (chunkStart < s.Length)
         {
@@ -443,10 +644,11 @@ public sealed class TextNormalizer
 
     // ---- 3. Letters split by separators --------------------------------------------------------------------
 
-    private List<Piece> JoinSpacedLetters(FoldedText folded, List<Piece> pieces)
+    private List<Piece> JoinSpacedLetters(FoldedText folded, List<Piece> pieces, List<Piece>? into = null)
     {
         var s = folded.Text;
-        var result = new List<Piece>(pieces.Count);
+        var result = into ?? new List<Piece>(pieces.Count);
+        result.Clear();
         for (var i = 0; i < pieces.Count;)
         {
             var run = i;

@@ -40,11 +40,11 @@ public static class ScoreCommand
         }
 
         using var reader = CsvRecordReader.Open(input);
-        var header = reader.ReadRecord() ?? throw new DataFormatException($"{input}: file is empty (expected a header row)");
+        var header = reader.ReadRecord() ?? throw new DataFormatException($"{input}:1: file is empty (expected a header row)");
         var textColumn = Array.FindIndex(header, h => string.Equals(h.Trim(), textColumnName, StringComparison.OrdinalIgnoreCase));
         if (textColumn < 0)
         {
-            throw new DataFormatException($"{input}: no text column '{textColumnName}' (columns: {string.Join(", ", header)})");
+            throw new DataFormatException($"{input}:{reader.RecordLine}: no text column '{textColumnName}' (columns: {string.Join(", ", header)})");
         }
 
         var model = ScoringModel.Load(args.Required("model"));

@@ -1,0 +1,73 @@
+using HoaxScreen.Api.Contracts;
+using HoaxScreen.Api.Limits;
+using HoaxScreen.Api.Modeling;
+using HoaxScreen.Api.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace HoaxScreen.Api.Endpoints;
+
+/// <summary><c>/admin</c>: operations for administrators (an <c>admin</c> API key when keys are on).</summary>
+public static class AdminEndpoints
+{
+    public const string ReloadTrigger = "admin endpoint";
+
+    public static RouteGroupBuilder MapAdminEndpoints(this IEndpointRouteBuilder app)
+    {
+        var admin = app.MapGroup("/admin")
+            .WithTags("Administration")
+            .RequireAuthorization(ApiRoles.AdminPolicy)
+            .WithMetadata(ClientRateLimitMetadata.Instance)
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
+
+        admin.MapPost("/model/reload", ReloadModel)
+            .WithName("ReloadModel")
+            .WithSummary("Activate a model bundle while serving")
+            .WithDescription(
+                "Loads the bundle at `path` (default: the configured `Model:Path`, re-read from disk; otherwise a folder under " +
+                "`Model:ReloadRoot`), checks it (manifest, model, output schema, every label the serving model scores, canary " +
+                "posts) and swaps it in atomically. Requests already running finish with the model they started with; every " +
+                "result names its model version. A bad bundle answers 422 and the current model keeps serving; a reload " +
+                "already running answers 409. Needs an `admin` key when API keys are on.")
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+
+        return admin;
+    }
+
+    public static async Task<Results<Ok<ModelReloadResponse>, ValidationProblem, ProblemHttpResult>> ReloadModel(
+        ModelReloadRequest? request, ModelReloadPaths paths, ModelHolder holder, CancellationToken cancellationToken)
+    {
+        if (!paths.TryResolve(request?.Path, out var directory, out var error))
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["path"] = [error!] });
+        }
+
+        var outcome = await holder.ReloadAsync(directory, ReloadTrigger, waitIfBusy: false, cancellationToken);
+        var extensions = new Dictionary<string, object?> { ["model"] = outcome.Serving.Version };
+        return outcome.Status switch
+        {
+            ModelReloadStatus.Swapped => TypedResults.Ok(new ModelReloadResponse
+            {
+                Model = outcome.Serving.Version,
+                PreviousModel = outcome.Previous!.Version,
+                Directory = outcome.Directory,
+                Labels = outcome.Serving.Model.Labels,
+                LoadedAt = outcome.Serving.LoadedAt,
+                ElapsedMilliseconds = outcome.ElapsedMilliseconds,
+            }),
+            ModelReloadStatus.Busy => TypedResults.Problem(
+                detail: "Another model reload is in progress; retry when it has finished.",
+                statusCode: StatusCodes.Status409Conflict,
+                title: "Reload in progress",
+                extensions: extensions),
+            _ => TypedResults.Problem(
+                detail: $"{outcome.Reason}. Model {outcome.Serving.Version} keeps serving.",
+                statusCode: StatusCodes.Status422UnprocessableEntity,
+                title: "Model bundle rejected",
+                extensions: extensions),
+        };
+    }
+}

@@ -1,0 +1,100 @@
+using HoaxScreen.Api.Options;
+using Microsoft.Extensions.Options;
+
+namespace HoaxScreen.Api.Modeling;
+
+/// <summary>
+/// Decides which folders a reload may load: the configured bundle folder, or a subfolder of <c>Model:ReloadRoot</c>.
+/// Paths are compared after resolving <c>..</c> and symbolic links, so neither can lead outside.
+/// </summary>
+public sealed class ModelReloadPaths(IOptions<ModelOptions> options, IHostEnvironment environment, ModelHolder holder)
+{
+    /// <summary>Longest path a reload request may name.</summary>
+    public const int MaxPathLength = 4_096;
+
+    private static readonly StringComparison PathComparison =
+        OperatingSystem.IsWindows() || OperatingSystem.IsMacOS() ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
+
+    /// <summary>The resolved <c>Model:ReloadRoot</c>, or null when reloads are limited to the configured folder.</summary>
+    public string? ReloadRoot =>
+        string.IsNullOrWhiteSpace(options.Value.ReloadRoot) ? null : ModelPathResolver.ResolveFolder(options.Value.ReloadRoot, environment.ContentRootPath);
+
+    /// <summary>
+    /// The folder to reload: the configured one when <paramref name="requested"/> is empty, else the requested path
+    /// (relative to <c>Model:ReloadRoot</c>, or to the content root without one) when it is allowed.
+    /// </summary>
+    public bool TryResolve(string? requested, out string directory, out string? error)
+    {
+        var configured = holder.ConfiguredDirectory;
+        directory = configured;
+        error = null;
+        if (string.IsNullOrWhiteSpace(requested))
+        {
+            return true;
+        }
+
+        if (requested.Length > MaxPathLength || requested.Any(char.IsControl))
+        {
+            error = $"path must be at most {MaxPathLength} characters without control characters.";
+            return false;
+        }
+
+        var root = ReloadRoot;
+        string full;
+        try
+        {
+            full = Path.TrimEndingDirectorySeparator(Path.GetFullPath(Path.IsPathRooted(requested)
+                ? requested
+                : Path.Combine(root ?? environment.ContentRootPath, requested)));
+        }
+        catch (Exception ex) when (ex is ArgumentException or NotSupportedException or PathTooLongException)
+        {
+            error = "path is not a valid folder path.";
+            return false;
+        }
+
+        var real = RealPath(full);
+        if (string.Equals(real, RealPath(Path.TrimEndingDirectorySeparator(configured)), PathComparison)
+            || (root is not null && IsStrictlyUnder(real, RealPath(Path.TrimEndingDirectorySeparator(root)))))
+        {
+            directory = full;
+            return true;
+        }
+
+        error = root is null
+            ? $"path must be the configured model folder; set {ModelOptions.SectionName}:ReloadRoot to allow other bundles."
+            : $"path must be the configured model folder or a folder under {ModelOptions.SectionName}:ReloadRoot.";
+        return false;
+    }
+
+    private static bool IsStrictlyUnder(string path, string root)
+    {
+        var prefix = root.EndsWith(Path.DirectorySeparatorChar) ? root : root + Path.DirectorySeparatorChar;
+        return path.Length > prefix.Length && path.StartsWith(prefix, PathComparison);
+    }
+
+    /// <summary>The path with every symbolic link along it replaced by its final target.</summary>
+    internal static string RealPath(string fullPath)
+    {
+        var root = Path.GetPathRoot(fullPath) ?? string.Empty;
+        var current = root;
+        foreach (var segment in fullPath[root.Length..].Split(Path.DirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries))
+        {
+            current = Path.Combine(current, segment);
+            try
+            {
+                var info = new DirectoryInfo(current);
+                if (info.LinkTarget is not null && info.ResolveLinkTarget(returnFinalTarget: true) is { } target)
+                {
+                    current = Path.TrimEndingDirectorySeparator(Path.GetFullPath(target.FullName));
+                }
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                // A link that cannot be followed stays as it is; loading it fails later with a clear reason.
+            }
+        }
+
+        return Path.TrimEndingDirectorySeparator(current);
+    }
+}

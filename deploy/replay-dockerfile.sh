@@ -39,7 +39,7 @@ port=$(sed -nE 's/.*ASPNETCORE_HTTP_PORTS=([0-9]+).*/\1/p' "$repo/Dockerfile")
 grep -qE "^EXPOSE $port$" "$repo/Dockerfile" || { echo "FAIL: EXPOSE does not match ASPNETCORE_HTTP_PORTS=$port"; exit 1; }
 
 # Start the published app as the image would and probe it like the HEALTHCHECK does.
-( cd "$root/app/publish" && ASPNETCORE_HTTP_PORTS=18080 Model__Path="$repo/models/default" dotnet "$entry" > "$scratch/app.log" 2>&1 ) &
+( cd "$root/app/publish" && ASPNETCORE_HTTP_PORTS=18080 Model__Path="$repo/models/default" exec dotnet "$entry" > "$scratch/app.log" 2>&1 ) &
 app=$!
 ok=""
 for _ in $(seq 1 50); do

@@ -115,6 +115,20 @@ public class MalformedCsvTests
     }
 
     [Test]
+    public void Train_RecipeIgnoringARepeatedColumn_ReadsPastTheHeader()
+    {
+        // A repeated column the recipe does not read is no ambiguity: the run gets past the header (and fails later,
+        // for a reason that has nothing to do with it).
+        Write("notes.csv", "text,note,HS,note", "halo,a,0,b", "apa kabar,c,0,d");
+        var recipe = Path.Combine(_work, "notes.recipe.json");
+        File.WriteAllText(recipe, """{ "sources": [ { "path": "notes.csv", "labels": { "hate_speech": "HS" } } ] }""");
+
+        var run = CliRun.Of("train", "--recipe", recipe, "--out", Path.Combine(_work, "bundle"));
+
+        Assert.That(run.LastError, Does.Not.Contain("appears").And.Contain("'hate_speech' has 0 positive"));
+    }
+
+    [Test]
     public void Train_UpperCaseLabelColumn_NamesFileAndHeaderLine()
     {
         var csv = Write("upper.csv", "text,Hoax", "halo,1");

@@ -55,6 +55,7 @@ public static class ProfileCommand
                 JsonSerializer.Serialize(json, responses[i], options);
             });
             MeasureBatch(stdout, "ScoreBatch(256)", seconds, posts, 256, model);
+            MeasureConcurrentBatches(stdout, seconds, posts, 32, 4, model);
             MeasureBatch(stdout, $"ScoreBatch({posts.Length})", seconds, posts, posts.Length, model);
         }
 
@@ -91,6 +92,34 @@ public static class ProfileCommand
         var cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
         bytes = GC.GetAllocatedBytesForCurrentThread() - bytes;
         stdout.WriteLine($"  {name,-30} {elapsed / calls * 1e6,9:F2} µs/post  {calls / elapsed,10:N0} posts/s  {bytes / calls,8:N0} B/post  {cpuSeconds / calls * 1e6,9:F2} cpu-µs/post");
+    }
+
+    // Like /v1/screen/batch under load: several callers at once, each scoring small batches (which stay on its thread).
+    private static void MeasureConcurrentBatches(TextWriter stdout, double seconds, string[] posts, int size, int callers, ScoringModel model)
+    {
+        var chunks = posts.Chunk(size).Where(c => c.Length == size).ToArray();
+        void Loop(double duration, ref long count)
+        {
+            var clock = Stopwatch.StartNew();
+            for (var i = 0; clock.Elapsed.TotalSeconds < duration; i++)
+            {
+                count += model.ScoreBatch(chunks[i % chunks.Length]).Count;
+            }
+        }
+
+        var warm = 0L;
+        Parallel.For(0, callers, new ParallelOptions { MaxDegreeOfParallelism = callers }, _ => { var c = 0L; Loop(0.5, ref c); Interlocked.Add(ref warm, c); });
+        var total = 0L;
+        var bytes = GC.GetTotalAllocatedBytes(precise: false);
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var wall = Stopwatch.StartNew();
+        var threads = Enumerable.Range(0, callers).Select(_ => new Thread(() => { var c = 0L; Loop(seconds, ref c); Interlocked.Add(ref total, c); })).ToList();
+        threads.ForEach(t => t.Start());
+        threads.ForEach(t => t.Join());
+        var elapsed = wall.Elapsed.TotalSeconds;
+        var cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
+        bytes = GC.GetTotalAllocatedBytes(precise: false) - bytes;
+        stdout.WriteLine($"  {$"{callers} callers × ScoreBatch({size})",-30} {elapsed / total * 1e6,9:F2} µs/post  {total / elapsed,10:N0} posts/s  {bytes / total,8:N0} B/post  {cpuSeconds / total * 1e6,9:F2} cpu-µs/post");
     }
 
     private static void MeasureBatch(TextWriter stdout, string name, double seconds, string[] posts, int size, ScoringModel model)

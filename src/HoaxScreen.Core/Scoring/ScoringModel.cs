@@ -21,9 +21,10 @@ public sealed class ScoringModel
     private readonly double[] _thresholds;
     private readonly string[] _labels;
 
-    // Engines for ScoreBatch's workers; at most one per core is kept (a burst may build more, which are then dropped).
+    // Engines for ScoreBatch's workers and callers (~400 KB each, ~4 ms to build). Up to four per core are kept, enough
+    // for the API's concurrent batch requests (twice the cores by default) without building and dropping engines under load.
     private readonly ConcurrentBag<PredictionEngine<PostInput, PostProbabilities>> _batchEngines = [];
-    private readonly int _maxBatchEngines = Environment.ProcessorCount;
+    private readonly int _maxBatchEngines = Environment.ProcessorCount * 4;
 
     private ScoringModel(MLContext ml, ITransformer transformer, ModelManifest manifest, string directory, Lexicon lexicon)
     {

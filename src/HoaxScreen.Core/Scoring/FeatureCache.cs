@@ -8,7 +8,7 @@ namespace HoaxScreen.Core.Scoring;
 /// Makes a bundle's chain featurise each post once when it is scored. ML.NET does not keep a computed column within a
 /// row: every getter call recomputes it. A bundle's chain is Text → Features → one classifier per label, and each
 /// classifier asks for <c>Features</c>, so without a cache the text featuriser's work was repeated for the labels (the
-/// chain as saved costs about 2.6× the cached one on a tweet, 3.5× on a 2,000-character post; see bench/README.md). A
+/// chain as saved costs about 2.7× the cached one on a tweet, 3.4× on a 2,000-character post; see bench/README.md). A
 /// pass-through custom mapping right after the featuriser is evaluated once per row (ML.NET caches a custom mapping's
 /// output by row position), and every classifier reads its copy. The features, and so the scores, are bit-for-bit what
 /// the chain as saved computes (tested in ScoringPathEquivalenceTests).

@@ -17,13 +17,14 @@ public static class ValidationFilter
     {
         var isService = context.ApplicationServices.GetRequiredService<IServiceProviderIsService>();
         var parameters = context.MethodInfo.GetParameters();
-        var targets = new List<(int Index, Type ValidatorType)>();
+        // Validators are singletons (see AddRequestValidation), so each is resolved once per endpoint, not per request.
+        var targets = new List<(int Index, IValidator Validator)>();
         for (var i = 0; i < parameters.Length; i++)
         {
             var validatorType = typeof(IValidator<>).MakeGenericType(parameters[i].ParameterType);
             if (isService.IsService(validatorType))
             {
-                targets.Add((i, validatorType));
+                targets.Add((i, (IValidator)context.ApplicationServices.GetRequiredService(validatorType)));
             }
         }
 
@@ -36,15 +37,15 @@ public static class ValidationFilter
         return async invocation =>
         {
             var httpContext = invocation.HttpContext;
-            foreach (var (index, validatorType) in targets)
+            foreach (var (index, validator) in targets)
             {
                 if (invocation.Arguments[index] is not { } argument)
                 {
                     continue;
                 }
 
-                var validator = (IValidator)httpContext.RequestServices.GetRequiredService(validatorType);
-                var result = await validator.ValidateAsync(new ValidationContext<object>(argument), httpContext.RequestAborted);
+                // Every rule is synchronous; Validate skips the async state machine on the hot path.
+                var result = validator.Validate(new ValidationContext<object>(argument));
                 if (!result.IsValid)
                 {
                     var errors = ToErrors(result);

@@ -40,8 +40,8 @@ public sealed record TrainerSettings
     /// </summary>
     public string Featurizer { get; init; } = "text";
 
-    /// <summary>N-gram weighting: "tf" or "tfidf".</summary>
-    public string Weighting { get; init; } = "tfidf";
+    /// <summary>N-gram weighting: "tf", "tfidf" or "idf" (presence times IDF: repeated n-grams count once).</summary>
+    public string Weighting { get; init; } = "idf";
 
     /// <summary>Fallback decision threshold when the validation split has too few positives to choose one.</summary>
     public double DefaultThreshold { get; init; } = 0.5;
@@ -60,9 +60,9 @@ public sealed record TrainerSettings
             yield return $"trainer.featurizer must be 'text' or 'blocks', not '{Featurizer}'";
         }
 
-        if (Weighting is not ("tf" or "tfidf"))
+        if (Weighting is not ("tf" or "tfidf" or "idf"))
         {
-            yield return $"trainer.weighting must be 'tf' or 'tfidf', not '{Weighting}'";
+            yield return $"trainer.weighting must be 'tf', 'tfidf' or 'idf', not '{Weighting}'";
         }
 
         if (WordNgramLength is < 1 or > 3)

@@ -21,9 +21,7 @@ public static class TrainingPipeline
             return BuildBlockFeaturizer(ml, settings);
         }
 
-        var weighting = settings.Weighting == "tfidf"
-            ? NgramExtractingEstimator.WeightingCriteria.TfIdf
-            : NgramExtractingEstimator.WeightingCriteria.Tf;
+        var weighting = ToWeightingCriteria(settings.Weighting);
         var options = new TextFeaturizingEstimator.Options
         {
             CaseMode = TextNormalizingEstimator.CaseMode.Lower,
@@ -53,9 +51,7 @@ public static class TrainingPipeline
     /// <summary>Word n-grams and character 1..n-grams, each block L2-normalised on its own, then side by side.</summary>
     private static IEstimator<ITransformer> BuildBlockFeaturizer(MLContext ml, TrainerSettings settings)
     {
-        var weighting = settings.Weighting == "tfidf"
-            ? NgramExtractingEstimator.WeightingCriteria.TfIdf
-            : NgramExtractingEstimator.WeightingCriteria.Tf;
+        var weighting = ToWeightingCriteria(settings.Weighting);
         IEstimator<ITransformer> features = ml.Transforms.Text.TokenizeIntoWords("Words", ModelColumns.Text)
             .Append(ml.Transforms.Conversion.MapValueToKey("WordKeys", "Words"))
             .Append(ml.Transforms.Text.ProduceNgrams("WordNgrams", "WordKeys", settings.WordNgramLength, useAllLengths: true, weighting: weighting))
@@ -71,6 +67,13 @@ public static class TrainingPipeline
             .Append(ml.Transforms.NormalizeLpNorm("CharNgrams"))
             .Append(ml.Transforms.Concatenate(ModelColumns.Features, "WordNgrams", "CharNgrams"));
     }
+
+    private static NgramExtractingEstimator.WeightingCriteria ToWeightingCriteria(string weighting) => weighting switch
+    {
+        "tfidf" => NgramExtractingEstimator.WeightingCriteria.TfIdf,
+        "idf" => NgramExtractingEstimator.WeightingCriteria.Idf,
+        _ => NgramExtractingEstimator.WeightingCriteria.Tf,
+    };
 
     /// <summary>A calibrated binary classifier for one label; feed it cached features (see <see cref="MultiLabelModelBuilder"/>).</summary>
     public static IEstimator<ITransformer> BuildClassifier(MLContext ml, TrainerSettings settings)

@@ -3,19 +3,16 @@ using Microsoft.Playwright;
 namespace HoaxScreen.Browser.Tests;
 
 /// <summary>
-/// One app on a loopback port and one headless Debian Chromium per fixture; a fresh browser context and page per test.
-/// Every request that leaves this machine is aborted and recorded, so a test can prove the page works offline. The
-/// fixture is ignored, with the reason, only where Chromium is not installed.
+/// One app on a loopback port per fixture, the assembly's shared headless Debian Chromium, and a fresh browser context
+/// and page per test. Every request that leaves this machine is aborted and recorded, so a test can prove the page works
+/// offline. The fixture is ignored, with the reason, only where Chromium is not installed.
 /// </summary>
 public abstract class BrowserFixture
 {
-    public const string ChromiumPath = "/usr/bin/chromium";
-
     private readonly List<string> _offsiteRequests = [];
     private readonly List<string> _requests = [];
     private readonly List<string> _pageErrors = [];
     private PlaygroundServer? _server;
-    private IPlaywright? _playwright;
     private IBrowser? _browser;
     private IBrowserContext? _context;
 
@@ -38,22 +35,14 @@ public abstract class BrowserFixture
     [OneTimeSetUp]
     public async Task StartAsync()
     {
-        if (!File.Exists(ChromiumPath))
+        if (!SharedBrowser.IsInstalled)
         {
-            Assert.Ignore($"Chromium is not installed at {ChromiumPath} (apt-get install -y chromium): browser tests skipped.");
+            Assert.Ignore($"Chromium is not installed at {SharedBrowser.ChromiumPath} (apt-get install -y chromium): browser tests skipped.");
         }
 
         _server = new PlaygroundServer(Settings);
         BaseAddress = _server.Start();
-        _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = ChromiumPath,
-            Headless = true,
-
-            // Chromium's sandbox refuses to run as root (CI runs as root).
-            Args = Environment.UserName == "root" ? ["--no-sandbox"] : [],
-        });
+        _browser = await SharedBrowser.GetAsync();
     }
 
     [SetUp]
@@ -119,16 +108,7 @@ public abstract class BrowserFixture
     }
 
     [OneTimeTearDown]
-    public async Task StopAsync()
-    {
-        if (_browser is not null)
-        {
-            await _browser.CloseAsync();
-        }
-
-        _playwright?.Dispose();
-        _server?.Dispose();
-    }
+    public void StopServer() => _server?.Dispose();
 
     private void Record(string error)
     {

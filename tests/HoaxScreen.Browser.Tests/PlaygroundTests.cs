@@ -14,6 +14,7 @@ public sealed class PlaygroundTests : BrowserFixture
     public void CreatePageModel() => _playground = new PlaygroundPage(Page);
 
     [Test]
+    [Category(Screenshots.Category)]
     public async Task Playground_HoaxExampleChecked_DrawsEveryLabelAgainstItsThresholdAndTheVerdict()
     {
         await _playground.OpenAsync();
@@ -89,6 +90,7 @@ public sealed class PlaygroundTests : BrowserFixture
     }
 
     [Test]
+    [Category(Screenshots.Category)]
     public async Task Playground_AbusiveExampleWithEmoji_KeepsEmojiWholeAndMarksAtTheRightOffsets()
     {
         await _playground.OpenAsync();

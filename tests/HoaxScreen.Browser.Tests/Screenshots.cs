@@ -11,6 +11,9 @@ internal static class Screenshots
 {
     public const string Variable = "HOAXSCREEN_SCREENSHOTS";
 
+    /// <summary>The tests that take a screenshot, so a script can run just those.</summary>
+    public const string Category = "Screenshot";
+
     public static async Task SaveIfAskedAsync(IPage page, string fileName)
     {
         var folder = Environment.GetEnvironmentVariable(Variable);

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -32,11 +33,11 @@ public sealed class PlaygroundTests : BrowserFixture
         {
             var row = _playground.Row(label.Name);
             var flagged = label.Value.GetProperty("flagged").GetBoolean();
-            await Expect(row).ToHaveClassAsync(new System.Text.RegularExpressions.Regex(flagged ? @"\bis-flagged\b" : @"\bis-clear\b"));
+            await Expect(row).ToHaveClassAsync(new Regex(flagged ? @"\bis-flagged\b" : @"\bis-clear\b"));
             await AssertBarDrawsAsync(row, label.Value.GetProperty("score").GetDouble(), label.Value.GetProperty("threshold").GetDouble());
         }
 
-        await Expect(_playground.Verdict).ToHaveClassAsync(new System.Text.RegularExpressions.Regex(@"\bverdict-flagged\b"));
+        await Expect(_playground.Verdict).ToHaveClassAsync(new Regex(@"\bverdict-flagged\b"));
         await Expect(_playground.Verdict).ToContainTextAsync("Perlu ditinjau");
         await Expect(_playground.Verdict).ToContainTextAsync("Hoaks (hoax)");
         await Expect(_playground.Row("hoax")).ToContainTextAsync("Hoaks (hoax)");
@@ -85,8 +86,8 @@ public sealed class PlaygroundTests : BrowserFixture
         await Expect(mark).ToHaveCountAsync(1);
         await Expect(mark).ToHaveTextAsync("a*jing");
         await Expect(mark).ToHaveAttributeAsync("data-start", "6");
-        await Expect(mark).ToHaveAttributeAsync("data-labels", new System.Text.RegularExpressions.Regex(@"\babusive\b"));
-        await Expect(_playground.Row("abusive")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex(@"\bis-flagged\b"));
+        await Expect(mark).ToHaveAttributeAsync("data-labels", new Regex(@"\babusive\b"));
+        await Expect(_playground.Row("abusive")).ToHaveClassAsync(new Regex(@"\bis-flagged\b"));
     }
 
     [Test]
@@ -142,7 +143,7 @@ public sealed class PlaygroundTests : BrowserFixture
         var (_, body) = await _playground.CheckAsync();
 
         Assert.That(body.GetProperty("flagged").GetBoolean(), Is.False, "the clean example must not be flagged");
-        await Expect(_playground.Verdict).ToHaveClassAsync(new System.Text.RegularExpressions.Regex(@"\bverdict-clear\b"));
+        await Expect(_playground.Verdict).ToHaveClassAsync(new Regex(@"\bverdict-clear\b"));
         await Expect(_playground.Verdict).ToContainTextAsync("Tidak ditandai");
         await Expect(_playground.Marks).ToHaveCountAsync(0);
         await Expect(Page.Locator("#words")).ToContainTextAsync("Tidak ada label yang ditandai");
@@ -249,7 +250,7 @@ public sealed class PlaygroundTests : BrowserFixture
 
         await Expect(_playground.ModelVersion).ToContainTextAsync(version);
         await Page.Locator("#swagger-link").ClickAsync();
-        await Page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/swagger/"));
+        await Page.WaitForURLAsync(new Regex("/swagger/"));
         await Expect(Page.Locator("#swagger-ui")).ToContainTextAsync("HoaxScreen API");
     }
 

@@ -38,7 +38,7 @@ public sealed class SwaggerUiTests : BrowserFixture
         Assert.That(OffsiteRequests, Is.Empty, "Swagger UI works offline");
     }
 
-    private Task<Microsoft.Playwright.IResponse> ExecuteAsync(ILocator operation) =>
+    private Task<IResponse> ExecuteAsync(ILocator operation) =>
         Page.RunAndWaitForResponseAsync(
             () => operation.Locator("button.execute").ClickAsync(),
             r => r.Request.Method == "POST" && new Uri(r.Url).AbsolutePath == "/v1/screen");

@@ -6,6 +6,7 @@ using HoaxScreen.Api.Hosting;
 using HoaxScreen.Api.Limits;
 using HoaxScreen.Api.Modeling;
 using HoaxScreen.Api.Options;
+using HoaxScreen.Api.Playground;
 using HoaxScreen.Api.Security;
 using HoaxScreen.Api.Validation;
 
@@ -26,6 +27,7 @@ app.UseApiErrorHandling();
 app.UseApiSecurity();
 app.UseApiLimits();
 app.UseApiDocumentation();
+app.UsePlayground();
 app.MapApiV1();
 app.MapAdminEndpoints();
 app.MapHealthEndpoints();

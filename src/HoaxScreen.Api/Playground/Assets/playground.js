@@ -1,0 +1,480 @@
+// HoaxScreen playground: screens a post with POST /v1/screen (explain: true) and shows each label's score against its
+// threshold, the verdict and the words that drove it, highlighted in the original text. Plain JS, no dependencies, and
+// it talks only to the service that served it, so it works with no network.
+(() => {
+  'use strict';
+
+  const KEY_STORAGE = 'hoaxscreen.apiKey';
+  const TOP_WORDS = 5;
+
+  // Indonesian first, English in brackets. A model may carry labels beyond the canonical four.
+  const LABEL_NAMES = {
+    hoax: ['Hoaks', 'hoax'],
+    hate_speech: ['Ujaran kebencian', 'hate speech'],
+    abusive: ['Kata kasar', 'abusive'],
+    sara: ['SARA', 'ethnic, religious, racial'],
+    pornography: ['Pornografi', 'pornography'],
+    radicalism: ['Radikalisme', 'radicalism'],
+    defamation: ['Pencemaran nama baik', 'defamation'],
+  };
+  const CANONICAL_TONES = { hoax: 0, hate_speech: 1, abusive: 2, sara: 3 };
+  const EXTRA_TONES = 4;
+
+  const EXAMPLES = {
+    hoax: 'INFO PENTING!!! Sebarkan ke semua grup WA sebelum dihapus. Kata orang dalam KPU, mulai besok KTP lama tidak ' +
+      'berlaku untuk mencoblos, wajib cetak ulang di kelurahan, bayar 50rb. Jangan sampai keluarga kita kehilangan hak pilih 🙏🙏🙏',
+    hate_speech: 'Pendukung paslon itu pengkhianat bangsa, tidak pantas tinggal di negeri ini, usir saja mereka semua',
+    abusive: '😡😡 woi t0l0l, kerja yg bener dong, dasar a*jing!',
+    sara: 'Jangan pilih calon kafir, orang cina dan kristen haram memimpin umat muslim di daerah ini',
+    clean: 'Alhamdulillah TPS 12 di kelurahan kami sudah buka jam 07.00, antrean tertib. Jangan lupa bawa KTP dan surat undangan ya.',
+  };
+
+  const STATUS_TITLES = {
+    400: ['Permintaan tidak valid', 'Invalid request'],
+    401: ['Perlu kunci API', 'API key required'],
+    403: ['Kunci API tidak berhak', 'API key not allowed'],
+    413: ['Teks terlalu besar', 'Request too large'],
+    415: ['Format tidak didukung', 'Unsupported format'],
+    429: ['Terlalu banyak permintaan', 'Too many requests'],
+    503: ['Layanan sedang sibuk', 'Service busy'],
+  };
+
+  const percent = new Intl.NumberFormat('id-ID', { style: 'percent', maximumFractionDigits: 1 });
+  const weightFormat = new Intl.NumberFormat('id-ID', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  const countFormat = new Intl.NumberFormat('id-ID');
+
+  const $ = (id) => document.getElementById(id);
+  const ui = {};
+  const state = { sequence: 0, modelVersion: null, text: '', response: null, hidden: new Set() };
+
+  // ---- small DOM helpers -------------------------------------------------------------------------------------------
+
+  function el(tag, className, ...children) {
+    const node = document.createElement(tag);
+    if (className) node.className = className;
+    node.append(...children);
+    return node;
+  }
+
+  function english(text) {
+    const span = el('span', 'en', `(${text})`);
+    span.lang = 'en';
+    return span;
+  }
+
+  /** "Indonesian (English)" as nodes; the English part is marked lang="en" for screen readers. */
+  function bilingual(pair) {
+    return [pair[0], ' ', english(pair[1])];
+  }
+
+  function labelPair(name) {
+    return LABEL_NAMES[name] ?? [name, name.replace(/_/g, ' ')];
+  }
+
+  function labelText(name) {
+    const [id, en] = labelPair(name);
+    return id.toLowerCase() === en.toLowerCase() ? id : `${id} (${en})`;
+  }
+
+  function labelNodes(name) {
+    const pair = labelPair(name);
+    return pair[0].toLowerCase() === pair[1].toLowerCase() ? [pair[0]] : bilingual(pair);
+  }
+
+  function tone(name, order) {
+    return `tone-${CANONICAL_TONES[name] ?? EXTRA_TONES + (order % 4)}`;
+  }
+
+  // ---- API ---------------------------------------------------------------------------------------------------------
+
+  function storedKey() {
+    try {
+      return sessionStorage.getItem(KEY_STORAGE) ?? '';
+    } catch {
+      return '';
+    }
+  }
+
+  function storeKey(key) {
+    try {
+      if (key) sessionStorage.setItem(KEY_STORAGE, key);
+      else sessionStorage.removeItem(KEY_STORAGE);
+    } catch {
+      // Storage switched off: the key then lives only until the page is closed.
+    }
+  }
+
+  async function api(path, options = {}) {
+    const headers = { Accept: 'application/json, application/problem+json' };
+    if (options.body) headers['Content-Type'] = 'application/json';
+    const key = storedKey() || ui.keyInput.value.trim();
+    if (key) headers['X-Api-Key'] = key;
+
+    const response = await fetch(path, { ...options, headers, cache: 'no-store', credentials: 'same-origin' });
+    let body = null;
+    try {
+      body = await response.json();
+    } catch {
+      body = null;
+    }
+    return { ok: response.ok, status: response.status, body };
+  }
+
+  // ---- model -------------------------------------------------------------------------------------------------------
+
+  async function loadModel() {
+    try {
+      const result = await api('v1/model');
+      if (!result.ok) {
+        ui.model.textContent = 'Model: —';
+        if (result.status === 401 || result.status === 403) showKeyPanel();
+        showProblem(result.status, result.body);
+        return;
+      }
+      const model = result.body;
+      setModelVersion(model.version);
+      const created = new Date(model.createdAt);
+      const thresholds = model.labels.map((l) => `${labelText(l.name)}: ${percent.format(l.threshold)}`).join('; ');
+      ui.model.title = `Versi model (model version) ${model.version}, dilatih (trained) ` +
+        `${isNaN(created) ? model.createdAt : created.toLocaleString('id-ID')}. Ambang (thresholds): ${thresholds}`;
+    } catch (error) {
+      ui.model.textContent = 'Model: —';
+      showNetworkError(error);
+    }
+  }
+
+  function setModelVersion(version) {
+    state.modelVersion = version;
+    ui.model.replaceChildren('Model ', el('code', '', version));
+  }
+
+  // ---- screening ---------------------------------------------------------------------------------------------------
+
+  async function check() {
+    const text = ui.text.value;
+    const sequence = ++state.sequence;
+    setBusy(true);
+    hideError();
+    const started = performance.now();
+    try {
+      const result = await api('v1/screen', {
+        method: 'POST',
+        body: JSON.stringify({ text, explain: true, topWords: TOP_WORDS }),
+      });
+      if (sequence !== state.sequence) return;
+      if (!result.ok || !result.body || !result.body.labels) {
+        clearResult();
+        if (result.status === 401 || result.status === 403) showKeyPanel();
+        showProblem(result.status, result.body);
+        return;
+      }
+      state.text = text;
+      state.response = result.body;
+      state.hidden.clear();
+      renderResult(Math.round(performance.now() - started));
+    } catch (error) {
+      if (sequence !== state.sequence) return;
+      clearResult();
+      showNetworkError(error);
+    } finally {
+      if (sequence === state.sequence) setBusy(false);
+    }
+  }
+
+  function setBusy(busy) {
+    ui.result.setAttribute('aria-busy', String(busy));
+    ui.check.disabled = busy;
+    ui.check.replaceChildren(...bilingual(busy ? ['Memeriksa…', 'Checking…'] : ['Periksa', 'Check']));
+  }
+
+  function clearResult() {
+    state.response = null;
+    ui.resultBody.hidden = true;
+    ui.empty.hidden = false;
+  }
+
+  // ---- rendering ---------------------------------------------------------------------------------------------------
+
+  function renderResult(elapsedMs) {
+    const response = state.response;
+    const entries = Object.entries(response.labels);
+    const flagged = entries.filter(([, score]) => score.flagged).map(([name]) => name);
+
+    renderVerdict(response.flagged, flagged);
+    ui.labels.replaceChildren(...entries.map(([name, score], order) => labelRow(name, score, order)));
+    renderExplanations();
+
+    if (response.model && response.model !== state.modelVersion) setModelVersion(response.model);
+    ui.meta.replaceChildren(
+      'Model ', el('code', '', response.model), ` · ${countFormat.format(state.text.length)} karakter `, english('characters'),
+      ` · ${countFormat.format(elapsedMs)} ms`);
+
+    ui.empty.hidden = true;
+    ui.resultBody.hidden = false;
+  }
+
+  function renderVerdict(isFlagged, flaggedLabels) {
+    ui.verdict.className = `verdict ${isFlagged ? 'verdict-flagged' : 'verdict-clear'}`;
+    const icon = el('span', 'verdict-icon', isFlagged ? '!' : '✓');
+    icon.setAttribute('aria-hidden', 'true');
+    const title = el('strong', 'verdict-title', ...bilingual(isFlagged ? ['Perlu ditinjau', 'Needs review'] : ['Tidak ditandai', 'Not flagged']));
+    const detail = isFlagged
+      ? el('span', 'verdict-detail', 'Ditandai ', english('flagged'), ': ', flaggedLabels.map(labelText).join(', '))
+      : el('span', 'verdict-detail', 'Tidak ada label yang mencapai ambang. ', english('No label reached its threshold.'));
+    ui.verdict.replaceChildren(icon, el('div', '', title, detail));
+  }
+
+  function labelRow(name, score, order) {
+    const value = clamp01(score.score);
+    const threshold = clamp01(score.threshold);
+
+    const badge = el('span', `badge ${score.flagged ? 'badge-flagged' : 'badge-clear'}`,
+      ...bilingual(score.flagged ? ['Ditandai', 'flagged'] : ['Di bawah ambang', 'below threshold']));
+
+    const fill = el('div', 'bar-fill');
+    fill.style.width = `${(value * 100).toFixed(2)}%`;
+    const marker = el('div', 'bar-threshold');
+    marker.style.left = `${(threshold * 100).toFixed(2)}%`;
+    marker.title = `Ambang (threshold) ${percent.format(threshold)}`;
+    marker.dataset.threshold = String(score.threshold);
+
+    const bar = el('div', 'bar', fill, marker);
+    bar.setAttribute('role', 'meter');
+    bar.setAttribute('aria-valuemin', '0');
+    bar.setAttribute('aria-valuemax', '100');
+    bar.setAttribute('aria-valuenow', (value * 100).toFixed(1));
+    bar.setAttribute('aria-valuetext', `${percent.format(value)}, ambang (threshold) ${percent.format(threshold)}`);
+    bar.setAttribute('aria-label', labelText(name));
+
+    const row = el('li', `label-row ${tone(name, order)} ${score.flagged ? 'is-flagged' : 'is-clear'}`,
+      el('div', 'label-head', el('span', 'label-name', ...labelNodes(name)), badge),
+      bar,
+      el('div', 'label-numbers',
+        el('span', 'score', 'Skor ', english('score'), ' ', el('strong', '', percent.format(value))),
+        el('span', 'threshold', 'Ambang ', english('threshold'), ' ', percent.format(threshold))));
+    row.dataset.label = name;
+    row.dataset.score = String(score.score);
+    return row;
+  }
+
+  function renderExplanations() {
+    const explanations = state.response.explanations ?? {};
+    const order = Object.keys(state.response.labels);
+    const explained = Object.entries(explanations).filter(([, words]) => words.length > 0);
+
+    ui.legend.replaceChildren(...explained.map(([name]) => legendButton(name, order.indexOf(name))));
+    ui.legend.hidden = explained.length < 2;
+
+    const spans = [];
+    for (const [name, words] of explained) {
+      if (state.hidden.has(name)) continue;
+      for (const word of words) {
+        spans.push({ label: name, order: order.indexOf(name), start: word.start, end: word.start + word.length, weight: word.weight });
+      }
+    }
+    renderHighlighted(state.text, spans);
+
+    if (explained.length === 0) {
+      const none = Object.keys(explanations).length === 0
+        ? ['Tidak ada label yang ditandai, jadi tidak ada kata pemicu.', 'Nothing was flagged, so no words drove a verdict.']
+        : ['Tidak ada satu kata yang menonjol.', 'No single word stood out.'];
+      ui.words.replaceChildren(el('li', 'words-none', ...bilingual(none)));
+      return;
+    }
+    ui.words.replaceChildren(...explained.map(([name, words]) => wordsRow(name, words, order.indexOf(name))));
+  }
+
+  function legendButton(name, order) {
+    const button = el('button', `legend-toggle ${tone(name, order)}`, el('span', 'swatch'), ...labelNodes(name));
+    button.type = 'button';
+    button.setAttribute('aria-pressed', String(!state.hidden.has(name)));
+    button.title = 'Tampilkan/sembunyikan sorotan label ini (show/hide this label\'s highlights)';
+    button.addEventListener('click', () => {
+      if (state.hidden.has(name)) state.hidden.delete(name);
+      else state.hidden.add(name);
+      renderExplanations();
+      ui.legend.querySelector(`[data-label="${CSS.escape(name)}"]`)?.focus();
+    });
+    button.dataset.label = name;
+    return button;
+  }
+
+  function wordsRow(name, words, order) {
+    const chips = words.map((word) => {
+      const chip = el('span', 'word-chip', el('span', 'word-text', word.text), el('span', 'word-weight', weightFormat.format(word.weight)));
+      chip.title = `Bobot (weight) ${weightFormat.format(word.weight)}: turunnya log-odds tanpa kata ini ` +
+        '(the drop in log-odds without this word)';
+      return chip;
+    });
+    return el('li', `words-row ${tone(name, order)}`, el('span', 'words-label', ...labelNodes(name), ':'), ...chips);
+  }
+
+  /**
+   * The original text with the explained words marked. Offsets are UTF-16 code units, exactly what JS string indices
+   * are, so the text is sliced as it is; a cut is never placed inside a surrogate pair, so emoji stay whole.
+   */
+  function renderHighlighted(text, rawSpans) {
+    const spans = rawSpans
+      .map((s) => ({ ...s, start: safeCut(text, s.start), end: safeCut(text, s.end) }))
+      .filter((s) => s.end > s.start);
+    const cuts = new Set([0, text.length]);
+    for (const s of spans) {
+      cuts.add(s.start);
+      cuts.add(s.end);
+    }
+    const points = [...cuts].sort((a, b) => a - b);
+
+    const nodes = [];
+    for (let i = 0; i < points.length - 1; i++) {
+      const from = points[i];
+      const to = points[i + 1];
+      const piece = text.slice(from, to);
+      const covering = spans.filter((s) => s.start <= from && s.end >= to).sort((a, b) => b.weight - a.weight);
+      if (covering.length === 0) {
+        nodes.push(piece);
+        continue;
+      }
+      const labels = [...new Set(covering.map((s) => s.label))];
+      const mark = el('mark', `hl ${tone(covering[0].label, covering[0].order)}${labels.length > 1 ? ' hl-multi' : ''}`, piece);
+      mark.dataset.start = String(from);
+      mark.dataset.length = String(to - from);
+      mark.dataset.labels = labels.join(' ');
+      mark.title = labels.map(labelText).join(', ');
+      nodes.push(mark);
+    }
+    ui.highlighted.replaceChildren(...nodes);
+  }
+
+  function safeCut(text, index) {
+    const i = Math.max(0, Math.min(text.length, index | 0));
+    const isLowSurrogate = (code) => code >= 0xdc00 && code <= 0xdfff;
+    const isHighSurrogate = (code) => code >= 0xd800 && code <= 0xdbff;
+    return i > 0 && i < text.length && isLowSurrogate(text.charCodeAt(i)) && isHighSurrogate(text.charCodeAt(i - 1)) ? i - 1 : i;
+  }
+
+  function clamp01(value) {
+    return Number.isFinite(value) ? Math.min(1, Math.max(0, value)) : 0;
+  }
+
+  // ---- errors ------------------------------------------------------------------------------------------------------
+
+  function showProblem(status, problem) {
+    const pair = STATUS_TITLES[status] ?? (status >= 500 ? ['Kesalahan server', 'Server error'] : ['Permintaan gagal', 'Request failed']);
+    const children = [el('strong', 'error-title', ...bilingual(pair), ` — HTTP ${status}`)];
+    const detail = problem && typeof problem.detail === 'string' ? problem.detail
+      : problem && typeof problem.title === 'string' ? problem.title : '';
+    if (detail) children.push(el('p', 'error-detail', detail));
+
+    const fieldErrors = problem && problem.errors && typeof problem.errors === 'object' ? Object.entries(problem.errors) : [];
+    if (fieldErrors.length > 0) {
+      children.push(el('ul', 'error-fields', ...fieldErrors.flatMap(([field, messages]) =>
+        (Array.isArray(messages) ? messages : [String(messages)]).map((message) =>
+          el('li', '', el('code', '', field), ': ', String(message))))));
+    }
+    if (status === 401 || status === 403) {
+      children.push(el('p', 'error-detail', 'Masukkan kunci API di atas. ', english('Enter an API key above.')));
+    }
+    showError(children);
+  }
+
+  function showNetworkError(error) {
+    showError([
+      el('strong', 'error-title', ...bilingual(['Layanan tidak dapat dihubungi', 'Service unreachable'])),
+      el('p', 'error-detail', String(error && error.message ? error.message : error)),
+    ]);
+  }
+
+  function showError(children) {
+    ui.error.replaceChildren(...children);
+    ui.error.hidden = false;
+  }
+
+  function hideError() {
+    ui.error.hidden = true;
+    ui.error.replaceChildren();
+  }
+
+  // ---- API key -----------------------------------------------------------------------------------------------------
+
+  function showKeyPanel() {
+    ui.keyPanel.hidden = false;
+    if (!storedKey()) ui.keyInput.focus();
+  }
+
+  function saveKey() {
+    const key = ui.keyInput.value.trim();
+    storeKey(key);
+    ui.keyInput.value = '';
+    ui.keyInput.placeholder = key ? '•••••••• (tersimpan / saved)' : '';
+    hideError();
+    loadModel();
+  }
+
+  function forgetKey() {
+    storeKey('');
+    ui.keyInput.value = '';
+    ui.keyInput.placeholder = '';
+    ui.keyInput.focus();
+  }
+
+  // ---- wiring ------------------------------------------------------------------------------------------------------
+
+  function updateCount() {
+    ui.count.replaceChildren(`${countFormat.format(ui.text.value.length)} karakter `, english('characters'));
+  }
+
+  function init() {
+    Object.assign(ui, {
+      form: $('screen-form'), text: $('post-text'), count: $('text-count'), check: $('check-button'), clear: $('clear-button'),
+      model: $('model-version'), error: $('error'), result: $('result'), empty: $('result-empty'), resultBody: $('result-body'),
+      verdict: $('verdict'), labels: $('labels'), legend: $('highlight-legend'), highlighted: $('highlighted'), words: $('words'),
+      meta: $('result-meta'), keyPanel: $('key-panel'), keyInput: $('api-key'),
+    });
+    ui.verdict.setAttribute('role', 'status');
+    ui.verdict.setAttribute('aria-live', 'polite');
+    ui.verdict.setAttribute('aria-atomic', 'true');
+
+    ui.form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      check();
+    });
+    ui.text.addEventListener('keydown', (event) => {
+      if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+        event.preventDefault();
+        ui.form.requestSubmit();
+      }
+    });
+    ui.text.addEventListener('input', updateCount);
+    ui.clear.addEventListener('click', () => {
+      ui.text.value = '';
+      updateCount();
+      hideError();
+      clearResult();
+      ui.text.focus();
+    });
+    for (const button of document.querySelectorAll('[data-example]')) {
+      button.addEventListener('click', () => {
+        ui.text.value = EXAMPLES[button.dataset.example] ?? '';
+        updateCount();
+        ui.text.focus();
+      });
+    }
+    $('key-save').addEventListener('click', saveKey);
+    $('key-forget').addEventListener('click', forgetKey);
+    ui.keyInput.addEventListener('keydown', (event) => {
+      if (event.key === 'Enter') {
+        event.preventDefault();
+        saveKey();
+      }
+    });
+    if (storedKey()) {
+      ui.keyPanel.hidden = false;
+      ui.keyInput.placeholder = '•••••••• (tersimpan / saved)';
+    }
+
+    updateCount();
+    loadModel();
+  }
+
+  document.addEventListener('DOMContentLoaded', init);
+})();

@@ -71,7 +71,7 @@ public static class PeerRunner
     public static PeerRun Run(PeerSpec peer, string python, string tasksFile, IReadOnlyList<TaskData> tasks, TextWriter stderr)
     {
         var clock = Stopwatch.StartNew();
-        var script = Path.Combine(RepoPaths.Root, peer.Script);
+        var script = Path.Combine(BenchPaths.Root, peer.Script);
         var start = new ProcessStartInfo(python)
         {
             RedirectStandardError = true,

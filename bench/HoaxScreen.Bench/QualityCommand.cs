@@ -39,8 +39,8 @@ public static class QualityCommand
     public static int Run(CliArguments args, TextWriter stdout, TextWriter stderr)
     {
         var wall = Stopwatch.StartNew();
-        var recipePath = RepoPaths.Resolve(args.Optional("recipe"), DefaultRecipe);
-        var outPath = RepoPaths.Resolve(args.Optional("out"), DefaultOut);
+        var recipePath = BenchPaths.Resolve(args.Optional("recipe"), DefaultRecipe);
+        var outPath = BenchPaths.Resolve(args.Optional("out"), DefaultOut);
         var modelDirectory = args.Optional("model") is { } m ? Path.GetFullPath(m) : null;
         var trainerJson = args.Optional("trainer");
         var python = args.Optional("python") ?? DefaultPython;
@@ -71,80 +71,66 @@ public static class QualityCommand
             recipe = recipe with { Trainer = TrainerOverride.Apply(recipe.Trainer, trainerJson) };
         }
 
-        var work = Path.Combine(Path.GetTempPath(), $"hoaxscreen-quality-{Environment.ProcessId}-{Guid.NewGuid():N}");
-        Directory.CreateDirectory(work);
-        try
+        using var workFolder = new WorkFolder("hoaxscreen-quality", stderr);
+        var work = workFolder.Path;
+        stderr.WriteLine($"[bench] reading {BenchPaths.Display(recipePath)}; work folder {work}");
+        var dataset = LabelledDataset.Load(recipe);
+        var tasks = QualityData.Build(recipe, dataset);
+        foreach (var task in tasks)
         {
-            stderr.WriteLine($"[bench] reading {RepoPaths.Display(recipePath)}; work folder {work}");
-            var dataset = LabelledDataset.Load(recipe);
-            var tasks = QualityData.Build(recipe, dataset);
-            foreach (var task in tasks)
-            {
-                stderr.WriteLine(task.Runnable
-                    ? $"[bench] {task.Task.Name}: {task.Part(SplitPart.Train).Count():N0} train, {task.Part(SplitPart.Validation).Count():N0} validation, " +
-                      $"{task.Evaluation.Count:N0} evaluation rows ({task.Evaluation.Count(r => r.Truth):N0} positive)"
-                    : $"[bench] {task.Task.Name}: skipped, {task.Missing}");
-            }
-
-            var warnings = new List<string>();
-            var (hoaxScreen, inDomain) = RunHoaxScreen(recipe, dataset, tasks, given, work, warnings, stderr);
-            var systems = new List<SystemResult> { hoaxScreen };
-
-            if (peers.Count > 0)
-            {
-                var tasksFile = PeerRunner.WriteTaskFiles(work, tasks);
-                foreach (var peer in peers)
-                {
-                    stderr.WriteLine($"[bench] running the {peer.Display} peer ({RepoPaths.Display(Path.Combine(RepoPaths.Root, peer.Script))})");
-                    systems.Add(ToSystem(PeerRunner.Run(peer, python, tasksFile, tasks, stderr), tasks, stderr));
-                }
-            }
-
-            IReadOnlyList<HoldoutRun>? holdouts = null;
-            string? holdoutNote = null;
-            if (!lopo)
-            {
-                holdoutNote = "not run (--lopo off)";
-            }
-            else if (modelDirectory is not null)
-            {
-                holdoutNote = "not run: it trains HoaxScreen, and --model evaluates a bundle trained elsewhere";
-            }
-            else if (inDomain is not null)
-            {
-                holdouts = RunHoldouts(recipe, tasks, work, stderr);
-            }
-
-            var report = QualityReport.Render(new QualityRun(
-                RepoPaths.Display(recipePath),
-                modelDirectory is null ? TrainerOverride.Describe(recipe.Trainer) : null,
-                trainerJson,
-                dataset.Posts.Count,
-                dataset.Posts.Count(p => DataSplit.PartOf(p.Text) == SplitPart.Evaluation),
-                tasks,
-                systems,
-                holdouts,
-                holdoutNote,
-                warnings,
-                wall.Elapsed.TotalSeconds));
-
-            stdout.Write(report);
-            Directory.CreateDirectory(Path.GetDirectoryName(outPath)!);
-            File.WriteAllText(outPath, report);
-            stderr.WriteLine($"[bench] wrote {RepoPaths.Display(outPath)} in {wall.Elapsed.TotalSeconds:F0} s");
-            return 0;
+            stderr.WriteLine(task.Runnable
+                ? $"[bench] {task.Task.Name}: {task.Part(SplitPart.Train).Count():N0} train, {task.Part(SplitPart.Validation).Count():N0} validation, " +
+                  $"{task.Evaluation.Count:N0} evaluation rows ({task.Evaluation.Count(r => r.Truth):N0} positive)"
+                : $"[bench] {task.Task.Name}: skipped, {task.Missing}");
         }
-        finally
+
+        var warnings = new List<string>();
+        var (hoaxScreen, inDomain) = RunHoaxScreen(recipe, dataset, tasks, given, work, warnings, stderr);
+        var systems = new List<SystemResult> { hoaxScreen };
+
+        if (peers.Count > 0)
         {
-            try
+            var tasksFile = PeerRunner.WriteTaskFiles(work, tasks);
+            foreach (var peer in peers)
             {
-                Directory.Delete(work, recursive: true);
-            }
-            catch (IOException ex)
-            {
-                stderr.WriteLine($"[bench] could not remove {work}: {ex.Message}");
+                stderr.WriteLine($"[bench] running the {peer.Display} peer ({BenchPaths.Display(Path.Combine(BenchPaths.Root, peer.Script))})");
+                systems.Add(ToSystem(PeerRunner.Run(peer, python, tasksFile, tasks, stderr), tasks, stderr));
             }
         }
+
+        IReadOnlyList<HoldoutRun>? holdouts = null;
+        string? holdoutNote = null;
+        if (!lopo)
+        {
+            holdoutNote = "not run (--lopo off)";
+        }
+        else if (modelDirectory is not null)
+        {
+            holdoutNote = "not run: it trains HoaxScreen, and --model evaluates a bundle trained elsewhere";
+        }
+        else if (inDomain is not null)
+        {
+            holdouts = RunHoldouts(recipe, tasks, work, stderr);
+        }
+
+        var report = QualityReport.Render(new QualityRun(
+            BenchPaths.Display(recipePath),
+            modelDirectory is null ? TrainerOverride.Describe(recipe.Trainer) : null,
+            trainerJson,
+            dataset.Posts.Count,
+            dataset.Posts.Count(p => DataSplit.PartOf(p.Text) == SplitPart.Evaluation),
+            tasks,
+            systems,
+            holdouts,
+            holdoutNote,
+            warnings,
+            wall.Elapsed.TotalSeconds));
+
+        stdout.Write(report);
+        Directory.CreateDirectory(Path.GetDirectoryName(outPath)!);
+        File.WriteAllText(outPath, report);
+        stderr.WriteLine($"[bench] wrote {BenchPaths.Display(outPath)} in {wall.Elapsed.TotalSeconds:F0} s");
+        return 0;
     }
 
     private static List<PeerSpec> ParsePeers(string? value)
@@ -186,7 +172,7 @@ public static class QualityCommand
         {
             model = given;
             seconds = model.Manifest.TrainingSeconds > 0 ? model.Manifest.TrainingSeconds : null;
-            config = $"bundle `{RepoPaths.Display(model.Directory)}` ({model.Version}, trained elsewhere: training time from its manifest); " +
+            config = $"bundle `{BenchPaths.Display(model.Directory)}` ({model.Version}, trained elsewhere: training time from its manifest); " +
                      $"trainer {TrainerOverride.Describe(model.Manifest.Trainer)}";
         }
         else

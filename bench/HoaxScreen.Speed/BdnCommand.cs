@@ -18,7 +18,7 @@ public static class BdnCommand
 
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
-        var output = SpeedPaths.Resolve(Option(ref args, "--out"), "bench/results/speed-inprocess.md");
+        var output = BenchPaths.Resolve(Option(ref args, "--out"), "bench/results/speed-inprocess.md");
         var loadBefore = MachineInfo.LoadAverage();
         var clock = Stopwatch.StartNew();
         var summaries = args.Length > 0
@@ -38,7 +38,7 @@ public static class BdnCommand
         Directory.CreateDirectory(Path.GetDirectoryName(output)!);
         File.WriteAllText(output, markdown);
         stdout.WriteLine(markdown);
-        stderr.WriteLine($"[speed] in-process results written to {SpeedPaths.Display(output)} ({clock.Elapsed.TotalSeconds:F0} s)");
+        stderr.WriteLine($"[speed] in-process results written to {BenchPaths.Display(output)} ({clock.Elapsed.TotalSeconds:F0} s)");
         return 0;
     }
 

@@ -27,7 +27,7 @@ public static partial class BulkCommand
         var count = int.Parse(BdnCommand.Option(ref args, "--posts") ?? "100000", CultureInfo.InvariantCulture);
         var runs = int.Parse(BdnCommand.Option(ref args, "--runs") ?? "3", CultureInfo.InvariantCulture);
         var label = BdnCommand.Option(ref args, "--label") ?? DefaultLabel;
-        var output = SpeedPaths.Resolve(BdnCommand.Option(ref args, "--out"), "bench/results/speed-bulk.md");
+        var output = BenchPaths.Resolve(BdnCommand.Option(ref args, "--out"), "bench/results/speed-bulk.md");
         if (args.Length > 0 || count < 1 || runs < 1)
         {
             stderr.WriteLine($"bulk: unexpected arguments: {string.Join(' ', args)}");
@@ -74,7 +74,7 @@ public static partial class BulkCommand
             Directory.CreateDirectory(Path.GetDirectoryName(output)!);
             File.WriteAllText(output, markdown);
             stdout.WriteLine(markdown);
-            stderr.WriteLine($"[bulk] results written to {SpeedPaths.Display(output)}");
+            stderr.WriteLine($"[bulk] results written to {BenchPaths.Display(output)}");
             return 0;
         }
         finally
@@ -93,18 +93,18 @@ public static partial class BulkCommand
 
     private static Row HoaxScreen(string postsCsv, string emptyCsv, string work, int count, int runs, TextWriter stderr, bool tieredCompilation)
     {
-        var dll = Path.Combine(SpeedPaths.Root, "src", "HoaxScreen.Training", "bin", "Release", "net10.0", "HoaxScreen.Training.dll");
+        var dll = Path.Combine(BenchPaths.Root, "src", "HoaxScreen.Training", "bin", "Release", "net10.0", "HoaxScreen.Training.dll");
         if (!File.Exists(dll))
         {
             stderr.WriteLine("[bulk] building src/HoaxScreen.Training (Release)");
-            var build = ChildProcess.Run("dotnet", ["build", Path.Combine(SpeedPaths.Root, "src", "HoaxScreen.Training"), "-c", "Release", "--nologo", "-v", "q"]);
+            var build = ChildProcess.Run("dotnet", ["build", Path.Combine(BenchPaths.Root, "src", "HoaxScreen.Training"), "-c", "Release", "--nologo", "-v", "q"]);
             if (build.ExitCode != 0 || !File.Exists(dll))
             {
                 throw new InvalidOperationException($"building HoaxScreen.Training failed:\n{build.Stdout}\n{build.Stderr}");
             }
         }
 
-        var model = SpeedPaths.DefaultModel;
+        var model = BenchPaths.DefaultModel;
         var labels = Core.Scoring.ScoringModel.Load(model).Labels.Count;
         var environment = tieredCompilation ? null : new Dictionary<string, string> { ["DOTNET_TieredCompilation"] = "0" };
         var name = tieredCompilation ? "HoaxScreen" : "HoaxScreen (TC=0)";
@@ -201,14 +201,14 @@ public static partial class BulkCommand
     private static IEnumerable<Row> SciKitLearn(string postsCsv, string label, int runs, TextWriter stderr, List<string> notes)
     {
         const string python = "/usr/bin/python3";
-        var script = Path.Combine(SpeedPaths.Root, "bench", "speed", "sklearn_speed.py");
+        var script = Path.Combine(BenchPaths.Root, "bench", "speed", "sklearn_speed.py");
         if (!File.Exists(python))
         {
             notes.Add("scikit-learn: /usr/bin/python3 not found; skipped.");
             yield break;
         }
 
-        var result = ChildProcess.Run(python, [script, SpeedPaths.Posts, postsCsv, label, runs.ToString(CultureInfo.InvariantCulture)]);
+        var result = ChildProcess.Run(python, [script, BenchPaths.Posts, postsCsv, label, runs.ToString(CultureInfo.InvariantCulture)]);
         if (result.ExitCode != 0)
         {
             notes.Add($"scikit-learn: skipped ({result.Stderr.Trim().Split('\n')[^1]}).");
@@ -265,7 +265,7 @@ public static partial class BulkCommand
 
     private static IEnumerable<(string Text, bool Value)> LabelledPosts(string label)
     {
-        using var reader = CsvRecordReader.Open(SpeedPaths.Posts);
+        using var reader = CsvRecordReader.Open(BenchPaths.Posts);
         var header = reader.ReadRecord() ?? throw new InvalidDataException("data/posts.csv is empty");
         var text = Array.IndexOf(header, "text");
         var column = Array.IndexOf(header, label);

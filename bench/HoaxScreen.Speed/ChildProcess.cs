@@ -15,7 +15,7 @@ public static partial class ChildProcess
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
-            WorkingDirectory = workingDirectory ?? SpeedPaths.Root,
+            WorkingDirectory = workingDirectory ?? BenchPaths.Root,
         };
         foreach (var argument in arguments)
         {

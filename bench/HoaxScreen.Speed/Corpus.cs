@@ -18,7 +18,7 @@ public static class Corpus
     /// <summary>The shared datasets made of posts and tweets (the news-article set is left out: its texts are ~2,000 characters).</summary>
     public static readonly string[] SharedPostSets = ["ibrohim2019-hs-abusive", "netifier2018-toxic", "indonesia-false-news-posts"];
 
-    private static readonly Lazy<string[]> TeamPosts = new(() => ReadTexts(SpeedPaths.Posts));
+    private static readonly Lazy<string[]> TeamPosts = new(() => ReadTexts(BenchPaths.Posts));
 
     /// <summary>The text column of data/posts.csv, in file order.</summary>
     public static IReadOnlyList<string> Tweets => TeamPosts.Value;
@@ -63,7 +63,7 @@ public static class Corpus
         var sets = new List<string>();
         foreach (var set in SharedPostSets)
         {
-            var path = Path.Combine(SpeedPaths.SharedData, set, "train.csv");
+            var path = Path.Combine(BenchPaths.SharedData, set, "train.csv");
             if (File.Exists(path))
             {
                 texts.AddRange(ReadTexts(path).Where(t => t.Length is > 0 and <= TweetLimit));

@@ -18,7 +18,7 @@ public static class ProfileCommand
     {
         var seconds = args.Length > 0 ? double.Parse(args[0], CultureInfo.InvariantCulture) : 1.5;
         var load = Stopwatch.StartNew();
-        var model = ScoringModel.Load(SpeedPaths.DefaultModel);
+        var model = ScoringModel.Load(BenchPaths.DefaultModel);
         stdout.WriteLine($"model load {load.ElapsedMilliseconds} ms, {Environment.ProcessorCount} cores");
         using var engine = model.CreateEngine();
         var raw = SpeedFixture.RawChain(out var ml);

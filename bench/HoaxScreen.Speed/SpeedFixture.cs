@@ -14,7 +14,7 @@ public static class SpeedFixture
     /// <summary>Number of ~2,000-character posts made from data/posts.csv.</summary>
     public const int LongCount = 256;
 
-    private static readonly Lazy<ScoringModel> LazyModel = new(() => ScoringModel.Load(SpeedPaths.DefaultModel));
+    private static readonly Lazy<ScoringModel> LazyModel = new(() => ScoringModel.Load(BenchPaths.DefaultModel));
     private static readonly Lazy<string[]> LazyLong = new(() => Corpus.LongPosts(LongCount));
 
     public static ScoringModel Model => LazyModel.Value;
@@ -34,7 +34,7 @@ public static class SpeedFixture
     public static ITransformer RawChain(out MLContext ml)
     {
         ml = new MLContext(seed: 1);
-        return ml.Model.Load(Path.Combine(SpeedPaths.DefaultModel, ModelBundle.ModelFile), out _);
+        return ml.Model.Load(Path.Combine(BenchPaths.DefaultModel, ModelBundle.ModelFile), out _);
     }
 
     /// <summary>Output row of an engine that computes only the feature vector.</summary>

@@ -7,6 +7,7 @@ using HoaxScreen.Api.Limits;
 using HoaxScreen.Api.Modeling;
 using HoaxScreen.Api.Options;
 using HoaxScreen.Api.Security;
+using HoaxScreen.Api.Telemetry;
 using HoaxScreen.Api.Validation;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -19,6 +20,7 @@ builder.Services.AddApiLimits();
 builder.Services.AddApiSecurity();
 builder.Services.AddApiHealthChecks();
 builder.Services.AddApiDocumentation();
+builder.Services.AddApiTelemetry();
 
 var app = builder.Build();
 
@@ -29,6 +31,7 @@ app.UseApiDocumentation();
 app.MapApiV1();
 app.MapAdminEndpoints();
 app.MapHealthEndpoints();
+app.MapApiMetrics();
 
 return app.RunService();
 

@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using HoaxScreen.Api.Options;
 using HoaxScreen.Api.Security;
 using Microsoft.Extensions.Logging.Console;
@@ -54,9 +55,18 @@ public static class TelemetryExtensions
             }
         });
 
-        // The shared FormatterOptions end the timestamp with a space to part it from the level in simple lines; a JSON
-        // property needs no separator.
-        services.PostConfigure<JsonConsoleFormatterOptions>(json => json.TimestampFormat = json.TimestampFormat?.TrimEnd());
+        services.PostConfigure<JsonConsoleFormatterOptions>(json =>
+        {
+            // The shared FormatterOptions end the timestamp with a space to part it from the level in simple lines; a JSON
+            // property needs no separator.
+            json.TimestampFormat = json.TimestampFormat?.TrimEnd();
+
+            // Log lines are read by people and log shippers, never put into HTML: keep quotes, '+' and non-ASCII letters
+            // (paths, key names) as they are instead of \u escapes.
+            var writer = json.JsonWriterOptions;
+            writer.Encoder ??= JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
+            json.JsonWriterOptions = writer;
+        });
         return services;
     }
 

@@ -1,4 +1,6 @@
 using System.Net;
+using HoaxScreen.Api.Modeling;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace HoaxScreen.Api.Tests;
 
@@ -37,6 +39,21 @@ public static class MetricsAccessTests
             {
                 Assert.That(metrics.StatusCode, Is.EqualTo(HttpStatusCode.OK));
                 Assert.That(model.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized), "keys are on");
+            });
+        }
+
+        [Test]
+        public async Task Metrics_BeforeAnyPost_ListEveryLabelOfTheServedModelAtZero()
+        {
+            var labels = Factory.Services.GetRequiredService<ModelHolder>().Current.Model.Labels;
+            var scrape = await PrometheusScrape.GetAsync(Client);
+            var flagged = scrape.Matching("hoaxscreen_posts_flagged_total").ToList();
+            var screened = scrape.Matching("hoaxscreen_posts_screened_total").ToList();
+            Assert.Multiple(() =>
+            {
+                Assert.That(flagged.Select(sample => sample.Labels["label"]), Is.EquivalentTo(labels));
+                Assert.That(screened.Select(sample => sample.Labels["flagged"]), Is.EquivalentTo(new[] { "true", "false" }));
+                Assert.That(flagged.Concat(screened).Select(sample => sample.Value), Is.All.Zero);
             });
         }
     }

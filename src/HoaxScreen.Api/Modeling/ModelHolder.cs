@@ -59,7 +59,7 @@ public sealed class ModelHolder(
         var stopwatch = Stopwatch.StartNew();
         var loaded = new LoadedModel(ScoringModel.Load(directory), time.GetUtcNow());
         Volatile.Write(ref _current, loaded);
-        metrics.ModelServed(loaded.Version);
+        metrics.ModelServed(loaded.Version, loaded.Model.Labels);
         logger.ModelLoaded(loaded.Version, loaded.Model.Directory, string.Join(",", loaded.Model.Labels), stopwatch.ElapsedMilliseconds, loaded.PoolSize);
         return loaded;
     }
@@ -109,7 +109,7 @@ public sealed class ModelHolder(
         }
 
         var previous = Interlocked.Exchange(ref _current, candidate)!;
-        metrics.ModelServed(candidate.Version);
+        metrics.ModelServed(candidate.Version, candidate.Model.Labels);
         metrics.ModelReload(HoaxScreenMetrics.ReloadSucceeded, trigger);
         logger.ModelReloaded(trigger, previous.Version, candidate.Version, candidate.Model.Directory, stopwatch.ElapsedMilliseconds);
         _ = ReclaimPreviousModelAsync(previous.Version);

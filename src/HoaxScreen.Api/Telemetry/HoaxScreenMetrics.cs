@@ -64,8 +64,20 @@ public sealed class HoaxScreenMetrics
         _screened.Add(1, flagged ? FlaggedTrue : FlaggedFalse);
     }
 
-    /// <summary>Records which model version is served now (at start-up and after each successful reload).</summary>
-    public void ModelServed(string version) => _servedVersion = version;
+    /// <summary>
+    /// Records which model version is served now (at start-up and after each successful reload), and starts the counters of
+    /// its labels at 0, so a query over a label works before its first flagged post.
+    /// </summary>
+    public void ModelServed(string version, IReadOnlyList<string> labels)
+    {
+        _servedVersion = version;
+        _screened.Add(0, FlaggedTrue);
+        _screened.Add(0, FlaggedFalse);
+        foreach (var label in labels)
+        {
+            _flagged.Add(0, new KeyValuePair<string, object?>("label", label));
+        }
+    }
 
     public void ModelReload(string outcome, string trigger) =>
         _reloads.Add(1, new KeyValuePair<string, object?>("outcome", outcome), new KeyValuePair<string, object?>("trigger", trigger));

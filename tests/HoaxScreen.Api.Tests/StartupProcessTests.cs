@@ -93,6 +93,14 @@ public sealed class StartupProcessTests
     }
 
     [Test]
+    public void Run_BadMetricsSwitch_LogsOneCriticalLineAndExitsNonZero()
+    {
+        var (exitCode, output) = Run($"--Model:Path={RepoPaths.DefaultModel}", "--Telemetry:Metrics:Enabled=maybe");
+
+        AssertOneLineFailure(exitCode, output, "Telemetry:Metrics:Enabled");
+    }
+
+    [Test]
     public void Run_JsonFormatterAndBadModel_WritesTheFailureAsOneJsonLine()
     {
         var (exitCode, output) = Run($"--Model:Path={Path.Combine(_scratch, "missing")}", JsonLogs);

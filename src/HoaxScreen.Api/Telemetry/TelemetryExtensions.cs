@@ -17,17 +17,17 @@ public static class TelemetryExtensions
     public const string ServiceName = "hoaxscreen";
 
     /// <summary>
-    /// Meters exported besides <see cref="HoaxScreenMetrics.MeterName"/>: ASP.NET Core's (request duration per route,
-    /// connections, routing, exceptions, rate-limiter rejections) and the .NET runtime's (memory, GC, CPU, thread pool).
-    /// On .NET 8 and later these are built in, so no instrumentation package is needed.
+    /// Meters exported besides <see cref="HoaxScreenMetrics.MeterName"/>: ASP.NET Core's hosting (request duration per
+    /// route and status, in-flight requests), Kestrel's (connections) and diagnostics' (unhandled exceptions), and the .NET
+    /// runtime's (memory, GC, CPU, thread pool; read only at scrape time). Built in since .NET 8, so no instrumentation
+    /// package is needed. Routing's and the rate limiter's meters are left out: they would record several more
+    /// measurements on every request, and rejections already show as 429 and 503 in the request duration's status codes.
     /// </summary>
     internal static readonly string[] FrameworkMeterNames =
     [
         "Microsoft.AspNetCore.Hosting",
         "Microsoft.AspNetCore.Server.Kestrel",
-        "Microsoft.AspNetCore.Routing",
         "Microsoft.AspNetCore.Diagnostics",
-        "Microsoft.AspNetCore.RateLimiting",
         "System.Runtime",
     ];
 

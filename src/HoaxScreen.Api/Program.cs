@@ -8,6 +8,7 @@ using HoaxScreen.Api.Modeling;
 using HoaxScreen.Api.Options;
 using HoaxScreen.Api.Playground;
 using HoaxScreen.Api.Security;
+using HoaxScreen.Api.Telemetry;
 using HoaxScreen.Api.Validation;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -20,6 +21,7 @@ builder.Services.AddApiLimits();
 builder.Services.AddApiSecurity();
 builder.Services.AddApiHealthChecks();
 builder.Services.AddApiDocumentation();
+builder.Services.AddApiTelemetry();
 
 var app = builder.Build();
 
@@ -31,6 +33,7 @@ app.UsePlayground();
 app.MapApiV1();
 app.MapAdminEndpoints();
 app.MapHealthEndpoints();
+app.MapApiMetrics();
 
 return app.RunService();
 

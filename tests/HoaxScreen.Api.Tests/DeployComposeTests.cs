@@ -37,6 +37,7 @@ public sealed partial class DeployComposeTests
         Assert.Multiple(() =>
         {
             Assert.That(settings.Keys, Has.Some.StartsWith("Security:ApiKeys:1:"));
+            Assert.That(AppSettingKeys.Unknown(settings.Keys), Is.Empty);
             Assert.That(services.GetRequiredService<IOptions<SecurityOptions>>().Value.RequireApiKeys, Is.True);
             Assert.That(services.GetRequiredService<ApiKeyStore>().Count, Is.EqualTo(2));
             Assert.That(services.GetRequiredService<IOptions<RateLimitOptions>>().Value.Enabled, Is.True);

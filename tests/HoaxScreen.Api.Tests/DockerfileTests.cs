@@ -12,6 +12,9 @@ public sealed partial class DockerfileTests : ApiFixture
 {
     private static readonly string[] Lines = File.ReadAllLines(Path.Combine(RepoPaths.Root, "Dockerfile"));
 
+    /// <summary>The port the image listens on (its <c>ASPNETCORE_HTTP_PORTS</c>), for the deployment files' checks.</summary>
+    internal static string HttpPort => PortSetting().Match(string.Join('\n', Lines)).Groups[1].Value;
+
     [Test]
     public void Copy_EverySourcePath_ExistsInRepository()
     {
@@ -38,7 +41,7 @@ public sealed partial class DockerfileTests : ApiFixture
     public void Healthcheck_ProbedPortAndPath_MatchExposedPortAndRealRoute()
     {
         var text = string.Join('\n', Lines);
-        var port = PortSetting().Match(text).Groups[1].Value;
+        var port = HttpPort;
         Assert.That(Lines, Has.Member($"EXPOSE {port}"));
         Assert.That(text, Does.Contain($"/dev/tcp/127.0.0.1/{port}").And.Contain("GET /health/live "));
         Assert.That(text, Does.Contain("Model__Path=/app/models/default"));

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text.Json;
 using HoaxScreen.Core.Modeling;
 using HoaxScreen.Tests.Shared;
 
@@ -11,6 +12,9 @@ namespace HoaxScreen.Api.Tests;
 [TestFixture]
 public sealed class StartupProcessTests
 {
+    /// <summary>The built-in switch to JSON console logs (<c>Logging__Console__FormatterName=json</c> in the environment).</summary>
+    private const string JsonLogs = "--Logging:Console:FormatterName=json";
+
     private string _scratch = null!;
 
     private static string ApiAssembly
@@ -88,6 +92,57 @@ public sealed class StartupProcessTests
         AssertOneLineFailure(exitCode, output, "RequestTimeoutSeconds");
     }
 
+    [Test]
+    public void Run_BadMetricsSwitch_LogsOneCriticalLineAndExitsNonZero()
+    {
+        var (exitCode, output) = Run($"--Model:Path={RepoPaths.DefaultModel}", "--Telemetry:Metrics:Enabled=maybe");
+
+        AssertOneLineFailure(exitCode, output, "Telemetry:Metrics:Enabled");
+    }
+
+    [Test]
+    public void Run_JsonFormatterAndBadModel_WritesTheFailureAsOneJsonLine()
+    {
+        var (exitCode, output) = Run($"--Model:Path={Path.Combine(_scratch, "missing")}", JsonLogs);
+
+        var entry = JsonDocument.Parse(output.Trim()).RootElement;
+        Assert.Multiple(() =>
+        {
+            Assert.That(exitCode, Is.EqualTo(1), output);
+            Assert.That(entry.GetProperty("LogLevel").GetString(), Is.EqualTo("Critical"));
+            Assert.That(entry.GetProperty("EventId").GetInt32(), Is.EqualTo(1001));
+            Assert.That(entry.GetProperty("Message").GetString(), Does.StartWith("HoaxScreen cannot start: ").And.Contain("Model:Path '"));
+            Assert.That(entry.GetProperty("State").GetProperty("Reason").GetString(), Does.Contain("missing"));
+            Assert.That(output, Does.Contain("Model:Path '"), "quotes stay readable, not \\u0027");
+        });
+    }
+
+    [Test]
+    public void Run_JsonFormatter_WritesEveryStartupEntryAsOneJsonObjectPerLine()
+    {
+        var lines = RunUntil("Application started", $"--Model:Path={RepoPaths.DefaultModel}", JsonLogs);
+
+        var entries = lines.Select(line => JsonDocument.Parse(line).RootElement).ToList();
+        var modelLoaded = entries.Single(entry => entry.GetProperty("EventId").GetInt32() == 1000);
+        var version = ModelBundle.ReadManifest(RepoPaths.DefaultModel).Version;
+        Assert.Multiple(() =>
+        {
+            foreach (var entry in entries)
+            {
+                Assert.That(
+                    DateTimeOffset.TryParseExact(entry.GetProperty("Timestamp").GetString(), "yyyy-MM-ddTHH:mm:ss.fffZ", null, System.Globalization.DateTimeStyles.AssumeUniversal, out _),
+                    Is.True,
+                    entry.ToString());
+                Assert.That(entry.GetProperty("LogLevel").GetString(), Is.Not.Empty);
+                Assert.That(entry.GetProperty("Category").GetString(), Is.Not.Empty);
+            }
+
+            Assert.That(modelLoaded.GetProperty("Category").GetString(), Is.EqualTo("HoaxScreen.Api.Modeling.ModelHolder"));
+            Assert.That(modelLoaded.GetProperty("State").GetProperty("Version").GetString(), Is.EqualTo(version));
+            Assert.That(modelLoaded.GetProperty("Message").GetString(), Does.StartWith($"Loaded model {version} from "));
+        });
+    }
+
     private static void AssertOneLineFailure(int exitCode, string output, string reason)
     {
         var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
@@ -101,6 +156,49 @@ public sealed class StartupProcessTests
     }
 
     private static (int ExitCode, string Output) Run(params string[] arguments)
+    {
+        using var process = Process.Start(StartInfo(arguments))!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(TimeSpan.FromSeconds(60)))
+        {
+            process.Kill(entireProcessTree: true);
+            Assert.Fail("the service did not exit");
+        }
+
+        return (process.ExitCode, stdout.Result + stderr.Result);
+    }
+
+    /// <summary>Starts the service, collects its standard output up to the first line containing <paramref name="marker"/>, then stops it.</summary>
+    private static List<string> RunUntil(string marker, params string[] arguments)
+    {
+        using var process = Process.Start(StartInfo(arguments))!;
+        var stderr = process.StandardError.ReadToEndAsync();
+        var lines = new List<string>();
+        try
+        {
+            using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+            while (lines.LastOrDefault()?.Contains(marker, StringComparison.Ordinal) != true)
+            {
+                var line = process.StandardOutput.ReadLineAsync(deadline.Token).AsTask().GetAwaiter().GetResult();
+                if (line is null)
+                {
+                    Assert.Fail($"the service exited before logging '{marker}': {string.Join('\n', lines)} {stderr.Result}");
+                }
+
+                lines.Add(line!);
+            }
+        }
+        finally
+        {
+            process.Kill(entireProcessTree: true);
+            process.WaitForExit();
+        }
+
+        return lines;
+    }
+
+    private static ProcessStartInfo StartInfo(string[] arguments)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -118,16 +216,6 @@ public sealed class StartupProcessTests
         start.Environment["ASPNETCORE_HTTP_PORTS"] = "0";
         start.Environment["DOTNET_ENVIRONMENT"] = "Production";
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromSeconds(60)))
-        {
-            process.Kill(entireProcessTree: true);
-            Assert.Fail("the service did not exit");
-        }
-
-        return (process.ExitCode, stdout.Result + stderr.Result);
+        return start;
     }
 }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Runtime;
 using HoaxScreen.Api.Logging;
 using HoaxScreen.Api.Options;
+using HoaxScreen.Api.Telemetry;
 using HoaxScreen.Core.Modeling;
 using HoaxScreen.Core.Scoring;
 using Microsoft.Extensions.Options;
@@ -14,7 +15,8 @@ namespace HoaxScreen.Api.Modeling;
 /// model (and engine pool) meanwhile. Reloads are serialised; a new bundle is loaded and checked completely before one
 /// atomic exchange makes it current, so a bad bundle never replaces a good one.
 /// </summary>
-public sealed class ModelHolder(IOptions<ModelOptions> options, IHostEnvironment environment, TimeProvider time, ILogger<ModelHolder> logger)
+public sealed class ModelHolder(
+    IOptions<ModelOptions> options, IHostEnvironment environment, TimeProvider time, HoaxScreenMetrics metrics, ILogger<ModelHolder> logger)
 {
     /// <summary>Posts every candidate bundle must score before it is served (plain, slang and leetspeak, emoji).</summary>
     internal static readonly string[] CanaryPosts =
@@ -57,6 +59,7 @@ public sealed class ModelHolder(IOptions<ModelOptions> options, IHostEnvironment
         var stopwatch = Stopwatch.StartNew();
         var loaded = new LoadedModel(ScoringModel.Load(directory), time.GetUtcNow());
         Volatile.Write(ref _current, loaded);
+        metrics.ModelServed(loaded.Version, loaded.Model.Labels);
         logger.ModelLoaded(loaded.Version, loaded.Model.Directory, string.Join(",", loaded.Model.Labels), stopwatch.ElapsedMilliseconds, loaded.PoolSize);
         return loaded;
     }
@@ -72,6 +75,7 @@ public sealed class ModelHolder(IOptions<ModelOptions> options, IHostEnvironment
         if (!await _reloadGate.WaitAsync(waitIfBusy ? Timeout.InfiniteTimeSpan : TimeSpan.Zero, cancellationToken))
         {
             logger.ModelReloadBusy(trigger, directory);
+            metrics.ModelReload(HoaxScreenMetrics.ReloadBusy, trigger);
             return new ModelReloadOutcome(ModelReloadStatus.Busy, directory, Current, null, "Another model reload is in progress.", 0);
         }
 
@@ -100,10 +104,13 @@ public sealed class ModelHolder(IOptions<ModelOptions> options, IHostEnvironment
         {
             var reason = ex is ModelBundleException ? ex.Message : $"{directory}: {ex.GetType().Name}: {ex.Message.Split('\n')[0]}";
             logger.ModelReloadRejected(trigger, directory, reason, serving.Version);
+            metrics.ModelReload(HoaxScreenMetrics.ReloadFailed, trigger);
             return new ModelReloadOutcome(ModelReloadStatus.Rejected, directory, serving, null, reason, stopwatch.ElapsedMilliseconds);
         }
 
         var previous = Interlocked.Exchange(ref _current, candidate)!;
+        metrics.ModelServed(candidate.Version, candidate.Model.Labels);
+        metrics.ModelReload(HoaxScreenMetrics.ReloadSucceeded, trigger);
         logger.ModelReloaded(trigger, previous.Version, candidate.Version, candidate.Model.Directory, stopwatch.ElapsedMilliseconds);
         _ = ReclaimPreviousModelAsync(previous.Version);
         return new ModelReloadOutcome(ModelReloadStatus.Swapped, candidate.Model.Directory, candidate, previous, null, stopwatch.ElapsedMilliseconds);

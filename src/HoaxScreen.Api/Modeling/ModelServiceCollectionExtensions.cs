@@ -1,13 +1,19 @@
+using HoaxScreen.Api.Telemetry;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace HoaxScreen.Api.Modeling;
 
 public static class ModelServiceCollectionExtensions
 {
-    /// <summary>Registers the model holder (loaded at start-up), reload path rules, the optional folder watch and the screening service.</summary>
+    /// <summary>
+    /// Registers the model holder (loaded at start-up), reload path rules, the optional folder watch, the screening service
+    /// and the instruments they count on (exported by <see cref="TelemetryExtensions.AddApiTelemetry"/>).
+    /// </summary>
     public static IServiceCollection AddModelServing(this IServiceCollection services)
     {
         services.TryAddSingleton(TimeProvider.System);
+        services.AddMetrics();
+        services.TryAddSingleton<HoaxScreenMetrics>();
         services.AddSingleton<ModelHolder>();
         services.AddSingleton<ModelReloadPaths>();
         services.AddSingleton<PostScreener>();

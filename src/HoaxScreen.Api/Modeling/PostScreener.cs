@@ -1,11 +1,12 @@
 using HoaxScreen.Api.Contracts;
 using HoaxScreen.Api.Logging;
+using HoaxScreen.Api.Telemetry;
 using HoaxScreen.Core.Scoring;
 
 namespace HoaxScreen.Api.Modeling;
 
-/// <summary>Turns validated requests into responses with the current model.</summary>
-public sealed class PostScreener(ModelHolder holder, ILogger<PostScreener> logger)
+/// <summary>Turns validated requests into responses with the current model, counting every scored post.</summary>
+public sealed class PostScreener(ModelHolder holder, HoaxScreenMetrics metrics, ILogger<PostScreener> logger)
 {
     private static readonly Func<LabelVerdict, bool> AllLabels = _ => true;
     private static readonly Func<LabelVerdict, bool> FlaggedLabels = label => label.Flagged;
@@ -53,6 +54,7 @@ public sealed class PostScreener(ModelHolder holder, ILogger<PostScreener> logge
             for (var k = 0; k < texts.Length; k++)
             {
                 var i = plain[k];
+                metrics.PostScreened(verdicts[k]);
                 results[i] = ScreenResponse.From(items[i].Id, model.Version, verdicts[k]);
             }
         }
@@ -62,13 +64,18 @@ public sealed class PostScreener(ModelHolder holder, ILogger<PostScreener> logge
         return new BatchScreenResponse { Model = model.Version, Results = results };
     }
 
-    private static ScreenResponse ScreenPlain(LoadedModel model, ScreenRequest request) =>
-        ScreenResponse.From(request.Id, model.Version, model.Score(request.Text ?? string.Empty));
+    private ScreenResponse ScreenPlain(LoadedModel model, ScreenRequest request)
+    {
+        var verdict = model.Score(request.Text ?? string.Empty);
+        metrics.PostScreened(verdict);
+        return ScreenResponse.From(request.Id, model.Version, verdict);
+    }
 
     private ScreenResponse ScreenExplained(LoadedModel model, ScreenRequest request)
     {
         var text = request.Text ?? string.Empty;
         var (verdict, explanations) = model.Explain(text, request.ExplainAllLabels ? AllLabels : FlaggedLabels, request.TopWords);
+        metrics.PostScreened(verdict);
         logger.PostExplained(request.Id, model.Version, explanations.Count, explanations.Sum(e => e.Words.Count));
         return ScreenResponse.From(request.Id, model.Version, verdict, explanations);
     }

@@ -3,6 +3,7 @@ using HoaxScreen.Core.Modeling;
 using HoaxScreen.Core.Scoring;
 using HoaxScreen.Tests.Shared;
 using Microsoft.ML;
+using Microsoft.ML.Data;
 
 namespace HoaxScreen.Core.Tests;
 
@@ -89,6 +90,40 @@ public class ScoringPathEquivalenceTests
             Assert.That(actual.Probabilities, Is.EqualTo(expected.Probabilities).Within(1e-6f), post);
             Assert.That(actual.Margins, Is.EqualTo(expected.Margins).Within(1e-5f), post);
         }
+    }
+
+    [Test]
+    public void LinearHeads_DefaultBundle_GivesTheScoresOfTheChainAsSaved()
+    {
+        var model = DefaultModel.Value;
+        var ml = new MLContext(seed: 1);
+        var saved = ml.Model.Load(Path.Combine(RepoPaths.DefaultModel, ModelBundle.ModelFile), out _);
+        var fused = LinearHeads.Fuse(ml, saved, model.Labels.Count);
+        Assert.That(fused, Is.Not.Null, "the default bundle's labels are calibrated linear classifiers");
+
+        using var plain = ml.Model.CreatePredictionEngine<PostInput, PostProbabilities>(saved);
+        using var fast = ml.Model.CreatePredictionEngine<PostInput, PostProbabilities>(fused!);
+        var expected = new PostProbabilities();
+        var actual = new PostProbabilities();
+        foreach (var post in Posts.Value)
+        {
+            var input = new PostInput { Text = model.Normalizer.Normalize(post) };
+            plain.Predict(input, ref expected);
+            fast.Predict(input, ref actual);
+            Assert.That(actual.Probabilities, Is.EqualTo(expected.Probabilities).Within(1e-6f), post);
+            Assert.That(actual.Margins, Is.EqualTo(expected.Margins).Within(1e-5f), post);
+        }
+    }
+
+    [Test]
+    public void LinearHeads_ChainWithoutItsClassifiers_IsNotFused()
+    {
+        var ml = new MLContext(seed: 1);
+        var saved = (TransformerChain<ITransformer>)ml.Model.Load(Path.Combine(RepoPaths.DefaultModel, ModelBundle.ModelFile), out _);
+        var featuriserOnly = new TransformerChain<ITransformer>(saved.First());
+
+        Assert.That(LinearHeads.Fuse(ml, featuriserOnly, labelCount: 4), Is.Null);
+        Assert.That(LinearHeads.Fuse(ml, saved, labelCount: 5), Is.Null, "a label count the chain does not carry");
     }
 
     [Test]

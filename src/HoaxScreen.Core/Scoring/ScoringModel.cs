@@ -29,7 +29,7 @@ public sealed class ScoringModel
     private ScoringModel(MLContext ml, ITransformer transformer, ModelManifest manifest, string directory, Lexicon lexicon)
     {
         _ml = ml;
-        _transformer = FeatureCache.Insert(ml, transformer);
+        _transformer = LinearHeads.FuseIfEquivalent(ml, transformer, FeatureCache.Insert(ml, transformer), manifest.Labels.Count);
         Manifest = manifest;
         Directory = directory;
         _labels = [.. manifest.Labels.Select(l => l.Name)];

@@ -66,9 +66,14 @@ public sealed record ScoreCheckpoint(
             return $"it was started on another input ({Input.Path}, {Input.Length:N0} bytes), not this {current.Input.Path} ({current.Input.Length:N0} bytes)";
         }
 
-        if (Model.Version != current.Model.Version || Model.Sha256 != current.Model.Sha256)
+        if (Model.Version != current.Model.Version)
         {
             return $"it was started with model {Model.Version}, not {current.Model.Version}";
+        }
+
+        if (Model.Sha256 != current.Model.Sha256)
+        {
+            return $"the files of model {Model.Version} have changed since it was started";
         }
 
         if (Settings != current.Settings)

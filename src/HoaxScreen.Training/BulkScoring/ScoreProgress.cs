@@ -23,6 +23,7 @@ public sealed class ScoreProgress
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private TimeSpan _last = TimeSpan.Zero;
     private int _shownLength;
+    private bool _broken;
 
     /// <param name="totalBytes">The input's size; 0 when unknown (no percent or time left then).</param>
     /// <param name="startRows">Rows already in the output when this run started (a resumed run).</param>
@@ -52,13 +53,38 @@ public sealed class ScoreProgress
     public void Finish(long rows, long inputPosition)
     {
         Show(rows, inputPosition, _clock.Elapsed);
-        if (_terminal)
+        if (_terminal && !_broken)
         {
-            _stderr.WriteLine();
+            try
+            {
+                _stderr.WriteLine();
+            }
+            catch (IOException)
+            {
+                _broken = true;
+            }
         }
     }
 
     private void Show(long rows, long inputPosition, TimeSpan elapsed)
+    {
+        if (_broken)
+        {
+            return;
+        }
+
+        try
+        {
+            Write(rows, inputPosition, elapsed);
+        }
+        catch (IOException)
+        {
+            // The terminal went away (a closed window): the run goes on, and stops cleanly if it was asked to.
+            _broken = true;
+        }
+    }
+
+    private void Write(long rows, long inputPosition, TimeSpan elapsed)
     {
         var seconds = Math.Max(elapsed.TotalSeconds, 1e-3);
         var rate = (rows - _startRows) / seconds;

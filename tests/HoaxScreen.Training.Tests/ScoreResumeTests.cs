@@ -171,11 +171,13 @@ public class ScoreResumeTests
         Assert.That(run.LastError, Does.Contain("resumed after 30 rows"));
     }
 
-    [Test]
-    public void Score_ResumeWithUnreadableCheckpoint_FailsAndKeepsThePartialRun()
+    [TestCase("{ not json")]
+    [TestCase("{}")]
+    [TestCase("""{"format":1,"rows":3}""")]
+    public void Score_ResumeWithUnreadableCheckpoint_FailsAndKeepsThePartialRun(string checkpoint)
     {
         Assert.That(Score("--stop-after", "30").ExitCode, Is.EqualTo(ScoreCommand.InterruptedExitCode));
-        File.WriteAllText(Checkpoint, "{ not json");
+        File.WriteAllText(Checkpoint, checkpoint);
 
         var run = Score("--resume");
 

@@ -31,8 +31,12 @@ public sealed record ScoreCheckpoint(
 
         try
         {
-            return JsonSerializer.Deserialize<ScoreCheckpoint>(File.ReadAllText(path), JsonDefaults.Options)
-                ?? throw new JsonException("empty");
+            var checkpoint = JsonSerializer.Deserialize<ScoreCheckpoint>(File.ReadAllText(path), JsonDefaults.Options);
+
+            // Missing members deserialise as null or 0; a checkpoint without them cannot vouch for anything.
+            return checkpoint is { Input: not null, Model: not null, Settings: not null, Rows: >= 0, OutputBytes: >= 0 }
+                ? checkpoint
+                : throw new JsonException("fields are missing");
         }
         catch (JsonException ex)
         {

@@ -44,8 +44,10 @@ public static class ScoreCommand
         var input = Path.GetFullPath(args.Required("in"));
         var output = Path.GetFullPath(args.Required("out"));
         var textColumn = args.Optional("text-column") ?? "text";
-        var batchSize = args.Int("batch-size", 2048, 1, 1_000_000);
         var explainWords = args.Int("explain", 0, 1, MaxExplainWords);
+
+        // Explaining re-scores a flagged post once per word, so smaller batches keep progress, checkpoints and Ctrl+C prompt.
+        var batchSize = args.Int("batch-size", explainWords > 0 ? 128 : 2048, 1, 1_000_000);
         var stopAfter = args.Int("stop-after", int.MaxValue, 0, int.MaxValue);
         var inputFormat = ScoreFormats.ForInput(input, args.Optional("format"));
         var outputFormat = ScoreFormats.ForOutput(output);

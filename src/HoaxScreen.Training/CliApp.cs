@@ -13,7 +13,7 @@ public static class CliApp
           train    --recipe R.json | --data D.csv   --out BUNDLE_DIR
           evaluate --model BUNDLE_DIR --recipe R.json | --data D.csv [--split all|evaluation]
           score    --model BUNDLE_DIR --in POSTS.csv|POSTS.jsonl --out SCORES.csv|SCORES.jsonl [--format csv|jsonl]
-                   [--text-column text] [--batch-size 2048 (128 with --explain)] [--explain N] [--progress] [--resume]
+                   [--text-column text] [--batch-size 1024 (128 with --explain)] [--explain N] [--progress] [--resume]
         """;
 
     /// <param name="host">The console the CLI runs on; <see cref="CliHost.InProcess"/> when omitted (tests).</param>

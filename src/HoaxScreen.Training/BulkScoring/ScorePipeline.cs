@@ -1,19 +1,17 @@
+using System.Collections.Concurrent;
 using System.Runtime.ExceptionServices;
-using System.Threading.Channels;
 using HoaxScreen.Core.Scoring;
 
 namespace HoaxScreen.Training.BulkScoring;
 
 /// <summary>
-/// Overlaps reading, scoring and writing: one task reads batches of posts, one scores them (ScoreBatch spreads each
-/// batch over all cores), and the caller's thread writes the scored batches in input order. Bounded queues of two
-/// batches between the stages keep memory flat and let no stage run far ahead, so the cores do not idle while a batch
-/// is parsed or formatted.
+/// Overlaps reading, scoring and writing on dedicated threads: one reads batches of posts, one scorer per core scores
+/// whole batches (each with its own prediction engine, so no fork and join per batch), and the caller's thread writes
+/// the scored batches back in input order. Bounded queues keep memory flat and let no stage run far ahead; a full or
+/// empty queue blocks its thread instead of spinning, which matters on a small machine shared with other work.
 /// </summary>
 public static class ScorePipeline
 {
-    private const int QueuedBatches = 2;
-
     /// <summary>How a run ended.</summary>
     public enum Outcome
     {
@@ -28,8 +26,11 @@ public static class ScorePipeline
     }
 
     /// <summary>Posts read together, and once scored their verdicts (and with --explain, their words).</summary>
-    public sealed class Batch(int capacity, bool withIds)
+    public sealed class Batch(long sequence, int capacity, bool withIds)
     {
+        /// <summary>The batch's place in the input: 0, 1, 2…</summary>
+        public long Sequence { get; } = sequence;
+
         public string[] Texts { get; } = new string[capacity];
 
         public string?[]? Ids { get; } = withIds ? new string?[capacity] : null;
@@ -47,23 +48,101 @@ public static class ScorePipeline
     /// <param name="reader">The input, positioned at the first post to score.</param>
     /// <param name="batchSize">Posts per batch.</param>
     /// <param name="withIds">Whether to keep each post's id (JSON Lines output).</param>
-    /// <param name="score">Fills a batch's verdicts (and words); runs on the scoring task.</param>
+    /// <param name="scorers">How many batches are scored at once (one thread each).</param>
+    /// <param name="createScorer">Makes one scorer's batch function (its own engine); disposed when the scorer ends.</param>
     /// <param name="write">Writes a scored batch; runs on the calling thread, in input order; false stops the run.</param>
     /// <param name="cancel">Stops the run at the next batch boundary.</param>
     public static Outcome Run(
-        IPostReader reader, int batchSize, bool withIds, Action<Batch> score, Func<Batch, bool> write, CancellationToken cancel)
+        IPostReader reader,
+        int batchSize,
+        bool withIds,
+        int scorers,
+        Func<IBatchScorer> createScorer,
+        Func<Batch, bool> write,
+        CancellationToken cancel)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancel);
-        var read = Channel.CreateBounded<Batch>(new BoundedChannelOptions(QueuedBatches) { SingleReader = true, SingleWriter = true });
-        var scored = Channel.CreateBounded<Batch>(new BoundedChannelOptions(QueuedBatches) { SingleReader = true, SingleWriter = true });
-        var reading = Task.Run(() => ReadBatches(reader, batchSize, withIds, read.Writer, stop.Token));
-        var scoring = Task.Run(() => ScoreBatches(read.Reader, scored.Writer, score, stop.Token));
+        using var read = new BlockingCollection<Batch>(scorers);
+        using var scored = new BlockingCollection<Batch>(2 * scorers);
+        Exception? readFailure = null;
+        Exception? scoreFailure = null;
+        var running = scorers;
+
+        var readThread = Start("hoaxscreen-read", () =>
+        {
+            try
+            {
+                for (var sequence = 0L; ; sequence++)
+                {
+                    var batch = new Batch(sequence, batchSize, withIds);
+                    while (batch.Count < batchSize && reader.TryRead(out var text, out var id))
+                    {
+                        batch.Texts[batch.Count] = text;
+                        if (batch.Ids is not null)
+                        {
+                            batch.Ids[batch.Count] = id;
+                        }
+
+                        batch.Count++;
+                    }
+
+                    batch.InputPosition = reader.Position;
+                    if (batch.Count > 0)
+                    {
+                        read.Add(batch, stop.Token);
+                    }
+
+                    if (batch.Count < batchSize)
+                    {
+                        break;
+                    }
+                }
+
+                read.CompleteAdding();
+            }
+            catch (OperationCanceledException) when (stop.IsCancellationRequested)
+            {
+            }
+            catch (Exception ex)
+            {
+                readFailure = ex;
+                stop.Cancel();
+            }
+        });
+
+        var scoreThreads = Enumerable.Range(0, scorers).Select(i => Start($"hoaxscreen-score-{i}", () =>
+        {
+            try
+            {
+                using var scorer = createScorer();
+                foreach (var batch in read.GetConsumingEnumerable(stop.Token))
+                {
+                    scorer.Score(batch);
+                    scored.Add(batch, stop.Token);
+                }
+            }
+            catch (OperationCanceledException) when (stop.IsCancellationRequested)
+            {
+            }
+            catch (Exception ex)
+            {
+                Interlocked.CompareExchange(ref scoreFailure, ex, null);
+                stop.Cancel();
+            }
+            finally
+            {
+                if (Interlocked.Decrement(ref running) == 0)
+                {
+                    scored.CompleteAdding();
+                }
+            }
+        })).ToList();
 
         var outcome = Outcome.Completed;
         Exception? writeFailure = null;
         try
         {
-            outcome = WriteBatches(scored.Reader, write, cancel);
+            outcome = WriteInOrder(scored, write, cancel, stop.Token);
         }
         catch (Exception ex)
         {
@@ -71,125 +150,67 @@ public static class ScorePipeline
         }
 
         stop.Cancel();
-        var failure = Failure(reading) ?? Failure(scoring) ?? writeFailure;
-        if (failure is not null)
+        readThread.Join();
+        scoreThreads.ForEach(t => t.Join());
+
+        // The earliest stage's failure is the cause (a bad input line ends the scorers and the writer too).
+        if ((readFailure ?? scoreFailure ?? writeFailure) is { } failure)
         {
-            // The earliest stage's failure is the cause (a bad input line ends the scorer and writer too).
             ExceptionDispatchInfo.Throw(failure);
         }
 
         return outcome;
     }
 
-    private static async Task ReadBatches(IPostReader reader, int batchSize, bool withIds, ChannelWriter<Batch> output, CancellationToken stop)
+    /// <summary>Scores whole batches with resources of its own (a prediction engine), on one thread.</summary>
+    public interface IBatchScorer : IDisposable
     {
-        Exception? failure = null;
-        try
-        {
-            while (true)
-            {
-                // Stopping early completes the queue as cancelled, so the writer cannot mistake it for the end of the input.
-                stop.ThrowIfCancellationRequested();
-                var batch = new Batch(batchSize, withIds);
-                while (batch.Count < batchSize && reader.TryRead(out var text, out var id))
-                {
-                    batch.Texts[batch.Count] = text;
-                    if (batch.Ids is not null)
-                    {
-                        batch.Ids[batch.Count] = id;
-                    }
-
-                    batch.Count++;
-                }
-
-                batch.InputPosition = reader.Position;
-                if (batch.Count > 0)
-                {
-                    await output.WriteAsync(batch, stop).ConfigureAwait(false);
-                }
-
-                if (batch.Count < batchSize)
-                {
-                    break;
-                }
-            }
-        }
-        catch (Exception ex)
-        {
-            failure = ex;
-            throw;
-        }
-        finally
-        {
-            output.TryComplete(failure);
-        }
+        void Score(Batch batch);
     }
 
-    private static async Task ScoreBatches(ChannelReader<Batch> input, ChannelWriter<Batch> output, Action<Batch> score, CancellationToken stop)
+    private static Outcome WriteInOrder(BlockingCollection<Batch> scored, Func<Batch, bool> write, CancellationToken cancel, CancellationToken stop)
     {
-        Exception? failure = null;
+        // Scorers finish batches out of order; hold the early ones until the batches before them are written.
+        var waiting = new Dictionary<long, Batch>();
+        var next = 0L;
         try
         {
-            await foreach (var batch in input.ReadAllAsync(stop).ConfigureAwait(false))
+            foreach (var batch in scored.GetConsumingEnumerable(stop))
             {
-                score(batch);
-                await output.WriteAsync(batch, stop).ConfigureAwait(false);
-            }
-        }
-        catch (Exception ex)
-        {
-            failure = ex;
-            throw;
-        }
-        finally
-        {
-            output.TryComplete(failure);
-        }
-    }
-
-    private static Outcome WriteBatches(ChannelReader<Batch> input, Func<Batch, bool> write, CancellationToken cancel)
-    {
-        try
-        {
-            while (input.WaitToReadAsync(cancel).AsTask().GetAwaiter().GetResult())
-            {
-                while (input.TryRead(out var batch))
+                waiting.Add(batch.Sequence, batch);
+                while (waiting.Remove(next, out var ready))
                 {
                     if (cancel.IsCancellationRequested)
                     {
                         return Outcome.Cancelled;
                     }
 
-                    if (!write(batch))
+                    if (!write(ready))
                     {
                         return Outcome.Stopped;
                     }
+
+                    next++;
                 }
             }
-
-            return Outcome.Completed;
         }
         catch (OperationCanceledException) when (cancel.IsCancellationRequested)
         {
             return Outcome.Cancelled;
         }
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            // Another stage failed and stopped the run; its failure is reported instead.
+            return Outcome.Stopped;
+        }
+
+        return Outcome.Completed;
     }
 
-    // A stage's own failure; being cancelled because another stage stopped is not one.
-    private static Exception? Failure(Task stage)
+    private static Thread Start(string name, Action body)
     {
-        try
-        {
-            stage.GetAwaiter().GetResult();
-            return null;
-        }
-        catch (OperationCanceledException)
-        {
-            return null;
-        }
-        catch (Exception ex)
-        {
-            return ex;
-        }
+        var thread = new Thread(() => body()) { Name = name, IsBackground = true };
+        thread.Start();
+        return thread;
     }
 }

@@ -47,7 +47,7 @@ public static class ScoreCommand
         var explainWords = args.Int("explain", 0, 1, MaxExplainWords);
 
         // Explaining re-scores a flagged post once per word, so smaller batches keep progress, checkpoints and Ctrl+C prompt.
-        var batchSize = args.Int("batch-size", explainWords > 0 ? 128 : 2048, 1, 1_000_000);
+        var batchSize = args.Int("batch-size", explainWords > 0 ? 128 : 1024, 1, 1_000_000);
         var stopAfter = args.Int("stop-after", int.MaxValue, 0, int.MaxValue);
         var inputFormat = ScoreFormats.ForInput(input, args.Optional("format"));
         var outputFormat = ScoreFormats.ForOutput(output);
@@ -81,12 +81,6 @@ public static class ScoreCommand
             ? new ScoreProgress(stderr, host.ErrorIsTerminal, reader.Length, start.Rows, startPosition)
             : null;
         var session = new ScoreSession(partial, writer, start, startPosition, progress, stopAfter);
-        if (start.Rows == 0)
-        {
-            writer.WriteHeader();
-            session.SaveCheckpoint();
-        }
-
         var clock = Stopwatch.StartNew();
         ScorePipeline.Outcome outcome;
         using (var interrupt = new CancellationTokenSource())
@@ -94,16 +88,18 @@ public static class ScoreCommand
         {
             try
             {
+                if (start.Rows == 0)
+                {
+                    writer.WriteHeader();
+                    session.SaveCheckpoint();
+                }
+
                 outcome = ScorePipeline.Run(
                     reader,
                     batchSize,
                     withIds,
-                    batch =>
-                    {
-                        var texts = new ArraySegment<string>(batch.Texts, 0, batch.Count);
-                        batch.Verdicts = model.ScoreBatch(texts);
-                        batch.Words = explainer?.ExplainFlagged(texts, batch.Verdicts);
-                    },
+                    Environment.ProcessorCount,
+                    () => new EngineBatchScorer(model, explainer),
                     session.Write,
                     interrupt.Token);
             }

@@ -221,6 +221,27 @@ public class ScoreResumeTests
     }
 
     [Test]
+    public void Score_OutputCannotBeReplaced_KeepsEveryRowAndResumeOnlyMovesIt()
+    {
+        var uninterrupted = Path.Combine(_work, "uninterrupted.csv");
+        Assert.That(CliRun.Of("score", "--model", RepoPaths.DefaultModel, "--in", _input, "--out", uninterrupted).ExitCode, Is.EqualTo(0));
+        Directory.CreateDirectory(_output); // stands in for a file another program holds open
+
+        var blocked = Score();
+        Directory.Delete(_output);
+        var resumed = Score("--resume");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(blocked.ExitCode, Is.EqualTo(1));
+            Assert.That(blocked.Stderr, Does.Contain($"[score] all {Posts} rows are in {Partial}, but {_output} could not be replaced"));
+            Assert.That(resumed.ExitCode, Is.EqualTo(0), resumed.Stderr);
+            Assert.That(resumed.LastError, Does.StartWith("[score] done: 0 posts in "), "nothing scored again");
+            Assert.That(File.ReadAllBytes(_output), Is.EqualTo(File.ReadAllBytes(uninterrupted)));
+        });
+    }
+
+    [Test]
     public void Score_BadRowAfterSomeBatches_LeavesNoPartialRun()
     {
         // Rows were written before the bad one was read; the input cannot be finished as it is, so nothing is kept.

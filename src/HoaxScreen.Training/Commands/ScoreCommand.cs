@@ -128,7 +128,19 @@ public static class ScoreCommand
             return InterruptedExitCode;
         }
 
-        partial.Complete();
+        // A checkpoint for every row first: if OUT cannot be replaced (open in a spreadsheet on Windows), --resume
+        // finishes the move without scoring anything again.
+        session.SaveCheckpoint();
+        try
+        {
+            partial.Complete();
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            stderr.WriteLine($"[score] all {session.Rows:N0} rows are in {partial.PartialPath}, but {output} could not be replaced (is it open in another program?); close it and run the same command with --resume");
+            throw;
+        }
+
         var seconds = Math.Max(clock.Elapsed.TotalSeconds, 1e-6);
         var explained = explainer is null ? string.Empty : $" (top {explainWords} words of each flagged label written)";
         var totals = start.Rows == 0

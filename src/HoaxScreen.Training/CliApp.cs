@@ -12,10 +12,12 @@ public static class CliApp
         usage:
           train    --recipe R.json | --data D.csv   --out BUNDLE_DIR
           evaluate --model BUNDLE_DIR --recipe R.json | --data D.csv [--split all|evaluation]
-          score    --model BUNDLE_DIR --in POSTS.csv --out SCORES.csv [--text-column text] [--batch-size 2048] [--explain N]
+          score    --model BUNDLE_DIR --in POSTS.csv|POSTS.jsonl --out SCORES.csv|SCORES.jsonl [--format csv|jsonl]
+                   [--text-column text] [--batch-size 1024 (128 with --explain)] [--explain N] [--progress] [--resume]
         """;
 
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    /// <param name="host">The console the CLI runs on; <see cref="CliHost.InProcess"/> when omitted (tests).</param>
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr, CliHost? host = null)
     {
         if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
         {
@@ -30,7 +32,8 @@ public static class CliApp
             {
                 "train" => TrainCommand.Run(CliArguments.Parse(rest, TrainCommand.Options), stdout, stderr),
                 "evaluate" => EvaluateCommand.Run(CliArguments.Parse(rest, EvaluateCommand.Options), stdout, stderr),
-                "score" => ScoreCommand.Run(CliArguments.Parse(rest, ScoreCommand.Options), stdout, stderr),
+                "score" => ScoreCommand.Run(
+                    CliArguments.Parse(rest, ScoreCommand.Options, ScoreCommand.Switches, ScoreCommand.HiddenOptions), stdout, stderr, host ?? CliHost.InProcess),
                 _ => throw new CliException($"unknown command '{args[0]}' (expected train, evaluate or score)"),
             };
         }

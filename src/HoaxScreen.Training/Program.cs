@@ -1,3 +1,4 @@
 using HoaxScreen.Training;
+using HoaxScreen.Training.Cli;
 
-return CliApp.Run(args, Console.Out, Console.Error);
+return CliApp.Run(args, Console.Out, Console.Error, CliHost.Console);

@@ -41,6 +41,39 @@ public class CliArgumentsTests
     }
 
     [Test]
+    public void Parse_Switch_IsSetWithoutTakingTheNextArgument()
+    {
+        var args = CliArguments.Parse(["--resume", "--in", "posts.csv"], Allowed, ["resume", "progress"]);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(args.Switch("resume"), Is.True);
+            Assert.That(args.Switch("progress"), Is.False);
+            Assert.That(args.Required("in"), Is.EqualTo("posts.csv"));
+        });
+    }
+
+    [Test]
+    public void Parse_SwitchWithValue_Throws()
+    {
+        var ex = Assert.Throws<CliException>(() => CliArguments.Parse(["--resume=yes"], Allowed, ["resume"]));
+        Assert.That(ex!.Message, Is.EqualTo("option --resume takes no value"));
+    }
+
+    [Test]
+    public void Parse_HiddenOption_IsAcceptedButNotListed()
+    {
+        var args = CliArguments.Parse(["--stop-after", "3"], Allowed, ["resume"], ["stop-after"]);
+        var ex = Assert.Throws<CliException>(() => CliArguments.Parse(["--stop", "3"], Allowed, ["resume"], ["stop-after"]));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(args.Int("stop-after", 0, 0, 10), Is.EqualTo(3));
+            Assert.That(ex!.Message, Is.EqualTo("unknown option --stop (expected --model, --in, --out, --batch-size, --resume)"));
+        });
+    }
+
+    [Test]
     public void Recipe_BothRecipeAndData_Throws()
     {
         var args = CliArguments.Parse(["--recipe", "r.json", "--data", "d.csv"], ["recipe", "data"]);

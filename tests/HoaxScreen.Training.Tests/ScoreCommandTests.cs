@@ -73,6 +73,17 @@ public class ScoreCommandTests
     }
 
     [Test]
+    public void Usage_Always_ListsJsonLinesProgressAndResumeButNotTheTestOption()
+    {
+        Assert.Multiple(() =>
+        {
+            Assert.That(CliApp.Usage, Does.Contain("--in POSTS.csv|POSTS.jsonl --out SCORES.csv|SCORES.jsonl"));
+            Assert.That(CliApp.Usage, Does.Contain("[--progress] [--resume]"));
+            Assert.That(CliApp.Usage, Does.Not.Contain("stop-after"));
+        });
+    }
+
+    [Test]
     public void Score_MissingModel_FailsWithOneLineError()
     {
         var input = Path.Combine(_work, "posts.csv");

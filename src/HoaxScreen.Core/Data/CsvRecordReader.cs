@@ -41,6 +41,12 @@ public sealed class CsvRecordReader : IDisposable
     /// <summary>The line on which the most recently read record started.</summary>
     public int RecordLine { get; private set; }
 
+    /// <summary>
+    /// Bytes of the file read so far (the reader decodes ahead of the records by up to one buffer), for progress;
+    /// 0 when not reading a seekable stream.
+    /// </summary>
+    public long BytesRead => _reader is StreamReader { BaseStream: { CanSeek: true } stream } ? stream.Position : 0;
+
     /// <summary>Reads the next record, or null at the end. Blank lines are skipped.</summary>
     public string[]? ReadRecord()
     {

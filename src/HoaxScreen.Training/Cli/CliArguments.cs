@@ -1,14 +1,23 @@
 namespace HoaxScreen.Training.Cli;
 
-/// <summary>Parsed "--name value" options of one command, with one-line errors for anything off.</summary>
+/// <summary>
+/// Parsed "--name value" options and "--name" switches of one command, with one-line errors for anything off.
+/// Hidden options (for tests) are accepted but not listed in the "unknown option" message.
+/// </summary>
 public sealed class CliArguments
 {
     private readonly Dictionary<string, string> _values;
 
     private CliArguments(Dictionary<string, string> values) => _values = values;
 
-    public static CliArguments Parse(IReadOnlyList<string> args, IReadOnlyCollection<string> allowed)
+    public static CliArguments Parse(
+        IReadOnlyList<string> args,
+        IReadOnlyCollection<string> allowed,
+        IReadOnlyCollection<string>? switches = null,
+        IReadOnlyCollection<string>? hidden = null)
     {
+        switches ??= [];
+        hidden ??= [];
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
         for (var i = 0; i < args.Count; i++)
         {
@@ -21,7 +30,16 @@ public sealed class CliArguments
             var name = arg[2..];
             string value;
             var equals = name.IndexOf('=', StringComparison.Ordinal);
-            if (equals >= 0)
+            if (switches.Contains(equals >= 0 ? name[..equals] : name))
+            {
+                if (equals >= 0)
+                {
+                    throw new CliException($"option --{name[..equals]} takes no value");
+                }
+
+                value = string.Empty;
+            }
+            else if (equals >= 0)
             {
                 value = name[(equals + 1)..];
                 name = name[..equals];
@@ -35,9 +53,9 @@ public sealed class CliArguments
                 throw new CliException($"option --{name} needs a value");
             }
 
-            if (!allowed.Contains(name))
+            if (!allowed.Contains(name) && !switches.Contains(name) && !hidden.Contains(name))
             {
-                throw new CliException($"unknown option --{name} (expected {string.Join(", ", allowed.Select(a => "--" + a))})");
+                throw new CliException($"unknown option --{name} (expected {string.Join(", ", allowed.Concat(switches).Select(a => "--" + a))})");
             }
 
             if (!values.TryAdd(name, value))
@@ -50,6 +68,9 @@ public sealed class CliArguments
     }
 
     public string? Optional(string name) => _values.GetValueOrDefault(name);
+
+    /// <summary>Whether a switch (an option without a value) was given.</summary>
+    public bool Switch(string name) => _values.ContainsKey(name);
 
     public string Required(string name) =>
         _values.TryGetValue(name, out var value) && value.Length > 0 ? value : throw new CliException($"missing --{name}");

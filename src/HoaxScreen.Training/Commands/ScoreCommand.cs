@@ -1,210 +1,196 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Globalization;
-using System.Runtime.ExceptionServices;
-using System.Text;
 using HoaxScreen.Core.Data;
-using HoaxScreen.Core.Modeling;
 using HoaxScreen.Core.Scoring;
+using HoaxScreen.Training.BulkScoring;
 using HoaxScreen.Training.Cli;
-using Microsoft.ML;
 
 namespace HoaxScreen.Training.Commands;
 
 /// <summary>
-/// score --model BUNDLE_DIR --in POSTS.csv --out SCORES.csv: one output row per input row, same order,
-/// LABEL and LABEL_flagged per label, then flagged. Written to a temporary file and moved into place.
-/// With <c>--explain N</c>, then one LABEL_words column per label: the top N words of the post behind that label when it
-/// is flagged (each distinct word once, strongest first, joined by " | "), empty otherwise.
+/// score --model BUNDLE_DIR --in POSTS.csv|POSTS.jsonl --out SCORES.csv|SCORES.jsonl: one output row per input row,
+/// same order. CSV output: LABEL and LABEL_flagged per label, then flagged (the design's contract); JSON Lines output
+/// (--out ending in .jsonl/.ndjson): one object per row with the input's id, the same scores and true/false flags.
+/// With <c>--explain N</c>, the top N words behind each flagged label as well.
+/// <para>
+/// Rows are written to OUT.partial with a checkpoint OUT.partial.json beside it, and moved to OUT when all are written.
+/// Ctrl+C or SIGTERM stops at a row boundary with exit code 130; <c>--resume</c> checks the checkpoint's input, model
+/// and options, cuts OUT.partial back to the checkpointed length, skips the rows already written and goes on, so the
+/// final output is byte for byte the one an uninterrupted run writes.
+/// </para>
+/// <para>
+/// Hidden, for tests: <c>--stop-after N</c> stops exactly as an interruption would once this run has written N rows.
+/// </para>
 /// </summary>
 public static class ScoreCommand
 {
-    public static readonly string[] Options = ["model", "in", "out", "text-column", "batch-size", "explain"];
+    public static readonly string[] Options = ["model", "in", "out", "format", "text-column", "batch-size", "explain"];
+
+    public static readonly string[] Switches = ["resume", "progress"];
+
+    /// <summary>Accepted but not advertised: for tests only.</summary>
+    public static readonly string[] HiddenOptions = ["stop-after"];
+
+    /// <summary>Exit code of a run stopped by Ctrl+C / SIGTERM (128 + SIGINT, as shells report it).</summary>
+    public const int InterruptedExitCode = 130;
 
     /// <summary>Most words per label <c>--explain</c> accepts.</summary>
     public const int MaxExplainWords = 20;
 
     /// <summary>Separator between the words of one LABEL_words cell.</summary>
-    public const string WordSeparator = " | ";
+    public const string WordSeparator = CsvScoreWriter.WordSeparator;
 
-    public static int Run(CliArguments args, TextWriter stdout, TextWriter stderr)
+    public static int Run(CliArguments args, TextWriter stdout, TextWriter stderr, CliHost host)
     {
         var input = Path.GetFullPath(args.Required("in"));
         var output = Path.GetFullPath(args.Required("out"));
-        var textColumnName = args.Optional("text-column") ?? "text";
-        var batchSize = args.Int("batch-size", 2048, 1, 1_000_000);
+        var textColumn = args.Optional("text-column") ?? "text";
         var explainWords = args.Int("explain", 0, 1, MaxExplainWords);
-        if (string.Equals(input, output, StringComparison.Ordinal))
+
+        // Explaining re-scores a flagged post once per word, so smaller batches keep progress, checkpoints and Ctrl+C prompt.
+        var batchSize = args.Int("batch-size", explainWords > 0 ? 128 : 1024, 1, 1_000_000);
+        var stopAfter = args.Int("stop-after", int.MaxValue, 0, int.MaxValue);
+        var inputFormat = ScoreFormats.ForInput(input, args.Optional("format"));
+        var outputFormat = ScoreFormats.ForOutput(output);
+        var resume = args.Switch("resume");
+        if (new[] { output, PartialOutput.PartialPathOf(output), PartialOutput.CheckpointPathOf(output) }.Contains(input, StringComparer.Ordinal))
         {
             throw new CliException("--out must not be the same file as --in");
         }
 
-        using var reader = CsvRecordReader.Open(input);
-        var header = reader.ReadRecord() ?? throw new DataFormatException($"{input}:1: file is empty (expected a header row)");
-        var textColumn = Array.FindIndex(header, h => string.Equals(h.Trim(), textColumnName, StringComparison.OrdinalIgnoreCase));
-        if (textColumn < 0)
+        var withIds = outputFormat == ScoreFormat.JsonLines;
+        using IPostReader reader = inputFormat == ScoreFormat.Csv
+            ? new CsvPostReader(input, textColumn, withIds)
+            : new JsonLinesPostReader(input, textColumn, withIds);
+        var model = ScoringModel.Load(args.Required("model"));
+        var current = new ScoreCheckpoint(
+            ScoreCheckpoint.CurrentFormat,
+            Rows: 0,
+            OutputBytes: 0,
+            Flagged: 0,
+            InputFingerprint.Of(input),
+            ModelFingerprint.Of(model),
+            new ScoreSettings(ScoreFormats.Name(inputFormat), ScoreFormats.Name(outputFormat), textColumn, explainWords));
+
+        var (partial, start) = resume ? Continue(output, current, reader, stderr) : StartOver(output, current, stderr);
+        using var explainer = explainWords > 0 ? new FlaggedRowExplainer(model, explainWords) : null;
+        IScoreWriter writer = outputFormat == ScoreFormat.Csv
+            ? new CsvScoreWriter(partial.Writer, model.Labels, explainer is not null)
+            : new JsonLinesScoreWriter(partial.Writer, model.Labels, explainer is not null);
+        var startPosition = reader.Position;
+        var progress = args.Switch("progress") || host.ErrorIsTerminal
+            ? new ScoreProgress(stderr, host.ErrorIsTerminal, reader.Length, start.Rows, startPosition)
+            : null;
+        var session = new ScoreSession(partial, writer, start, startPosition, progress, stopAfter);
+        var clock = Stopwatch.StartNew();
+        ScorePipeline.Outcome outcome;
+        using (var interrupt = new CancellationTokenSource())
+        using (host.OnInterrupt(interrupt.Cancel))
         {
-            throw new DataFormatException($"{input}:{reader.RecordLine}: no text column '{textColumnName}' (columns: {string.Join(", ", header)})");
+            try
+            {
+                if (start.Rows == 0)
+                {
+                    writer.WriteHeader();
+                    session.SaveCheckpoint();
+                }
+
+                outcome = ScorePipeline.Run(
+                    reader,
+                    batchSize,
+                    withIds,
+                    Environment.ProcessorCount,
+                    () => new EngineBatchScorer(model, explainer),
+                    session.Write,
+                    interrupt.Token);
+            }
+            catch (DataFormatException)
+            {
+                // The input cannot be scored as it is, and a corrected file is a different input: nothing to resume.
+                session.FinishProgress();
+                partial.Discard();
+                throw;
+            }
+            catch
+            {
+                session.FinishProgress();
+                partial.Dispose();
+                stderr.WriteLine($"[score] the rows up to the last checkpoint are kept in {partial.PartialPath}; once the cause is fixed, run the same command with --resume");
+                throw;
+            }
         }
 
-        var model = ScoringModel.Load(args.Required("model"));
-        var temporary = output + $".tmp-{Environment.ProcessId}";
-        var clock = Stopwatch.StartNew();
-        var rows = 0L;
-        var flagged = 0L;
-        using var explainer = explainWords > 0 ? new FlaggedRowExplainer(model, explainWords) : null;
+        session.FinishProgress();
+        if (outcome != ScorePipeline.Outcome.Completed)
+        {
+            session.SaveCheckpoint();
+            partial.Dispose();
+            stderr.WriteLine($"[score] interrupted: {session.Rows:N0} rows are in {partial.PartialPath}; run the same command with --resume to continue from row {session.Rows + 1:N0}");
+            return InterruptedExitCode;
+        }
+
+        // A checkpoint for every row first: if OUT cannot be replaced (open in a spreadsheet on Windows), --resume
+        // finishes the move without scoring anything again.
+        session.SaveCheckpoint();
         try
         {
-            using (var writer = new StreamWriter(temporary, append: false, new UTF8Encoding(false)))
-            {
-                writer.NewLine = "\n";
-                var columns = model.Labels.SelectMany(l => new[] { l, l + "_flagged" }).Append("flagged");
-                if (explainer is not null)
-                {
-                    columns = columns.Concat(model.Labels.Select(l => l + "_words"));
-                }
-
-                writer.WriteLine(string.Join(',', columns));
-                var batch = new List<string>(batchSize);
-                var line = new StringBuilder();
-                var lastReport = TimeSpan.Zero;
-                while (true)
-                {
-                    var record = reader.ReadRecord();
-                    if (record is not null)
-                    {
-                        if (record.Length != header.Length)
-                        {
-                            throw new DataFormatException($"{input}:{reader.RecordLine}: expected {header.Length} fields, found {record.Length}");
-                        }
-
-                        batch.Add(record[textColumn]);
-                    }
-
-                    if (batch.Count == batchSize || (record is null && batch.Count > 0))
-                    {
-                        var verdicts = model.ScoreBatch(batch);
-                        var words = explainer?.ExplainFlagged(batch, verdicts);
-                        for (var i = 0; i < verdicts.Count; i++)
-                        {
-                            var verdict = verdicts[i];
-                            line.Clear();
-                            foreach (var label in verdict.Labels)
-                            {
-                                line.Append(label.Score.ToString("0.######", CultureInfo.InvariantCulture)).Append(',')
-                                    .Append(label.Flagged ? '1' : '0').Append(',');
-                            }
-
-                            line.Append(verdict.Flagged ? '1' : '0');
-                            if (words is not null)
-                            {
-                                foreach (var cell in words[i] ?? explainer!.NoWords)
-                                {
-                                    line.Append(',').Append(cell);
-                                }
-                            }
-
-                            flagged += verdict.Flagged ? 1 : 0;
-                            writer.WriteLine(line);
-                        }
-
-                        rows += batch.Count;
-                        batch.Clear();
-                        if (clock.Elapsed - lastReport > TimeSpan.FromSeconds(2))
-                        {
-                            lastReport = clock.Elapsed;
-                            stderr.WriteLine($"[score] {rows:N0} posts, {rows / clock.Elapsed.TotalSeconds:N0} posts/s");
-                        }
-                    }
-
-                    if (record is null)
-                    {
-                        break;
-                    }
-                }
-            }
-
-            File.Move(temporary, output, overwrite: true);
+            partial.Complete();
         }
-        finally
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            if (File.Exists(temporary))
-            {
-                File.Delete(temporary);
-            }
+            stderr.WriteLine($"[score] all {session.Rows:N0} rows are in {partial.PartialPath}, but {output} could not be replaced (is it open in another program?); close it and run the same command with --resume");
+            throw;
         }
 
         var seconds = Math.Max(clock.Elapsed.TotalSeconds, 1e-6);
         var explained = explainer is null ? string.Empty : $" (top {explainWords} words of each flagged label written)";
-        stderr.WriteLine($"[score] done: {rows:N0} posts in {seconds:F1} s ({rows / seconds:N0} posts/s), {flagged:N0} flagged{explained}, model {model.Version}");
+        var totals = start.Rows == 0
+            ? $"{session.Flagged:N0} flagged"
+            : $"resumed after {start.Rows:N0} rows written before; {session.Rows:N0} rows, {session.Flagged:N0} flagged in all";
+        stderr.WriteLine($"[score] done: {session.Written:N0} posts in {seconds:F1} s ({session.Written / seconds:N0} posts/s), {totals}{explained}, model {model.Version}");
         stdout.WriteLine(output);
         return 0;
     }
 
-    /// <summary>
-    /// Explains the flagged rows of a scored batch in parallel, one prediction engine per worker (engines are not
-    /// thread-safe; idle ones wait in a bag for the next batch, so at most one per core is ever built).
-    /// </summary>
-    private sealed class FlaggedRowExplainer(ScoringModel model, int topWords) : IDisposable
+    // A fresh run: an unfinished earlier run for the same output is replaced.
+    private static (PartialOutput Partial, ScoreCheckpoint Start) StartOver(string output, ScoreCheckpoint current, TextWriter stderr)
     {
-        private readonly ConcurrentBag<PredictionEngine<PostInput, PostProbabilities>> _engines = [];
-        private readonly Dictionary<string, int> _labelIndex = model.Labels.Select((label, i) => (label, i)).ToDictionary(p => p.label, p => p.i, StringComparer.Ordinal);
-
-        /// <summary>The LABEL_words cells of a row with nothing flagged.</summary>
-        public string[] NoWords { get; } = [.. model.Labels.Select(_ => string.Empty)];
-
-        /// <summary>Per row, the CSV-escaped LABEL_words cells in label order; null for rows with nothing flagged.</summary>
-        public string[]?[] ExplainFlagged(IReadOnlyList<string> texts, IReadOnlyList<PostVerdict> verdicts)
+        var partialPath = PartialOutput.PartialPathOf(output);
+        if (File.Exists(partialPath) || File.Exists(PartialOutput.CheckpointPathOf(output)))
         {
-            var cells = new string[]?[texts.Count];
-            var flaggedRows = Enumerable.Range(0, texts.Count).Where(i => verdicts[i].Flagged).ToArray();
-            try
-            {
-                Parallel.ForEach(
-                    flaggedRows,
-                    new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },
-                    () => _engines.TryTake(out var engine) ? engine : model.CreateEngine(),
-                    (row, _, engine) =>
-                    {
-                        cells[row] = Explain(engine, texts[row], verdicts[row]);
-                        return engine;
-                    },
-                    engine => _engines.Add(engine));
-            }
-            catch (AggregateException ex) when (ex.InnerExceptions.Count == 1)
-            {
-                // Surface the one real failure, so the CLI reports it as it would without parallelism.
-                ExceptionDispatchInfo.Throw(ex.InnerExceptions[0]);
-            }
-
-            return cells;
+            stderr.WriteLine($"[score] replacing the unfinished run in {partialPath} (add --resume to continue it instead)");
         }
 
-        public void Dispose()
+        return (PartialOutput.Start(output), current);
+    }
+
+    // --resume: continue the unfinished run if there is one and it was started the same way; else start from the beginning.
+    private static (PartialOutput Partial, ScoreCheckpoint Start) Continue(string output, ScoreCheckpoint current, IPostReader reader, TextWriter stderr)
+    {
+        var checkpointPath = PartialOutput.CheckpointPathOf(output);
+        var previous = ScoreCheckpoint.TryLoad(checkpointPath);
+        if (previous is null)
         {
-            while (_engines.TryTake(out var engine))
+            stderr.WriteLine($"[score] nothing to resume ({checkpointPath} not found); scoring from the first row");
+            return StartOver(output, current, stderr);
+        }
+
+        if (previous.Mismatch(current) is { } reason)
+        {
+            throw new CliException($"cannot resume {PartialOutput.PartialPathOf(output)}: {reason}; run without --resume to start again");
+        }
+
+        // Skip before touching the partial output, so a surprise in the input leaves the unfinished run as it was.
+        for (var row = 0L; row < previous.Rows; row++)
+        {
+            if (!reader.TryRead(out _, out _))
             {
-                engine.Dispose();
+                throw new CliException(
+                    $"cannot resume {PartialOutput.PartialPathOf(output)}: the input has {row:N0} rows, fewer than the {previous.Rows:N0} already written; run without --resume to start again");
             }
         }
 
-        // The labels flagged by the batch score are the ones explained, so the words always match the _flagged columns.
-        // Every word's weight is computed anyway, so asking for all of them costs nothing and leaves room to skip repeats.
-        private string[] Explain(PredictionEngine<PostInput, PostProbabilities> engine, string text, PostVerdict verdict)
-        {
-            var flagged = verdict.Labels.Where(l => l.Flagged).Select(l => l.Label).ToHashSet(StringComparer.Ordinal);
-            var (_, explanations) = model.Explain(engine, text, label => flagged.Contains(label.Label), PostExplainer.MaxWords);
-            var row = (string[])NoWords.Clone();
-            foreach (var explanation in explanations)
-            {
-                var words = explanation.Words
-                    .Select(w => w.Text)
-                    .Distinct(StringComparer.OrdinalIgnoreCase)
-                    .Take(topWords);
-                row[_labelIndex[explanation.Label]] = CsvText.Escape(string.Join(WordSeparator, words));
-            }
-
-            return row;
-        }
+        var partial = PartialOutput.Continue(output, previous);
+        stderr.WriteLine($"[score] resuming: {previous.Rows:N0} rows already in {partial.PartialPath}, continuing from row {previous.Rows + 1:N0}");
+        return (partial, current with { Rows = previous.Rows, OutputBytes = previous.OutputBytes, Flagged = previous.Flagged });
     }
 }

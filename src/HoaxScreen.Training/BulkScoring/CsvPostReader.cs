@@ -1,0 +1,70 @@
+using HoaxScreen.Core.Data;
+
+namespace HoaxScreen.Training.BulkScoring;
+
+/// <summary>
+/// Posts of a CSV file: the header names the text column (matched case-insensitively) and optionally an <c>id</c>
+/// column; other columns are ignored. Blank lines are skipped; a row with the wrong number of fields is an error.
+/// </summary>
+public sealed class CsvPostReader : IPostReader
+{
+    private readonly CsvRecordReader _reader;
+    private readonly string _path;
+    private readonly int _headerLength;
+    private readonly int _textColumn;
+    private readonly int _idColumn;
+
+    /// <summary>Opens the file and checks its header, so a wrong file fails before the model is loaded.</summary>
+    public CsvPostReader(string path, string textColumnName, bool wantIds)
+    {
+        _path = path;
+        _reader = CsvRecordReader.Open(path);
+        try
+        {
+            var header = _reader.ReadRecord() ?? throw new DataFormatException($"{path}:1: file is empty (expected a header row)");
+            _headerLength = header.Length;
+            _textColumn = Column(header, textColumnName);
+            if (_textColumn < 0)
+            {
+                throw new DataFormatException($"{path}:{_reader.RecordLine}: no text column '{textColumnName}' (columns: {string.Join(", ", header)})");
+            }
+
+            _idColumn = wantIds ? Column(header, "id") : -1;
+            Length = new FileInfo(path).Length;
+        }
+        catch
+        {
+            _reader.Dispose();
+            throw;
+        }
+    }
+
+    public long Length { get; }
+
+    public long Position => _reader.BytesRead;
+
+    public bool TryRead(out string text, out string? idJson)
+    {
+        var record = _reader.ReadRecord();
+        if (record is null)
+        {
+            text = string.Empty;
+            idJson = null;
+            return false;
+        }
+
+        if (record.Length != _headerLength)
+        {
+            throw new DataFormatException($"{_path}:{_reader.RecordLine}: expected {_headerLength} fields, found {record.Length}");
+        }
+
+        text = record[_textColumn];
+        idJson = _idColumn >= 0 ? JsonText.Quote(record[_idColumn]) : null;
+        return true;
+    }
+
+    public void Dispose() => _reader.Dispose();
+
+    private static int Column(string[] header, string name) =>
+        Array.FindIndex(header, h => string.Equals(h.Trim(), name, StringComparison.OrdinalIgnoreCase));
+}

@@ -1,0 +1,54 @@
+using System.Globalization;
+using HoaxScreen.Core.Data;
+using HoaxScreen.Core.Scoring;
+
+namespace HoaxScreen.Training.BulkScoring;
+
+/// <summary>
+/// The design's CSV: LABEL (probability, "0.######", invariant culture) and LABEL_flagged (0/1) per label, then
+/// flagged; with --explain, then LABEL_words per label (the words joined by " | ", empty when the label is not flagged).
+/// </summary>
+public sealed class CsvScoreWriter(TextWriter writer, IReadOnlyList<string> labels, bool explain) : IScoreWriter
+{
+    /// <summary>Separator between the words of one LABEL_words cell.</summary>
+    public const string WordSeparator = " | ";
+
+    private readonly char[] _number = new char[32];
+
+    public void WriteHeader()
+    {
+        var columns = labels.SelectMany(l => new[] { l, l + "_flagged" }).Append("flagged");
+        if (explain)
+        {
+            columns = columns.Concat(labels.Select(l => l + "_words"));
+        }
+
+        writer.Write(string.Join(',', columns));
+        writer.Write('\n');
+    }
+
+    public void WriteRow(PostVerdict verdict, IReadOnlyList<string>[]? words, string? idJson)
+    {
+        foreach (var label in verdict.Labels)
+        {
+            label.Score.TryFormat(_number, out var length, "0.######", CultureInfo.InvariantCulture);
+            writer.Write(_number.AsSpan(0, length));
+            writer.Write(label.Flagged ? ",1," : ",0,");
+        }
+
+        writer.Write(verdict.Flagged ? '1' : '0');
+        if (explain)
+        {
+            for (var i = 0; i < labels.Count; i++)
+            {
+                writer.Write(',');
+                if (words is not null && words[i].Count > 0)
+                {
+                    writer.Write(CsvText.Escape(string.Join(WordSeparator, words[i])));
+                }
+            }
+        }
+
+        writer.Write('\n');
+    }
+}

@@ -1,0 +1,15 @@
+using HoaxScreen.Core.Scoring;
+
+namespace HoaxScreen.Training.BulkScoring;
+
+/// <summary>Writes one scored post per call, in one of the output formats.</summary>
+public interface IScoreWriter
+{
+    /// <summary>Whatever comes before the first row (the CSV header).</summary>
+    void WriteHeader();
+
+    /// <param name="verdict">The post's verdict, labels in the model's order.</param>
+    /// <param name="words">With --explain: per label (model order) the words behind it, empty for labels not flagged; else null.</param>
+    /// <param name="idJson">The input row's id as JSON text, or null.</param>
+    void WriteRow(PostVerdict verdict, IReadOnlyList<string>[]? words, string? idJson);
+}

@@ -1,0 +1,65 @@
+using System.Diagnostics;
+
+namespace HoaxScreen.Training.BulkScoring;
+
+/// <summary>
+/// The writing side of one <c>score</c> run: writes scored batches to the partial output, counts rows, saves a
+/// checkpoint every couple of seconds at a row boundary (output flushed to disk first, so the checkpoint never claims
+/// rows that are not there) and feeds the progress line.
+/// </summary>
+public sealed class ScoreSession(
+    PartialOutput output, IScoreWriter writer, ScoreCheckpoint start, long startPosition, ScoreProgress? progress, long stopAfter)
+{
+    private static readonly TimeSpan CheckpointInterval = TimeSpan.FromSeconds(2);
+
+    private readonly Stopwatch _sinceCheckpoint = Stopwatch.StartNew();
+
+    /// <summary>Rows in the output, including those written before a resume.</summary>
+    public long Rows { get; private set; } = start.Rows;
+
+    /// <summary>Flagged rows in the output, including those written before a resume.</summary>
+    public long Flagged { get; private set; } = start.Flagged;
+
+    /// <summary>Rows this run scored and wrote.</summary>
+    public long Written => Rows - start.Rows;
+
+    /// <summary>The input position after the last batch written.</summary>
+    public long InputPosition { get; private set; } = startPosition;
+
+    /// <summary>Writes a scored batch; false when the test-only row limit is reached (the run then stops as if interrupted).</summary>
+    public bool Write(ScorePipeline.Batch batch)
+    {
+        for (var i = 0; i < batch.Count; i++)
+        {
+            if (Written >= stopAfter)
+            {
+                return false;
+            }
+
+            var verdict = batch.Verdicts[i];
+            writer.WriteRow(verdict, batch.Words?[i], batch.Ids?[i]);
+            Rows++;
+            Flagged += verdict.Flagged ? 1 : 0;
+        }
+
+        InputPosition = batch.InputPosition;
+        if (_sinceCheckpoint.Elapsed >= CheckpointInterval)
+        {
+            SaveCheckpoint();
+        }
+
+        progress?.Report(Rows, InputPosition);
+        return true;
+    }
+
+    /// <summary>Flushes the output to disk and records how far it got.</summary>
+    public void SaveCheckpoint()
+    {
+        var bytes = output.Flush();
+        (start with { Rows = Rows, Flagged = Flagged, OutputBytes = bytes }).Save(output.CheckpointPath);
+        _sinceCheckpoint.Restart();
+    }
+
+    /// <summary>Ends the progress line, if one is shown.</summary>
+    public void FinishProgress() => progress?.Finish(Rows, InputPosition);
+}

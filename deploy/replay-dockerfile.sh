@@ -9,6 +9,9 @@ scratch=$(mktemp -d)
 trap 'rm -rf "$scratch"' EXIT
 root="$scratch/root"; mkdir -p "$root"
 stage=""; workdir="/"
+# BuildKit sets TARGETARCH to the image's platform; replay for this machine's.
+case "$(uname -m)" in aarch64|arm64) TARGETARCH=${TARGETARCH:-arm64} ;; *) TARGETARCH=${TARGETARCH:-amd64} ;; esac
+export TARGETARCH
 while IFS= read -r line; do
   [[ "$line" =~ ^FROM\ .*\ AS\ ([a-z]+) ]] && { stage=${BASH_REMATCH[1]}; continue; }
   [ "$stage" = build ] || continue

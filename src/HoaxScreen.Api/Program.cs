@@ -22,6 +22,7 @@ builder.Services.AddApiSecurity();
 builder.Services.AddApiHealthChecks();
 builder.Services.AddApiDocumentation();
 builder.Services.AddApiTelemetry();
+builder.Services.AddPlayground();
 
 var app = builder.Build();
 

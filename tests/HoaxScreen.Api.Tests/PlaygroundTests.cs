@@ -127,4 +127,25 @@ public sealed class PlaygroundWithKeysTests : ApiFixture
         using var api = await Client.GetAsync("/v1/model");
         Assert.That(api.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized), "the API itself still needs a key");
     }
+
+    [TestFixture]
+    public sealed class WithPlaygroundDisabled : ApiFixture
+    {
+        protected override IReadOnlyDictionary<string, string?> Settings =>
+            new Dictionary<string, string?> { ["Playground:Enabled"] = "false" };
+
+        [TestCase("/")]
+        [TestCase("/playground.js")]
+        public async Task GetPlaygroundFile_WhenDisabled_AnswersNotFoundProblemAndScreeningStillWorks(string path)
+        {
+            using var response = await Client.GetAsync(path);
+            var scores = await Client.ScoresAsync("halo semua");
+            Assert.Multiple(() =>
+            {
+                Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+                Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/problem+json"));
+                Assert.That(scores, Has.Count.EqualTo(4));
+            });
+        }
+    }
 }

@@ -93,6 +93,14 @@ public sealed class StartupProcessTests
     }
 
     [Test]
+    public void Run_BadPlaygroundSwitch_LogsOneCriticalLineAndExitsNonZero()
+    {
+        var (exitCode, output) = Run($"--Model:Path={RepoPaths.DefaultModel}", "--Playground:Enabled=maybe");
+
+        AssertOneLineFailure(exitCode, output, "Playground:Enabled");
+    }
+
+    [Test]
     public void Run_BadMetricsSwitch_LogsOneCriticalLineAndExitsNonZero()
     {
         var (exitCode, output) = Run($"--Model:Path={RepoPaths.DefaultModel}", "--Telemetry:Metrics:Enabled=maybe");

@@ -1,5 +1,7 @@
+using HoaxScreen.Api.Options;
 using Microsoft.AspNetCore.StaticFiles;
 using Microsoft.Extensions.FileProviders;
+using Microsoft.Extensions.Options;
 
 namespace HoaxScreen.Api.Playground;
 
@@ -21,6 +23,13 @@ public static class PlaygroundExtensions
         "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; " +
         "base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
+    /// <summary>Binds <see cref="PlaygroundOptions"/>; a setting that is not a boolean stops the service at start-up.</summary>
+    public static IServiceCollection AddPlayground(this IServiceCollection services)
+    {
+        services.AddOptions<PlaygroundOptions>().BindConfiguration(PlaygroundOptions.SectionName).ValidateOnStart();
+        return services;
+    }
+
     /// <summary>
     /// Serves the page at <c>/</c> and its files beside it. The files carry no endpoint, so the API-key policies and the
     /// per-caller rate limit (both endpoint metadata) never apply to them: like Swagger UI, the page opens without a key,
@@ -28,6 +37,12 @@ public static class PlaygroundExtensions
     /// </summary>
     public static WebApplication UsePlayground(this WebApplication app)
     {
+        // A setting that does not bind reads as the defaults here; start-up validation then stops the service with one line.
+        if (!app.Services.GetRequiredService<IOptions<PlaygroundOptions>>().ValueOrDefaults().Enabled)
+        {
+            return app;
+        }
+
         var files = new EmbeddedFileProvider(typeof(PlaygroundExtensions).Assembly, ResourcePrefix);
         app.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files, DefaultFileNames = ["index.html"] });
         app.UseStaticFiles(new StaticFileOptions

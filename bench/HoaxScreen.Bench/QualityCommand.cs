@@ -126,11 +126,7 @@ public static class QualityCommand
             warnings,
             wall.Elapsed.TotalSeconds));
 
-        stdout.Write(report);
-        Directory.CreateDirectory(Path.GetDirectoryName(outPath)!);
-        File.WriteAllText(outPath, report);
-        stderr.WriteLine($"[bench] wrote {BenchPaths.Display(outPath)} in {wall.Elapsed.TotalSeconds:F0} s");
-        return 0;
+        return ReportFile.Publish(report, outPath, wall, stdout, stderr);
     }
 
     private static List<PeerSpec> ParsePeers(string? value)

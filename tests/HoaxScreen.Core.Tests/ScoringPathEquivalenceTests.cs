@@ -78,18 +78,7 @@ public class ScoringPathEquivalenceTests
         var cached = FeatureCache.Insert(ml, saved);
         Assert.That(cached, Is.Not.SameAs(saved), "the default bundle's chain has the shape the cache expects");
 
-        using var plain = ml.Model.CreatePredictionEngine<PostInput, PostProbabilities>(saved);
-        using var fast = ml.Model.CreatePredictionEngine<PostInput, PostProbabilities>(cached);
-        var expected = new PostProbabilities();
-        var actual = new PostProbabilities();
-        foreach (var post in Posts.Value)
-        {
-            var input = new PostInput { Text = model.Normalizer.Normalize(post) };
-            plain.Predict(input, ref expected);
-            fast.Predict(input, ref actual);
-            Assert.That(actual.Probabilities, Is.EqualTo(expected.Probabilities).Within(1e-6f), post);
-            Assert.That(actual.Margins, Is.EqualTo(expected.Margins).Within(1e-5f), post);
-        }
+        AssertScoresLikeTheSavedChain(ml, model, saved, cached);
     }
 
     [Test]
@@ -101,18 +90,7 @@ public class ScoringPathEquivalenceTests
         var fused = LinearHeads.Fuse(ml, saved, model.Labels.Count);
         Assert.That(fused, Is.Not.Null, "the default bundle's labels are calibrated linear classifiers");
 
-        using var plain = ml.Model.CreatePredictionEngine<PostInput, PostProbabilities>(saved);
-        using var fast = ml.Model.CreatePredictionEngine<PostInput, PostProbabilities>(fused!);
-        var expected = new PostProbabilities();
-        var actual = new PostProbabilities();
-        foreach (var post in Posts.Value)
-        {
-            var input = new PostInput { Text = model.Normalizer.Normalize(post) };
-            plain.Predict(input, ref expected);
-            fast.Predict(input, ref actual);
-            Assert.That(actual.Probabilities, Is.EqualTo(expected.Probabilities).Within(1e-6f), post);
-            Assert.That(actual.Margins, Is.EqualTo(expected.Margins).Within(1e-5f), post);
-        }
+        AssertScoresLikeTheSavedChain(ml, model, saved, fused!);
     }
 
     [Test]
@@ -141,6 +119,22 @@ public class ScoringPathEquivalenceTests
         {
             plain.Predict(new PostInput { Text = normalized[i] }, ref expected);
             Assert.That(viaCache[i], Is.EqualTo(expected.Probabilities).Within(1e-6f), normalized[i]);
+        }
+    }
+
+    private static void AssertScoresLikeTheSavedChain(MLContext ml, ScoringModel model, ITransformer saved, ITransformer faster)
+    {
+        using var plain = ml.Model.CreatePredictionEngine<PostInput, PostProbabilities>(saved);
+        using var fast = ml.Model.CreatePredictionEngine<PostInput, PostProbabilities>(faster);
+        var expected = new PostProbabilities();
+        var actual = new PostProbabilities();
+        foreach (var post in Posts.Value)
+        {
+            var input = new PostInput { Text = model.Normalizer.Normalize(post) };
+            plain.Predict(input, ref expected);
+            fast.Predict(input, ref actual);
+            Assert.That(actual.Probabilities, Is.EqualTo(expected.Probabilities).Within(1e-6f), post);
+            Assert.That(actual.Margins, Is.EqualTo(expected.Margins).Within(1e-5f), post);
         }
     }
 

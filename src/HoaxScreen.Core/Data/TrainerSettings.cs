@@ -16,6 +16,9 @@ public sealed record TrainerSettings
 
     public int? MaximumIterations { get; init; }
 
+    /// <summary>SDCA's stopping rule (relative duality gap); null means SDCA's default, 0.1.</summary>
+    public float? ConvergenceTolerance { get; init; }
+
     /// <summary>
     /// SDCA L2 values tried per label when <see cref="L2Regularization"/> is not set: each label keeps the one
     /// with the lowest log-loss on the validation split.
@@ -96,6 +99,11 @@ public sealed record TrainerSettings
         if (L2Regularization is < 0)
         {
             yield return "trainer.l2Regularization must not be negative";
+        }
+
+        if (ConvergenceTolerance is <= 0 or >= 1)
+        {
+            yield return "trainer.convergenceTolerance must be between 0 and 1";
         }
 
         if (MaximumIterations is < 1)

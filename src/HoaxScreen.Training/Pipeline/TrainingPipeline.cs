@@ -94,6 +94,7 @@ public static class TrainingPipeline
                 FeatureColumnName = ModelColumns.Features,
                 L2Regularization = settings.L2Regularization ?? 1e-5f,
                 MaximumNumberOfIterations = settings.MaximumIterations,
+                ConvergenceTolerance = settings.ConvergenceTolerance ?? 0.1f,
                 // One thread keeps training reproducible for a seeded context.
                 NumberOfThreads = 1,
             }),

@@ -13,11 +13,18 @@ public static class ApiV1Endpoints
     public static RouteGroupBuilder MapApiV1(this IEndpointRouteBuilder app)
     {
         var v1 = app.MapGroup("/v1")
-            .RequireAuthorization(ApiRoles.ScreeningPolicy)
             .WithMetadata(ClientRateLimitMetadata.Instance)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
+
+        // Without keys every caller may screen, so no policy is evaluated per request: in alternating wrk runs on 2 cores
+        // /v1/screen went from a median 15.7k to 17.9k requests/s.
+        if (app.ServiceProvider.GetRequiredService<ApiKeyStore>().Enabled)
+        {
+            v1.RequireAuthorization(ApiRoles.ScreeningPolicy);
+        }
+
         v1.AddEndpointFilterFactory(ValidationFilter.Create);
         v1.MapScreeningEndpoints();
         v1.MapModelEndpoints();

@@ -1,7 +1,6 @@
 using HoaxScreen.Tests.Shared;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 
 namespace HoaxScreen.Api.Tests;
@@ -15,24 +14,10 @@ internal sealed class HoaxScreenFactory(IReadOnlyDictionary<string, string?>? se
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseEnvironment("Production");
-        builder.ConfigureAppConfiguration((_, configuration) =>
+        ProductionHost.Configure(builder, settings);
+        if (loggerProvider is not null)
         {
-            var values = new Dictionary<string, string?> { ["Model:Path"] = RepoPaths.DefaultModel };
-            foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
-            {
-                values[key] = value;
-            }
-
-            configuration.AddInMemoryCollection(values);
-        });
-        builder.ConfigureLogging(logging =>
-        {
-            logging.ClearProviders();
-            if (loggerProvider is not null)
-            {
-                logging.AddProvider(loggerProvider);
-            }
-        });
+            builder.ConfigureLogging(logging => logging.AddProvider(loggerProvider));
+        }
     }
 }

@@ -2,8 +2,6 @@ using System.Net;
 using HoaxScreen.Tests.Shared;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Logging;
 
 namespace HoaxScreen.Browser.Tests;
 
@@ -22,19 +20,5 @@ internal sealed class PlaygroundServer(IReadOnlyDictionary<string, string?>? set
         return client.BaseAddress ?? throw new InvalidOperationException("The server reported no address.");
     }
 
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        builder.UseEnvironment("Production");
-        builder.ConfigureAppConfiguration((_, configuration) =>
-        {
-            var values = new Dictionary<string, string?> { ["Model:Path"] = RepoPaths.DefaultModel };
-            foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
-            {
-                values[key] = value;
-            }
-
-            configuration.AddInMemoryCollection(values);
-        });
-        builder.ConfigureLogging(logging => logging.ClearProviders());
-    }
+    protected override void ConfigureWebHost(IWebHostBuilder builder) => ProductionHost.Configure(builder, settings);
 }

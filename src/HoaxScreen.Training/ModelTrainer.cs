@@ -85,7 +85,9 @@ public sealed class ModelTrainer(Action<string> progress)
         }
 
         progress("stage 2/2: refitting on training + validation");
-        var model = builder.Fit(Select(normalized, fitRows), Select(dataset.Posts, fitRows).Select(p => p.Labels).ToList(), labels, chosenL2, progress);
+        var fitTexts = Select(normalized, fitRows);
+        var model = builder.Fit(fitTexts, Select(dataset.Posts, fitRows).Select(p => p.Labels).ToList(), labels, chosenL2, progress);
+        var featureWeights = FeatureWeights.Compute(ml, settings, fitTexts, model);
         var evaluationScores = BatchScorer.Probabilities(ml, model, Select(normalized, evaluation), labels.Count);
         var heldOut = HeldOutEvaluation.Of(dataset, evaluation, evaluationScores, thresholds);
 
@@ -96,12 +98,12 @@ public sealed class ModelTrainer(Action<string> progress)
             fitRows.Count(i => dataset.Posts[i].Labels[l] is true),
             heldOut.Labels[l].Metrics) { L2Regularization = chosenL2[l] }).ToList();
 
-        var manifest = WriteBundle(ml, model, recipe, dataset, normalizer, labelManifests, heldOut, outputDirectory, clock);
+        var manifest = WriteBundle(ml, model, featureWeights, recipe, dataset, normalizer, labelManifests, heldOut, outputDirectory, clock);
         progress($"wrote {Path.GetFullPath(outputDirectory)} in {clock.Elapsed.TotalSeconds:F1} s");
         return manifest;
     }
 
-    private ModelManifest WriteBundle(MLContext ml, ITransformer model, TrainingRecipe recipe, LabelledDataset dataset,
+    private ModelManifest WriteBundle(MLContext ml, ITransformer model, float[]? featureWeights, TrainingRecipe recipe, LabelledDataset dataset,
         TextNormalizer normalizer, IReadOnlyList<LabelManifest> labels, HeldOutEvaluation heldOut, string outputDirectory, Stopwatch clock)
     {
         // Write beside the target, then swap in, so a failed run never leaves a half-written bundle.
@@ -133,6 +135,11 @@ public sealed class ModelTrainer(Action<string> progress)
                 TrainingSeconds = Math.Round(clock.Elapsed.TotalSeconds, 1),
             };
             normalizer.Lexicon.SaveFolder(staging);
+            if (featureWeights is not null)
+            {
+                FeatureWeightsFile.Write(staging, featureWeights);
+            }
+
             ModelBundle.WriteManifest(staging, manifest);
             var figures = ReportFigures.Write(staging, heldOut);
             File.WriteAllText(Path.Combine(staging, ModelBundle.ReportFile), TrainingReport.Render(manifest, dataset, heldOut, figures));

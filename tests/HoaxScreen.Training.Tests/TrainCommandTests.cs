@@ -36,6 +36,36 @@ public class TrainCommandTests
     }
 
     [Test]
+    public void Train_TinyFixture_WritesFeatureWeightsThatGiveTheDirectPath()
+    {
+        Assert.That(Path.Combine(_bundle, FeatureWeightsFile.FileName), Does.Exist);
+        var model = ScoringModel.Load(_bundle);
+        Assert.That(model.HasDirectPath, Is.True, "the weights reproduce the chain on the load-time probes");
+        Assert.That(FeatureWeightsFile.Read(_bundle), Has.All.GreaterThan(0f), "every slot has its IDF");
+    }
+
+    [Test]
+    public void Train_TfIdfWeighting_WritesNoFeatureWeightsAndScoresThroughTheChain()
+    {
+        var recipe = Path.Combine(_work, "tfidf.recipe.json");
+        File.WriteAllText(recipe, $$"""
+            { "sources": [ { "path": {{JsonSerializer.Serialize(Fixture)}},
+                "labels": { "hoax": "hoax", "hate_speech": "hate_speech", "abusive": "abusive", "sara": "sara" } } ],
+              "trainer": { "weighting": "tfidf" } }
+            """);
+        var output = Path.Combine(_work, "tfidf");
+
+        var run = CliRun.Of("train", "--recipe", recipe, "--out", output);
+
+        Assert.That(run.ExitCode, Is.EqualTo(0), run.Stderr);
+        Assert.That(Path.Combine(output, FeatureWeightsFile.FileName), Does.Not.Exist);
+        var model = ScoringModel.Load(output);
+        Assert.That(model.HasDirectPath, Is.False);
+        Assert.That(model.ScoreBatch(["hoaks vaksin chip", "selamat pagi"]), Has.Count.EqualTo(2));
+        Directory.Delete(output, recursive: true);
+    }
+
+    [Test]
     public void Train_TinyFixture_ManifestRecordsLabelsThresholdsAndSourceHash()
     {
         var manifest = ModelBundle.ReadManifest(_bundle);

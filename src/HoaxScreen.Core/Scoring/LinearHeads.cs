@@ -21,6 +21,44 @@ internal static class LinearHeads
     /// </summary>
     public static ITransformer? Fuse(MLContext ml, ITransformer model, int labelCount)
     {
+        if (Extract(model, labelCount) is not { } scorer)
+        {
+            return null;
+        }
+
+        var parts = ((TransformerChain<ITransformer>)model).ToArray();
+        var heads = scorer.Heads;
+        try
+        {
+            var featurised = parts[0].Transform(ml.Data.LoadFromEnumerable(Array.Empty<PostInput>()));
+            if (featurised.Schema.GetColumnOrNull(ModelColumns.Features) is not { Type: VectorDataViewType { ItemType: var item, Size: var size } vector }
+                || item != NumberDataViewType.Single
+                || heads.Any(h => h.Weights.Length != size))
+            {
+                return null;
+            }
+
+            var input = SchemaDefinition.Create(typeof(FeatureCache.FeatureRow));
+            input[ModelColumns.Features].ColumnType = vector;
+            var output = SchemaDefinition.Create(typeof(PostProbabilities));
+            output[ModelColumns.Probabilities].ColumnType = new VectorDataViewType(NumberDataViewType.Single, labelCount);
+            output[ModelColumns.Margins].ColumnType = new VectorDataViewType(NumberDataViewType.Single, labelCount);
+            var mapping = ml.Transforms.CustomMapping<FeatureCache.FeatureRow, PostProbabilities>(scorer.Map, contractName: null, input, output)
+                .Fit(featurised);
+            return new TransformerChain<ITransformer>(parts[0], mapping);
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// Every label's weights, bias and calibrator, read from a chain of the trainer's shape (featuriser, then per label a
+    /// calibrated linear predictor and its column copies, then the concatenation); null for any other shape.
+    /// </summary>
+    public static HeadScorer? Extract(ITransformer model, int labelCount)
+    {
         if (model is not TransformerChain<ITransformer> chain)
         {
             return null;
@@ -43,35 +81,7 @@ internal static class LinearHeads
             heads.Add(new Head([.. calibrated.SubModel.Weights], calibrated.SubModel.Bias, calibrated.Calibrator));
         }
 
-        if (heads.Count != labelCount || parts.Length < 2)
-        {
-            return null;
-        }
-
-        try
-        {
-            var featurised = parts[0].Transform(ml.Data.LoadFromEnumerable(Array.Empty<PostInput>()));
-            if (featurised.Schema.GetColumnOrNull(ModelColumns.Features) is not { Type: VectorDataViewType { ItemType: var item, Size: var size } vector }
-                || item != NumberDataViewType.Single
-                || heads.Any(h => h.Weights.Length != size))
-            {
-                return null;
-            }
-
-            var input = SchemaDefinition.Create(typeof(FeatureCache.FeatureRow));
-            input[ModelColumns.Features].ColumnType = vector;
-            var output = SchemaDefinition.Create(typeof(PostProbabilities));
-            output[ModelColumns.Probabilities].ColumnType = new VectorDataViewType(NumberDataViewType.Single, labelCount);
-            output[ModelColumns.Margins].ColumnType = new VectorDataViewType(NumberDataViewType.Single, labelCount);
-            var scorer = new HeadScorer([.. heads]);
-            var mapping = ml.Transforms.CustomMapping<FeatureCache.FeatureRow, PostProbabilities>(scorer.Map, contractName: null, input, output)
-                .Fit(featurised);
-            return new TransformerChain<ITransformer>(parts[0], mapping);
-        }
-        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException)
-        {
-            return null;
-        }
+        return heads.Count == labelCount && parts.Length >= 2 ? new HeadScorer([.. heads]) : null;
     }
 
     /// <summary>
@@ -109,18 +119,36 @@ internal static class LinearHeads
     private static bool Close(float[] expected, float[] actual, float tolerance) =>
         expected.Length == actual.Length && expected.Zip(actual).All(p => Math.Abs(p.First - p.Second) <= tolerance);
 
-    private sealed record Head(float[] Weights, float Bias, PlattCalibrator Calibrator);
+    internal sealed record Head(float[] Weights, float Bias, PlattCalibrator Calibrator);
 
-    private sealed class HeadScorer(Head[] heads)
+    /// <summary>Every label's margin and probability from one feature vector.</summary>
+    internal sealed class HeadScorer(Head[] heads)
     {
+        public Head[] Heads => heads;
+
+        /// <summary>Scores a sparse feature vector given as (slot, value) pairs in slot order.</summary>
+        public void Score(ReadOnlySpan<int> slots, ReadOnlySpan<float> values, PostProbabilities output)
+        {
+            Prepare(output);
+            for (var h = 0; h < heads.Length; h++)
+            {
+                var head = heads[h];
+                var weights = head.Weights;
+                var dot = 0f;
+                for (var i = 0; i < values.Length; i++)
+                {
+                    dot += weights[slots[i]] * values[i];
+                }
+
+                var margin = head.Bias + dot;
+                output.Margins[h] = margin;
+                output.Probabilities[h] = head.Calibrator.PredictProbability(margin);
+            }
+        }
+
         public void Map(FeatureCache.FeatureRow input, PostProbabilities output)
         {
-            if (output.Probabilities.Length != heads.Length)
-            {
-                output.Probabilities = new float[heads.Length];
-                output.Margins = new float[heads.Length];
-            }
-
+            Prepare(output);
             var features = input.Features;
             var values = features.GetValues();
             var indices = features.IsDense ? default : features.GetIndices();
@@ -147,6 +175,15 @@ internal static class LinearHeads
                 var margin = head.Bias + dot;
                 output.Margins[h] = margin;
                 output.Probabilities[h] = head.Calibrator.PredictProbability(margin);
+            }
+        }
+
+        private void Prepare(PostProbabilities output)
+        {
+            if (output.Probabilities.Length != heads.Length)
+            {
+                output.Probabilities = new float[heads.Length];
+                output.Margins = new float[heads.Length];
             }
         }
     }

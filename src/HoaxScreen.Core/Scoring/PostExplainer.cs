@@ -23,7 +23,7 @@ public static class PostExplainer
     {
         var analysed = model.Normalizer.Analyze(text);
         var output = new PostProbabilities();
-        engine.Predict(new PostInput { Text = analysed.Text }, ref output);
+        model.Predict(engine, analysed.Text, output);
         var verdict = model.ToVerdict(output.Probabilities);
         var baseline = (float[])output.Margins.Clone();
         var labels = Enumerable.Range(0, verdict.Labels.Count).Where(l => explainLabel(verdict.Labels[l])).ToArray();
@@ -42,7 +42,7 @@ public static class PostExplainer
         for (var u = 0; u < units.Count; u++)
         {
             var (first, last) = units[u];
-            engine.Predict(new PostInput { Text = analysed.TextWithout(i => i >= first && i <= last) }, ref output);
+            model.Predict(engine, analysed.TextWithout(i => i >= first && i <= last), output);
             for (var k = 0; k < labels.Length; k++)
             {
                 weights[k][u] = baseline[labels[k]] - output.Margins[labels[k]];

@@ -26,10 +26,15 @@ public sealed class ScoringModel
     private readonly ConcurrentBag<PredictionEngine<PostInput, PostProbabilities>> _batchEngines = [];
     private readonly int _maxBatchEngines = Environment.ProcessorCount * 4;
 
-    private ScoringModel(MLContext ml, ITransformer transformer, ModelManifest manifest, string directory, Lexicon lexicon)
+    // Null when the bundle has no feature weights or the fast path does not score as the chain does.
+    private readonly DirectScorer? _direct;
+
+    private ScoringModel(MLContext ml, ITransformer transformer, ModelManifest manifest, string directory, Lexicon lexicon, float[]? featureWeights)
     {
         _ml = ml;
-        _transformer = LinearHeads.FuseIfEquivalent(ml, transformer, FeatureCache.Insert(ml, transformer), manifest.Labels.Count);
+        var cached = FeatureCache.Insert(ml, transformer);
+        _transformer = LinearHeads.FuseIfEquivalent(ml, transformer, cached, manifest.Labels.Count);
+        _direct = DirectScorer.TryCreate(ml, transformer, cached, manifest, featureWeights);
         Manifest = manifest;
         Directory = directory;
         _labels = [.. manifest.Labels.Select(l => l.Name)];
@@ -48,6 +53,12 @@ public sealed class ScoringModel
 
     public string Version => Manifest.Version;
 
+    /// <summary>Whether most posts skip ML.NET's row pipeline (the bundle has feature weights that reproduce the chain).</summary>
+    public bool HasDirectPath => _direct is not null;
+
+    /// <summary>The fast path alone, for tests that compare it with the chain.</summary>
+    internal DirectScorer? Direct => _direct;
+
     /// <summary>Loads and checks a bundle folder: manifest, model file, output schema, and a canary post.</summary>
     public static ScoringModel Load(string bundleDirectory)
     {
@@ -63,6 +74,7 @@ public sealed class ScoringModel
         var ml = new MLContext(seed: 1);
         var loading = File.Exists(modelPath) ? Task.Run(() => ml.Model.Load(modelPath, out _)) : null;
         var lexicons = Task.Run(() => Lexicon.LoadFolder(directory));
+        var featureWeights = Task.Run(() => FeatureWeightsFile.Read(directory));
         ModelManifest manifest;
         try
         {
@@ -82,6 +94,7 @@ public sealed class ScoringModel
         {
             Observe(loading);
             Observe(lexicons);
+            Observe(featureWeights);
             throw;
         }
 
@@ -93,15 +106,18 @@ public sealed class ScoringModel
         catch (Exception ex) when (ex is InvalidOperationException or FormatException or InvalidDataException or IOException or ArgumentException)
         {
             Observe(lexicons);
+            Observe(featureWeights);
             throw new ModelBundleException($"{modelPath}: not a readable ML.NET model ({ex.Message.Split('\n')[0]})", ex);
         }
         catch
         {
             Observe(lexicons);
+            Observe(featureWeights);
             throw;
         }
 
-        var model = new ScoringModel(ml, transformer, manifest, directory, lexicons.GetAwaiter().GetResult());
+        var lexicon = lexicons.GetAwaiter().GetResult();
+        var model = new ScoringModel(ml, transformer, manifest, directory, lexicon, featureWeights.GetAwaiter().GetResult());
         model.CheckSchema();
         return model;
     }
@@ -118,8 +134,20 @@ public sealed class ScoringModel
     public PostVerdict Score(PredictionEngine<PostInput, PostProbabilities> engine, string text, PostProbabilities? reuse = null)
     {
         var output = reuse ?? new PostProbabilities();
-        engine.Predict(new PostInput { Text = Normalizer.Normalize(text) }, ref output);
+        Predict(engine, Normalizer.Normalize(text), output);
         return ToVerdict(output.Probabilities);
+    }
+
+    /// <summary>
+    /// Every label's probability and margin for a normalised text: through the fast path when the bundle has one and
+    /// the text is one it reproduces exactly, otherwise through <paramref name="engine"/>. Same numbers either way.
+    /// </summary>
+    public void Predict(PredictionEngine<PostInput, PostProbabilities> engine, string normalizedText, PostProbabilities output)
+    {
+        if (_direct?.TryScore(normalizedText, output) != true)
+        {
+            engine.Predict(new PostInput { Text = normalizedText }, ref output);
+        }
     }
 
     /// <summary>Scores one post and explains the labels <paramref name="explainLabel"/> selects (see <see cref="PostExplainer"/>).</summary>
@@ -159,12 +187,10 @@ public sealed class ScoringModel
 
         try
         {
-            var input = new PostInput();
             var output = new PostProbabilities();
             for (var i = from; i < to; i++)
             {
-                input.Text = Normalizer.Normalize(texts[i]);
-                engine.Predict(input, ref output);
+                Predict(engine, Normalizer.Normalize(texts[i]), output);
                 verdicts[i] = ToVerdict(output.Probabilities);
             }
         }

@@ -14,7 +14,8 @@ namespace HoaxScreen.Training.Pipeline;
 public static class TrainingPipeline
 {
     /// <summary>Word 1..n-grams plus character n-grams (which survive typos and slang spellings), L2-normalised.</summary>
-    public static IEstimator<ITransformer> BuildFeaturizer(MLContext ml, TrainerSettings settings)
+    /// <param name="l2Normalize">False gives the raw n-gram weights (see <see cref="FeatureWeights"/>).</param>
+    public static IEstimator<ITransformer> BuildFeaturizer(MLContext ml, TrainerSettings settings, bool l2Normalize = true)
     {
         if (settings.Featurizer == "blocks")
         {
@@ -43,7 +44,7 @@ public static class TrainingPipeline
                     Weighting = weighting,
                 }
                 : null,
-            Norm = TextFeaturizingEstimator.NormFunction.L2,
+            Norm = l2Normalize ? TextFeaturizingEstimator.NormFunction.L2 : TextFeaturizingEstimator.NormFunction.None,
         };
         return ml.Transforms.Text.FeaturizeText(ModelColumns.Features, options, ModelColumns.Text);
     }

@@ -1,0 +1,75 @@
+using HoaxScreen.Core.Modeling;
+using Microsoft.ML;
+using Microsoft.ML.Data;
+
+namespace HoaxScreen.Core.Scoring;
+
+/// <summary>
+/// The serving fast path: <see cref="NgramFeaturizer"/> straight into every label's linear head, with no ML.NET row
+/// pipeline between them. Used only for bundles where it scores a set of probe texts as the chain does; each text it
+/// cannot reproduce exactly is scored by the chain (see <see cref="ScoringModel"/>).
+/// </summary>
+internal sealed class DirectScorer
+{
+    private static readonly string[] Probes =
+    [
+        "cek canary hoaxscreen", "dasar anjing lu", "sebarkan sebelum dihapus info valid", "", "kafir pengguna tautan",
+        "pemerintah bohong lagi  tidak apa apa", "vaksin mengandung chip 5g sebarkan", "selamat pagi semua semoga sehat selalu",
+    ];
+
+    private readonly NgramFeaturizer _featurizer;
+    private readonly LinearHeads.HeadScorer _heads;
+
+    private DirectScorer(NgramFeaturizer featurizer, LinearHeads.HeadScorer heads)
+    {
+        _featurizer = featurizer;
+        _heads = heads;
+    }
+
+    /// <summary>
+    /// The fast path for a chain written by the trainer with its feature weights, or null when the bundle lacks what it
+    /// needs or any probe scores differently from <paramref name="reference"/> (margins within 1e-4, probabilities 1e-5).
+    /// </summary>
+    public static DirectScorer? TryCreate(MLContext ml, ITransformer model, ITransformer reference, ModelManifest manifest, float[]? weights)
+    {
+        if (weights is null || model is not TransformerChain<ITransformer> chain
+            || LinearHeads.Extract(model, manifest.Labels.Count) is not { } heads
+            || NgramFeaturizer.TryCreate(ml, chain.First(), manifest.Trainer, weights) is not { } featurizer
+            || heads.Heads.Any(h => h.Weights.Length != featurizer.Size))
+        {
+            return null;
+        }
+
+        var scorer = new DirectScorer(featurizer, heads);
+        using var engine = ml.Model.CreatePredictionEngine<PostInput, PostProbabilities>(reference);
+        var expected = new PostProbabilities();
+        var actual = new PostProbabilities();
+        foreach (var probe in Probes)
+        {
+            engine.Predict(new PostInput { Text = probe }, ref expected);
+            if (!scorer.TryScore(probe, actual)
+                || !Close(expected.Probabilities, actual.Probabilities, 1e-5f)
+                || !Close(expected.Margins, actual.Margins, 1e-4f))
+            {
+                return null;
+            }
+        }
+
+        return scorer;
+    }
+
+    /// <summary>Scores a normalised text into <paramref name="output"/>; false (output untouched) when the chain must.</summary>
+    public bool TryScore(string normalizedText, PostProbabilities output)
+    {
+        if (!_featurizer.TryFeaturize(normalizedText, out var slots, out var values))
+        {
+            return false;
+        }
+
+        _heads.Score(slots, values, output);
+        return true;
+    }
+
+    private static bool Close(float[] expected, float[] actual, float tolerance) =>
+        expected.Length == actual.Length && expected.Zip(actual).All(p => Math.Abs(p.First - p.Second) <= tolerance);
+}

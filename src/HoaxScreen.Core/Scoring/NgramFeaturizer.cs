@@ -1,0 +1,460 @@
+using HoaxScreen.Core.Data;
+using Microsoft.ML;
+using Microsoft.ML.Data;
+
+namespace HoaxScreen.Core.Scoring;
+
+/// <summary>
+/// The bundle's text featuriser without ML.NET's row pipeline: the same vocabulary (read from the chain's slot names),
+/// the same IDF weights (stored in the bundle by the trainer), the same word and character n-grams, and the same L2
+/// norm (ML.NET's text featuriser normalises the word block and the character block each on its own), as
+/// plain dictionary look-ups on spans of the normalised text. ML.NET spends most of a tweet's scoring time moving
+/// columns between its tokenisers, key mappers and n-gram extractors; this does the same arithmetic in a few
+/// microseconds. Texts it cannot reproduce exactly (characters ML.NET's own text normaliser would change, characters
+/// whose slot names are ambiguous, such as UTF-16 surrogates) are left to the chain: <see cref="TryFeaturize"/> says so.
+/// Thread-safe: scratch buffers are per thread.
+/// </summary>
+internal sealed class NgramFeaturizer
+{
+    private const char StartMarker = '\u0002';
+    private const char EndMarker = '\u0003';
+    private const string WordPrefix = "Word.";
+    private const string CharPrefix = "Char.";
+
+    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _words;
+    // Character n-grams of up to four UTF-16 units packed into one ulong (16 bits each): a look-up hashes one number,
+    // not a string. Character 0 never occurs in a text this featuriser takes, so shorter n-grams cannot collide.
+    private readonly Dictionary<ulong, int> _chars;
+    private readonly float[] _idf;
+    private readonly bool[] _isWord;
+    private readonly bool[] _safe;
+    private readonly int _wordNgramLength;
+    private readonly int[] _charLengths;
+
+    [ThreadStatic]
+    private static Scratch? _scratch;
+
+    private const int MaxPackedLength = 4;
+
+    private NgramFeaturizer(Dictionary<string, int> words, Dictionary<ulong, int> chars, float[] idf, bool[] isWord, bool[] safe, int wordNgramLength, int[] charLengths)
+    {
+        _isWord = isWord;
+        _words = words.GetAlternateLookup<ReadOnlySpan<char>>();
+        _chars = chars;
+        _idf = idf;
+        _safe = safe;
+        _wordNgramLength = wordNgramLength;
+        _charLengths = charLengths;
+    }
+
+    /// <summary>Length of the feature vector.</summary>
+    public int Size => _idf.Length;
+
+    /// <summary>
+    /// Builds the featuriser for a chain whose first step is the trainer's featuriser, or null when the bundle's
+    /// settings are not ones it reproduces (only the "text" featuriser with "idf" weighting and character n-grams of at
+    /// most four characters is), the weights do not
+    /// fit the slots, or a slot name cannot be read back into its n-gram.
+    /// </summary>
+    public static NgramFeaturizer? TryCreate(MLContext ml, ITransformer featurizer, TrainerSettings settings, float[]? idf)
+    {
+        if (idf is null || settings.Featurizer != "text" || settings.Weighting != "idf" || settings.CharNgramLength > MaxPackedLength)
+        {
+            return null;
+        }
+
+        var schema = featurizer.GetOutputSchema(ml.Data.LoadFromEnumerable(Array.Empty<Modeling.PostInput>()).Schema);
+        if (schema.GetColumnOrNull(Modeling.ModelColumns.Features) is not { } column || column.Type is not VectorDataViewType { Size: var size } || size != idf.Length)
+        {
+            return null;
+        }
+
+        VBuffer<ReadOnlyMemory<char>> names = default;
+        column.GetSlotNames(ref names);
+        var (charOf, renderedSafe) = CharacterNames(ml);
+        var words = new Dictionary<string, int>(StringComparer.Ordinal);
+        var chars = new Dictionary<ulong, int>(PackedComparer.Instance);
+        var isWord = new bool[size];
+        var slot = 0;
+        foreach (var name in names.DenseValues())
+        {
+            var text = name.Span;
+            if (text.StartsWith(WordPrefix, StringComparison.Ordinal))
+            {
+                words[text[WordPrefix.Length..].ToString().Replace('|', ' ')] = slot;
+                isWord[slot] = true;
+            }
+            else if (text.StartsWith(CharPrefix, StringComparison.Ordinal))
+            {
+                // An n-gram with a character whose name is ambiguous is unreachable here: texts with it go to the chain.
+                if (ParseCharNgram(text[CharPrefix.Length..], charOf) is { } ngram)
+                {
+                    chars[Pack(ngram)] = slot;
+                }
+            }
+            else
+            {
+                return null;
+            }
+
+            slot++;
+        }
+
+        var safe = SafeCharacters(ml, renderedSafe);
+        int[] charLengths = settings.CharNgramLength == 0 ? []
+            : settings.CharNgramAllLengths ? [.. Enumerable.Range(1, settings.CharNgramLength)]
+            : [settings.CharNgramLength];
+        return new NgramFeaturizer(words, chars, idf, isWord, safe, settings.WordNgramLength, charLengths);
+    }
+
+    /// <summary>
+    /// The L2-normalised feature vector of a normalised text, as (slot, value) pairs in slot order, in
+    /// <paramref name="slots"/> and <paramref name="values"/> (valid until this thread's next call); false when the
+    /// text has a character this featuriser does not reproduce, so the caller uses the chain.
+    /// </summary>
+    public bool TryFeaturize(string text, out ReadOnlySpan<int> slots, out ReadOnlySpan<float> values)
+    {
+        slots = default;
+        values = default;
+        foreach (var c in text)
+        {
+            if (!_safe[c])
+            {
+                return false;
+            }
+        }
+
+        var scratch = _scratch ??= new Scratch();
+        scratch.Begin(_idf.Length, text.Length + 2);
+        AddWordNgrams(text, scratch);
+        AddCharNgrams(text, scratch);
+
+        var count = scratch.Count;
+        var found = scratch.Slots.AsSpan(0, count);
+        found.Sort();
+        var weights = scratch.Values.AsSpan(0, count);
+        var wordSum = 0d;
+        var charSum = 0d;
+        for (var i = 0; i < count; i++)
+        {
+            var w = _idf[found[i]];
+            weights[i] = w;
+            if (_isWord[found[i]])
+            {
+                wordSum += (double)w * w;
+            }
+            else
+            {
+                charSum += (double)w * w;
+            }
+        }
+
+        var wordScale = wordSum > 0 ? (float)(1 / Math.Sqrt(wordSum)) : 0f;
+        var charScale = charSum > 0 ? (float)(1 / Math.Sqrt(charSum)) : 0f;
+        for (var i = 0; i < count; i++)
+        {
+            weights[i] *= _isWord[found[i]] ? wordScale : charScale;
+        }
+
+        slots = found;
+        values = weights;
+        return true;
+    }
+
+    private void AddWordNgrams(string text, Scratch scratch)
+    {
+        // Word starts and ends, split on single spaces as ML.NET's word tokeniser does (empty tokens dropped).
+        var starts = scratch.WordStarts;
+        var ends = scratch.WordEnds;
+        var words = 0;
+        for (var i = 0; i < text.Length;)
+        {
+            if (text[i] == ' ')
+            {
+                i++;
+                continue;
+            }
+
+            var start = i;
+            while (i < text.Length && text[i] != ' ')
+            {
+                i++;
+            }
+
+            starts[words] = start;
+            ends[words] = i;
+            words++;
+        }
+
+        for (var w = 0; w < words; w++)
+        {
+            if (!_words.TryGetValue(text.AsSpan(starts[w], ends[w] - starts[w]), out var unigram))
+            {
+                continue;
+            }
+
+            scratch.Add(unigram);
+            for (var n = 2; n <= _wordNgramLength && w + n - 1 < words; n++)
+            {
+                var last = w + n - 1;
+                var key = SpaceJoined(text, starts, ends, w, last, scratch);
+                if (_words.TryGetValue(key, out var ngram))
+                {
+                    scratch.Add(ngram);
+                }
+            }
+        }
+    }
+
+    // The n-gram's words joined by single spaces, as the dictionary keys are; a slice of the text when it already is.
+    private static ReadOnlySpan<char> SpaceJoined(string text, int[] starts, int[] ends, int first, int last, Scratch scratch)
+    {
+        var contiguous = true;
+        for (var k = first; k < last && contiguous; k++)
+        {
+            contiguous = starts[k + 1] == ends[k] + 1;
+        }
+
+        if (contiguous)
+        {
+            return text.AsSpan(starts[first], ends[last] - starts[first]);
+        }
+
+        var length = 0;
+        var buffer = scratch.Joined(text.Length);
+        for (var k = first; k <= last; k++)
+        {
+            if (k > first)
+            {
+                buffer[length++] = ' ';
+            }
+
+            text.AsSpan(starts[k], ends[k] - starts[k]).CopyTo(buffer.AsSpan(length));
+            length += ends[k] - starts[k];
+        }
+
+        return buffer.AsSpan(0, length);
+    }
+
+    private void AddCharNgrams(string text, Scratch scratch)
+    {
+        if (_charLengths.Length == 0)
+        {
+            return;
+        }
+
+        // ML.NET's character tokeniser reads the whole text between a start and an end marker, spaces included.
+        var stream = scratch.Stream;
+        stream[0] = StartMarker;
+        text.CopyTo(0, stream, 1, text.Length);
+        stream[text.Length + 1] = EndMarker;
+        var span = stream.AsSpan(0, text.Length + 2);
+        foreach (var n in _charLengths)
+        {
+            for (var i = 0; i + n <= span.Length; i++)
+            {
+                if (_chars.TryGetValue(Pack(span.Slice(i, n)), out var slot))
+                {
+                    scratch.Add(slot);
+                }
+            }
+        }
+    }
+
+    private static ulong Pack(ReadOnlySpan<char> ngram)
+    {
+        var key = 0UL;
+        foreach (var c in ngram)
+        {
+            key = (key << 16) | c;
+        }
+
+        return key;
+    }
+
+    private static string? ParseCharNgram(ReadOnlySpan<char> name, Dictionary<string, char> charOf)
+    {
+        var chars = new List<char>(8);
+        foreach (var range in name.Split('|'))
+        {
+            if (!charOf.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(name[range], out var c))
+            {
+                return null;
+            }
+
+            chars.Add(c);
+        }
+
+        return new string([.. chars]);
+    }
+
+    /// <summary>
+    /// How ML.NET names each UTF-16 character in slot names (from its own character tokeniser), keeping only names that
+    /// stand for one character; and which characters have such a name.
+    /// </summary>
+    private static (Dictionary<string, char> CharOf, bool[] Unique) CharacterNames(MLContext ml)
+    {
+        var probe = ml.Data.LoadFromEnumerable(new[] { new Modeling.PostInput { Text = "a" } });
+        var keys = ml.Transforms.Text.TokenizeIntoCharactersAsKeys("Chars", Modeling.ModelColumns.Text, useMarkerCharacters: true).Fit(probe).Transform(probe);
+        VBuffer<ReadOnlyMemory<char>> names = default;
+        keys.Schema["Chars"].Annotations.GetValue("KeyValues", ref names);
+        var byName = new Dictionary<string, char>(StringComparer.Ordinal);
+        var duplicated = new HashSet<string>(StringComparer.Ordinal);
+        var code = 0;
+        foreach (var name in names.DenseValues())
+        {
+            // Key values are listed from character 1 on (key 0 is the missing value).
+            code++;
+            var text = name.ToString();
+            if (!byName.TryAdd(text, (char)code))
+            {
+                duplicated.Add(text);
+            }
+        }
+
+        foreach (var name in duplicated)
+        {
+            byName.Remove(name);
+        }
+
+        var unique = new bool[char.MaxValue + 1];
+        foreach (var c in byName.Values)
+        {
+            unique[c] = true;
+        }
+
+        return (byName, unique);
+    }
+
+    /// <summary>
+    /// Characters a text may hold for this featuriser: ML.NET's own text normaliser (lower case, no diacritics, no
+    /// punctuation) leaves them as they are, the character has a name of its own, and it is neither the n-gram
+    /// separator '|' nor white space other than the word separator.
+    /// </summary>
+    private static bool[] SafeCharacters(MLContext ml, bool[] uniquelyNamed)
+    {
+        var candidates = new List<char>();
+        for (var c = 1; c <= char.MaxValue; c++)
+        {
+            var ch = (char)c;
+            if (uniquelyNamed[c] && ch != '|' && !char.IsWhiteSpace(ch) && !char.IsControl(ch) && !char.IsSurrogate(ch))
+            {
+                candidates.Add(ch);
+            }
+        }
+
+        // One probe row: each candidate between spaces; a candidate is safe when it comes out unchanged in its place.
+        var probe = string.Join(' ', candidates);
+        var data = ml.Data.LoadFromEnumerable(new[] { new Modeling.PostInput { Text = probe } });
+        var normalized = ml.Transforms.Text.NormalizeText("Normalized", Modeling.ModelColumns.Text,
+                Microsoft.ML.Transforms.Text.TextNormalizingEstimator.CaseMode.Lower, keepDiacritics: false, keepPunctuations: false, keepNumbers: true)
+            .Fit(data).Transform(data).GetColumn<ReadOnlyMemory<char>>("Normalized").First().ToString();
+        var safe = new bool[char.MaxValue + 1];
+        safe[' '] = true;
+        if (normalized.Length != probe.Length)
+        {
+            // Characters were dropped, so positions no longer line up: keep only the ASCII letters and digits.
+            foreach (var c in "abcdefghijklmnopqrstuvwxyz0123456789")
+            {
+                safe[c] = normalized.Contains(c, StringComparison.Ordinal);
+            }
+
+            return safe;
+        }
+
+        for (var i = 0; i < candidates.Count; i++)
+        {
+            safe[candidates[i]] = normalized[2 * i] == candidates[i];
+        }
+
+        return safe;
+    }
+
+    // ulong's own hash XORs the two halves, which for packed letters leaves a few thousand distinct values: long chains.
+    private sealed class PackedComparer : IEqualityComparer<ulong>
+    {
+        public static readonly PackedComparer Instance = new();
+
+        public bool Equals(ulong x, ulong y) => x == y;
+
+        public int GetHashCode(ulong key) => (int)((key * 0x9E3779B97F4A7C15UL) >> 32);
+    }
+
+    private sealed class Scratch
+    {
+        private int[] _stamps = [];
+        private int _stamp;
+
+        public int[] Slots { get; private set; } = new int[256];
+
+        public float[] Values { get; private set; } = new float[256];
+
+        public char[] Stream { get; private set; } = new char[512];
+
+        public int[] WordStarts { get; private set; } = new int[256];
+
+        public int[] WordEnds { get; private set; } = new int[256];
+
+        public int Count { get; private set; }
+
+        private char[] _joined = new char[256];
+
+        public void Begin(int slotCount, int streamLength)
+        {
+            if (_stamps.Length != slotCount)
+            {
+                _stamps = new int[slotCount];
+                _stamp = 0;
+            }
+
+            if (++_stamp == int.MaxValue)
+            {
+                Array.Clear(_stamps);
+                _stamp = 1;
+            }
+
+            Count = 0;
+            if (Stream.Length < streamLength)
+            {
+                Stream = new char[streamLength * 2];
+                WordStarts = new int[streamLength];
+                WordEnds = new int[streamLength];
+            }
+        }
+
+        public char[] Joined(int length)
+        {
+            if (_joined.Length < length)
+            {
+                _joined = new char[length * 2];
+            }
+
+            return _joined;
+        }
+
+        // Each n-gram counts once however often it occurs ("idf" weighting is presence times IDF).
+        public void Add(int slot)
+        {
+            if (_stamps[slot] == _stamp)
+            {
+                return;
+            }
+
+            _stamps[slot] = _stamp;
+            if (Count == Slots.Length)
+            {
+                Slots = Resize(Slots);
+                Values = Resize(Values);
+            }
+
+            Slots[Count++] = slot;
+        }
+
+        private static T[] Resize<T>(T[] array)
+        {
+            var bigger = new T[array.Length * 2];
+            array.CopyTo(bigger, 0);
+            return bigger;
+        }
+    }
+}

@@ -12,7 +12,8 @@ namespace HoaxScreen.Speed;
 /// Where one post's time goes, each stage alone on one thread: normalise (TextNormalizer.Normalize); featurise only
 /// (ML.NET text featuriser, an engine that reads only Features); featurise + classify all labels on pre-normalised
 /// text (the scoring engine, with the feature cache); the same with the chain as saved (no cache: what it cost before);
-/// and serialising the /v1/screen response to JSON (web defaults, as ASP.NET does).
+/// the path serving takes (ScoringModel.Predict: the direct featuriser and linear heads, the engine for texts it leaves
+/// to the chain); and serialising the /v1/screen response to JSON (web defaults, as ASP.NET does).
 /// </summary>
 [Config(typeof(SpeedConfig))]
 public class BreakdownBenchmarks
@@ -73,6 +74,13 @@ public class BreakdownBenchmarks
     public PostProbabilities FeaturiseClassify()
     {
         _engine.Predict(_normalized[Next()], ref _output);
+        return _output;
+    }
+
+    [Benchmark(Description = "featurise+classify (served: direct path, engine for the rest)")]
+    public PostProbabilities FeaturiseClassifyServed()
+    {
+        _model.Predict(_engine, _normalized[Next()].Text, _output);
         return _output;
     }
 

@@ -182,7 +182,12 @@ public sealed class ModelReloadTests : ApiFixture
     [Test]
     public async Task Reload_WhileAnotherReloadRuns_Returns409()
     {
-        // The holder takes its reload gate synchronously, so the HTTP reload below finds it held.
+        // The holder takes its reload gate synchronously, so the HTTP reload below finds it held. A reload answered
+        // first warms the HTTP path, so a cold first request cannot arrive after the ~200 ms load has finished.
+        using (await PostReloadAsync(new JsonObject { ["path"] = BundleA }))
+        {
+        }
+
         var running = Holder.ReloadAsync(BundleB, "test", waitIfBusy: false);
         using var response = await PostReloadAsync(new JsonObject { ["path"] = BundleA });
         var first = await running;

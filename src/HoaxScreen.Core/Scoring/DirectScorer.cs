@@ -48,8 +48,8 @@ internal sealed class DirectScorer
         {
             engine.Predict(new PostInput { Text = probe }, ref expected);
             if (!scorer.TryScore(probe, actual)
-                || !Close(expected.Probabilities, actual.Probabilities, 1e-5f)
-                || !Close(expected.Margins, actual.Margins, 1e-4f))
+                || !LinearHeads.Close(expected.Probabilities, actual.Probabilities, 1e-5f)
+                || !LinearHeads.Close(expected.Margins, actual.Margins, 1e-4f))
             {
                 return null;
             }
@@ -69,7 +69,4 @@ internal sealed class DirectScorer
         _heads.Score(slots, values, output);
         return true;
     }
-
-    private static bool Close(float[] expected, float[] actual, float tolerance) =>
-        expected.Length == actual.Length && expected.Zip(actual).All(p => Math.Abs(p.First - p.Second) <= tolerance);
 }

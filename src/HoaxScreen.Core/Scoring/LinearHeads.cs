@@ -116,7 +116,7 @@ internal static class LinearHeads
     private static readonly string[] Probes =
         ["cek canary hoaxscreen", "dasar anjing lu", "sebarkan sebelum dihapus info valid", "", "kafir 😡 pengguna tautan"];
 
-    private static bool Close(float[] expected, float[] actual, float tolerance) =>
+    internal static bool Close(float[] expected, float[] actual, float tolerance) =>
         expected.Length == actual.Length && expected.Zip(actual).All(p => Math.Abs(p.First - p.Second) <= tolerance);
 
     internal sealed record Head(float[] Weights, float Bias, PlattCalibrator Calibrator);

@@ -87,7 +87,7 @@ public sealed class ModelTrainer(Action<string> progress)
         progress("stage 2/2: refitting on training + validation");
         var fitTexts = Select(normalized, fitRows);
         var model = builder.Fit(fitTexts, Select(dataset.Posts, fitRows).Select(p => p.Labels).ToList(), labels, chosenL2, progress);
-        var featureWeights = FeatureWeights.Compute(ml, settings, fitTexts, model);
+        var featureWeights = FeatureWeightsExtractor.Compute(ml, settings, fitTexts, model);
         var evaluationScores = BatchScorer.Probabilities(ml, model, Select(normalized, evaluation), labels.Count);
         var heldOut = HeldOutEvaluation.Of(dataset, evaluation, evaluationScores, thresholds);
 
@@ -103,7 +103,7 @@ public sealed class ModelTrainer(Action<string> progress)
         return manifest;
     }
 
-    private ModelManifest WriteBundle(MLContext ml, ITransformer model, float[]? featureWeights, TrainingRecipe recipe, LabelledDataset dataset,
+    private ModelManifest WriteBundle(MLContext ml, ITransformer model, FeatureWeights? featureWeights, TrainingRecipe recipe, LabelledDataset dataset,
         TextNormalizer normalizer, IReadOnlyList<LabelManifest> labels, HeldOutEvaluation heldOut, string outputDirectory, Stopwatch clock)
     {
         // Write beside the target, then swap in, so a failed run never leaves a half-written bundle.

@@ -41,7 +41,7 @@ public class TrainCommandTests
         Assert.That(Path.Combine(_bundle, FeatureWeightsFile.FileName), Does.Exist);
         var model = ScoringModel.Load(_bundle);
         Assert.That(model.HasDirectPath, Is.True, "the weights reproduce the chain on the load-time probes");
-        Assert.That(FeatureWeightsFile.Read(_bundle), Has.All.GreaterThan(0f), "every slot has its IDF");
+        Assert.That(FeatureWeightsFile.Read(_bundle)!.Weights, Has.All.GreaterThan(0f), "every slot has its IDF");
     }
 
     [Test]

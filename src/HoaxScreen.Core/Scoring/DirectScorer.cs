@@ -17,6 +17,13 @@ internal sealed class DirectScorer
         "pemerintah bohong lagi  tidak apa apa", "vaksin mengandung chip 5g sebarkan", "selamat pagi semua semoga sehat selalu",
     ];
 
+    // Texts with surrogate pairs (emoji), which the fast path takes only for bundles whose trainer resolved their slots:
+    // when it takes one, it must score it as the chain does.
+    private static readonly string[] EmojiProbes =
+    [
+        "mantap \U0001F600 sekali \U0001F64F", "\U0001F525", "hoax \U0001F621\U0001F621 sebarkan \U0001F44D\U0001F3FD", "\U0001F1EE\U0001F1E9 indonesia",
+    ];
+
     private readonly NgramFeaturizer _featurizer;
     private readonly LinearHeads.HeadScorer _heads;
 
@@ -28,9 +35,9 @@ internal sealed class DirectScorer
 
     /// <summary>
     /// The fast path for a chain written by the trainer with its feature weights, or null when the bundle lacks what it
-    /// needs or any probe scores differently from <paramref name="reference"/> (margins within 1e-4, probabilities 1e-5).
+    /// needs or any probe it takes scores differently from <paramref name="reference"/> (margins within 1e-4, probabilities 1e-5).
     /// </summary>
-    public static DirectScorer? TryCreate(MLContext ml, ITransformer model, ITransformer reference, ModelManifest manifest, float[]? weights)
+    public static DirectScorer? TryCreate(MLContext ml, ITransformer model, ITransformer reference, ModelManifest manifest, FeatureWeights? weights)
     {
         if (weights is null || model is not TransformerChain<ITransformer> chain
             || LinearHeads.Extract(model, manifest.Labels.Count) is not { } heads
@@ -44,10 +51,16 @@ internal sealed class DirectScorer
         using var engine = ml.Model.CreatePredictionEngine<PostInput, PostProbabilities>(reference);
         var expected = new PostProbabilities();
         var actual = new PostProbabilities();
-        foreach (var probe in Probes)
+        foreach (var probe in Probes.Concat(EmojiProbes))
         {
             engine.Predict(new PostInput { Text = probe }, ref expected);
-            if (!scorer.TryScore(probe, actual)
+            var taken = scorer.TryScore(probe, actual);
+            if (!taken && EmojiProbes.Contains(probe))
+            {
+                continue;
+            }
+
+            if (!taken
                 || !LinearHeads.Close(expected.Probabilities, actual.Probabilities, 1e-5f)
                 || !LinearHeads.Close(expected.Margins, actual.Margins, 1e-4f))
             {
@@ -57,6 +70,9 @@ internal sealed class DirectScorer
 
         return scorer;
     }
+
+    /// <summary>Whether posts with emoji take this path (see <see cref="NgramFeaturizer.TakesSurrogates"/>).</summary>
+    public bool TakesEmoji => _featurizer.TakesSurrogates;
 
     /// <summary>Scores a normalised text into <paramref name="output"/>; false (output untouched) when the chain must.</summary>
     public bool TryScore(string normalizedText, PostProbabilities output)

@@ -1,4 +1,5 @@
 using HoaxScreen.Core.Data;
+using HoaxScreen.Core.Modeling;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 
@@ -11,7 +12,8 @@ namespace HoaxScreen.Core.Scoring;
 /// plain dictionary look-ups on spans of the normalised text. ML.NET spends most of a tweet's scoring time moving
 /// columns between its tokenisers, key mappers and n-gram extractors; this does the same arithmetic in a few
 /// microseconds. Texts it cannot reproduce exactly (characters ML.NET's own text normaliser would change, characters
-/// whose slot names are ambiguous, such as UTF-16 surrogates) are left to the chain: <see cref="TryFeaturize"/> says so.
+/// whose slot names are ambiguous, such as UTF-16 surrogates, unless the trainer resolved every slot that has them) are
+/// left to the chain: <see cref="TryFeaturize"/> says so.
 /// Thread-safe: scratch buffers are per thread.
 /// </summary>
 internal sealed class NgramFeaturizer
@@ -47,6 +49,9 @@ internal sealed class NgramFeaturizer
         _charLengths = charLengths;
     }
 
+    /// <summary>Whether texts with UTF-16 surrogates (emoji) take this path: only when the trainer resolved their slots.</summary>
+    public bool TakesSurrogates => _safe[0xD83D];
+
     /// <summary>Length of the feature vector.</summary>
     public int Size => _idf.Length;
 
@@ -56,9 +61,9 @@ internal sealed class NgramFeaturizer
     /// most four characters is), the weights do not
     /// fit the slots, or a slot name cannot be read back into its n-gram.
     /// </summary>
-    public static NgramFeaturizer? TryCreate(MLContext ml, ITransformer featurizer, TrainerSettings settings, float[]? idf)
+    public static NgramFeaturizer? TryCreate(MLContext ml, ITransformer featurizer, TrainerSettings settings, FeatureWeights? features)
     {
-        if (idf is null || settings.Featurizer != "text" || settings.Weighting != "idf" || settings.CharNgramLength > MaxPackedLength)
+        if (features is not { Weights: var idf } || settings.Featurizer != "text" || settings.Weighting != "idf" || settings.CharNgramLength > MaxPackedLength)
         {
             return null;
         }
@@ -71,10 +76,13 @@ internal sealed class NgramFeaturizer
 
         VBuffer<ReadOnlyMemory<char>> names = default;
         column.GetSlotNames(ref names);
-        var (charOf, renderedSafe) = CharacterNames(ml);
+        var charNames = CharNgramNames.Instance;
+        var resolved = features.ResolvedCharNgrams;
         var words = new Dictionary<string, int>(StringComparer.Ordinal);
         var chars = new Dictionary<ulong, int>(PackedComparer.Instance);
         var isWord = new bool[size];
+        var ambiguous = 0;
+        var ambiguousResolved = 0;
         var slot = 0;
         foreach (var name in names.DenseValues())
         {
@@ -86,10 +94,21 @@ internal sealed class NgramFeaturizer
             }
             else if (text.StartsWith(CharPrefix, StringComparison.Ordinal))
             {
-                // An n-gram with a character whose name is ambiguous is unreachable here: texts with it go to the chain.
-                if (ParseCharNgram(text[CharPrefix.Length..], charOf) is { } ngram)
+                var ngramName = text[CharPrefix.Length..];
+                if (charNames.Parse(ngramName) is { } ngram)
                 {
                     chars[Pack(ngram)] = slot;
+                }
+                else
+                {
+                    // The trainer's resolution counts only when it renders back to this very name.
+                    ambiguous++;
+                    if (resolved is not null && resolved.TryGetValue(slot, out var found) && found.Length <= MaxPackedLength
+                        && ngramName.SequenceEqual(charNames.Render(found)))
+                    {
+                        chars[Pack(found)] = slot;
+                        ambiguousResolved++;
+                    }
                 }
             }
             else
@@ -100,7 +119,8 @@ internal sealed class NgramFeaturizer
             slot++;
         }
 
-        var safe = SafeCharacters(ml, renderedSafe);
+        // Texts with an ambiguously named unit stay with the chain unless every such slot is known.
+        var safe = SafeCharacters(ml, charNames, ambiguousNamesKnown: ambiguousResolved == ambiguous);
         int[] charLengths = settings.CharNgramLength == 0 ? []
             : settings.CharNgramAllLengths ? [.. Enumerable.Range(1, settings.CharNgramLength)]
             : [settings.CharNgramLength];
@@ -116,9 +136,16 @@ internal sealed class NgramFeaturizer
     {
         slots = default;
         values = default;
-        foreach (var c in text)
+        for (var i = 0; i < text.Length; i++)
         {
+            var c = text[i];
             if (!_safe[c])
+            {
+                return false;
+            }
+
+            // Only whole pairs were checked against ML.NET's normaliser (see MarkSurrogatesSafe).
+            if (char.IsSurrogate(c) && !(char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[++i])))
             {
                 return false;
             }
@@ -272,102 +299,75 @@ internal sealed class NgramFeaturizer
         return key;
     }
 
-    private static string? ParseCharNgram(ReadOnlySpan<char> name, Dictionary<string, char> charOf)
-    {
-        var chars = new List<char>(8);
-        foreach (var range in name.Split('|'))
-        {
-            if (!charOf.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(name[range], out var c))
-            {
-                return null;
-            }
-
-            chars.Add(c);
-        }
-
-        return new string([.. chars]);
-    }
-
-    /// <summary>
-    /// How ML.NET names each UTF-16 character in slot names (from its own character tokeniser), keeping only names that
-    /// stand for one character; and which characters have such a name.
-    /// </summary>
-    private static (Dictionary<string, char> CharOf, bool[] Unique) CharacterNames(MLContext ml)
-    {
-        var probe = ml.Data.LoadFromEnumerable(new[] { new Modeling.PostInput { Text = "a" } });
-        var keys = ml.Transforms.Text.TokenizeIntoCharactersAsKeys("Chars", Modeling.ModelColumns.Text, useMarkerCharacters: true).Fit(probe).Transform(probe);
-        VBuffer<ReadOnlyMemory<char>> names = default;
-        keys.Schema["Chars"].Annotations.GetValue("KeyValues", ref names);
-        var byName = new Dictionary<string, char>(StringComparer.Ordinal);
-        var duplicated = new HashSet<string>(StringComparer.Ordinal);
-        var code = 0;
-        foreach (var name in names.DenseValues())
-        {
-            // Key values are listed from character 1 on (key 0 is the missing value).
-            code++;
-            var text = name.ToString();
-            if (!byName.TryAdd(text, (char)code))
-            {
-                duplicated.Add(text);
-            }
-        }
-
-        foreach (var name in duplicated)
-        {
-            byName.Remove(name);
-        }
-
-        var unique = new bool[char.MaxValue + 1];
-        foreach (var c in byName.Values)
-        {
-            unique[c] = true;
-        }
-
-        return (byName, unique);
-    }
-
     /// <summary>
     /// Characters a text may hold for this featuriser: ML.NET's own text normaliser (lower case, no diacritics, no
     /// punctuation) leaves them as they are, the character has a name of its own, and it is neither the n-gram
     /// separator '|' nor white space other than the word separator.
     /// </summary>
-    private static bool[] SafeCharacters(MLContext ml, bool[] uniquelyNamed)
+    private static bool[] SafeCharacters(MLContext ml, CharNgramNames names, bool ambiguousNamesKnown)
     {
         var candidates = new List<char>();
         for (var c = 1; c <= char.MaxValue; c++)
         {
             var ch = (char)c;
-            if (uniquelyNamed[c] && ch != '|' && !char.IsWhiteSpace(ch) && !char.IsControl(ch) && !char.IsSurrogate(ch))
+            if ((names.IsUnique(ch) || ambiguousNamesKnown) && ch != '|' && !char.IsWhiteSpace(ch) && !char.IsControl(ch) && !char.IsSurrogate(ch))
             {
                 candidates.Add(ch);
             }
         }
 
-        // One probe row: each candidate between spaces; a candidate is safe when it comes out unchanged in its place.
-        var probe = string.Join(' ', candidates);
-        var data = ml.Data.LoadFromEnumerable(new[] { new Modeling.PostInput { Text = probe } });
-        var normalized = ml.Transforms.Text.NormalizeText("Normalized", Modeling.ModelColumns.Text,
-                Microsoft.ML.Transforms.Text.TextNormalizingEstimator.CaseMode.Lower, keepDiacritics: false, keepPunctuations: false, keepNumbers: true)
-            .Fit(data).Transform(data).GetColumn<ReadOnlyMemory<char>>("Normalized").First().ToString();
+        // One probe row per candidate: it is safe when it comes out of ML.NET's normaliser as it went in. (A single row
+        // with every candidate does not line up: the normaliser drops some characters, such as combining marks.)
         var safe = new bool[char.MaxValue + 1];
         safe[' '] = true;
-        if (normalized.Length != probe.Length)
+        var index = 0;
+        foreach (var normalized in NormalizeLikeFeaturizer(ml, candidates.Select(c => c.ToString())))
         {
-            // Characters were dropped, so positions no longer line up: keep only the ASCII letters and digits.
-            foreach (var c in "abcdefghijklmnopqrstuvwxyz0123456789")
-            {
-                safe[c] = normalized.Contains(c, StringComparison.Ordinal);
-            }
-
-            return safe;
+            var c = candidates[index++];
+            safe[c] = normalized.Length == 1 && normalized[0] == c;
         }
 
-        for (var i = 0; i < candidates.Count; i++)
+        if (ambiguousNamesKnown)
         {
-            safe[candidates[i]] = normalized[2 * i] == candidates[i];
+            MarkSurrogatesSafe(ml, safe);
         }
 
         return safe;
+    }
+
+    // Surrogates are safe (in well-formed pairs, which TryFeaturize checks) when every pair of a high surrogate with
+    // one low one, and of one high with every low, comes through ML.NET's normaliser unchanged.
+    private static void MarkSurrogatesSafe(MLContext ml, bool[] safe)
+    {
+        var pairs = new List<string>();
+        for (var c = 0xD800; c <= 0xDBFF; c++)
+        {
+            pairs.Add(new string([(char)c, '\uDE00']));
+        }
+
+        for (var c = 0xDC00; c <= 0xDFFF; c++)
+        {
+            pairs.Add(new string(['\uD83D', (char)c]));
+        }
+
+        var probe = string.Join(' ', pairs);
+        if (NormalizeLikeFeaturizer(ml, [probe]).Single() != probe)
+        {
+            return;
+        }
+
+        for (var c = 0xD800; c <= 0xDFFF; c++)
+        {
+            safe[c] = true;
+        }
+    }
+
+    private static IEnumerable<string> NormalizeLikeFeaturizer(MLContext ml, IEnumerable<string> texts)
+    {
+        var data = ml.Data.LoadFromEnumerable(texts.Select(t => new Modeling.PostInput { Text = t }));
+        return ml.Transforms.Text.NormalizeText("Normalized", Modeling.ModelColumns.Text,
+                Microsoft.ML.Transforms.Text.TextNormalizingEstimator.CaseMode.Lower, keepDiacritics: false, keepPunctuations: false, keepNumbers: true)
+            .Fit(data).Transform(data).GetColumn<ReadOnlyMemory<char>>("Normalized").Select(t => t.ToString());
     }
 
     // ulong's own hash XORs the two halves, which for packed letters leaves a few thousand distinct values: long chains.

@@ -29,7 +29,7 @@ public sealed class ScoringModel
     // Null when the bundle has no feature weights or the fast path does not score as the chain does.
     private readonly DirectScorer? _direct;
 
-    private ScoringModel(MLContext ml, ITransformer transformer, ModelManifest manifest, string directory, Lexicon lexicon, float[]? featureWeights)
+    private ScoringModel(MLContext ml, ITransformer transformer, ModelManifest manifest, string directory, Lexicon lexicon, FeatureWeights? featureWeights)
     {
         _ml = ml;
         var cached = FeatureCache.Insert(ml, transformer);

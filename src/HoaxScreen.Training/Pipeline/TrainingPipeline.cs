@@ -14,7 +14,7 @@ namespace HoaxScreen.Training.Pipeline;
 public static class TrainingPipeline
 {
     /// <summary>Word 1..n-grams plus character n-grams (which survive typos and slang spellings), L2-normalised.</summary>
-    /// <param name="l2Normalize">False gives the raw n-gram weights (see <see cref="FeatureWeights"/>).</param>
+    /// <param name="l2Normalize">False gives the raw n-gram weights (see <see cref="FeatureWeightsExtractor"/>).</param>
     public static IEstimator<ITransformer> BuildFeaturizer(MLContext ml, TrainerSettings settings, bool l2Normalize = true)
     {
         if (settings.Featurizer == "blocks")

@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using HoaxScreen.Core.Data;
 using HoaxScreen.Core.Labels;
 using HoaxScreen.Core.Modeling;
@@ -27,6 +28,19 @@ public class DefaultModelTests
     {
         var manifest = ModelBundle.ReadManifest(RepoPaths.DefaultModel);
         Assert.That(manifest.Labels.Select(l => l.Name), Is.SupersetOf(CanonicalLabels.All));
+    }
+
+    [Test]
+    public void DefaultModel_ClassifierTrainSchemas_HoldNoCopyOfTheVocabulary()
+    {
+        // Each classifier saves the schema it was trained on; with the features' slot names that was the whole
+        // vocabulary once per label (hundreds of KB here, 2.9 MB each for a model of the public data).
+        using var zip = ZipFile.OpenRead(Path.Combine(RepoPaths.DefaultModel, ModelBundle.ModelFile));
+        var schemas = zip.Entries.Where(e => e.Name == "TrainSchema").ToList();
+        var manifest = ModelBundle.ReadManifest(RepoPaths.DefaultModel);
+
+        Assert.That(schemas, Has.Count.EqualTo(manifest.Labels.Count));
+        Assert.That(schemas.Select(e => e.Length), Has.All.LessThan(4096));
     }
 
     [Test]

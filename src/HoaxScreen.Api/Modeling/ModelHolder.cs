@@ -61,6 +61,10 @@ public sealed class ModelHolder(
         Volatile.Write(ref _current, loaded);
         metrics.ModelServed(loaded.Version, loaded.Model.Labels);
         logger.ModelLoaded(loaded.Version, loaded.Model.Directory, string.Join(",", loaded.Model.Labels), stopwatch.ElapsedMilliseconds, loaded.PoolSize);
+        // Loading leaves tens of MB of garbage (slot names, ML.NET's load buffers) that would otherwise set the heap's
+        // size, and so resident memory under load, for good: measured 302 → 204 MB idle for a model of the public data.
+        // Off the start-up path, so readiness does not wait for it.
+        _ = Task.Run(CompactHeap);
         return loaded;
     }
 
@@ -125,16 +129,20 @@ public sealed class ModelHolder(
     {
         await Task.Delay(ReclaimDelay, time);
         var before = Environment.WorkingSet;
+        CompactHeap();
+        var heap = GC.GetGCMemoryInfo(GCKind.Any);
+        logger.PreviousModelReclaimed(
+            previousVersion, before / (1024 * 1024), Environment.WorkingSet / (1024 * 1024), heap.HeapSizeBytes / (1024 * 1024), heap.TotalCommittedBytes / (1024 * 1024));
+    }
 
+    private static void CompactHeap()
+    {
         // Two passes: parts of a model sit behind finalizable objects (the batch engines are kept in a thread-local
         // bag, freed by its finalizer), which only the second collection can take.
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true);
         GC.WaitForPendingFinalizers();
         GCSettings.LargeObjectHeapCompactionMode = GCLargeObjectHeapCompactionMode.CompactOnce;
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
-        var heap = GC.GetGCMemoryInfo(GCKind.Any);
-        logger.PreviousModelReclaimed(
-            previousVersion, before / (1024 * 1024), Environment.WorkingSet / (1024 * 1024), heap.HeapSizeBytes / (1024 * 1024), heap.TotalCommittedBytes / (1024 * 1024));
     }
 
     /// <summary>Clients rely on every label the serving model reports, so a new bundle must keep them all and score the canaries.</summary>

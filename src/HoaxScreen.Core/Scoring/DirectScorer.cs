@@ -34,13 +34,14 @@ internal sealed class DirectScorer
     }
 
     /// <summary>
-    /// The fast path for a chain written by the trainer with its feature weights, or null when the bundle lacks what it
+    /// The fast path for a chain written by the trainer with its feature weights and its label heads (as
+    /// <see cref="LinearHeads.Extract"/> reads them), or null when the bundle lacks what it
     /// needs or any probe it takes scores differently from <paramref name="reference"/> (margins within 1e-4, probabilities 1e-5).
     /// </summary>
-    public static DirectScorer? TryCreate(MLContext ml, ITransformer model, ITransformer reference, ModelManifest manifest, FeatureWeights? weights)
+    public static DirectScorer? TryCreate(
+        MLContext ml, ITransformer model, ITransformer reference, ModelManifest manifest, FeatureWeights? weights, LinearHeads.HeadScorer heads)
     {
         if (weights is null || model is not TransformerChain<ITransformer> chain
-            || LinearHeads.Extract(model, manifest.Labels.Count) is not { } heads
             || NgramFeaturizer.TryCreate(ml, chain.First(), manifest.Trainer, weights) is not { } featurizer
             || heads.Heads.Any(h => h.Weights.Length != featurizer.Size))
         {

@@ -19,13 +19,12 @@ internal static class LinearHeads
     /// The featuriser followed by one mapping for all labels, or null when the chain does not have the trainer's shape
     /// (featuriser, then per label a calibrated linear predictor and its column copies, then the concatenation).
     /// </summary>
-    public static ITransformer? Fuse(MLContext ml, ITransformer model, int labelCount)
-    {
-        if (Extract(model, labelCount) is not { } scorer)
-        {
-            return null;
-        }
+    public static ITransformer? Fuse(MLContext ml, ITransformer model, int labelCount) =>
+        Extract(model, labelCount) is { } scorer ? Fuse(ml, model, scorer) : null;
 
+    /// <summary>The featuriser of a chain of the trainer's shape followed by one mapping for <paramref name="scorer"/>'s labels.</summary>
+    public static ITransformer? Fuse(MLContext ml, ITransformer model, HeadScorer scorer)
+    {
         var parts = ((TransformerChain<ITransformer>)model).ToArray();
         var heads = scorer.Heads;
         try
@@ -41,8 +40,8 @@ internal static class LinearHeads
             var input = SchemaDefinition.Create(typeof(FeatureCache.FeatureRow));
             input[ModelColumns.Features].ColumnType = vector;
             var output = SchemaDefinition.Create(typeof(PostProbabilities));
-            output[ModelColumns.Probabilities].ColumnType = new VectorDataViewType(NumberDataViewType.Single, labelCount);
-            output[ModelColumns.Margins].ColumnType = new VectorDataViewType(NumberDataViewType.Single, labelCount);
+            output[ModelColumns.Probabilities].ColumnType = new VectorDataViewType(NumberDataViewType.Single, heads.Length);
+            output[ModelColumns.Margins].ColumnType = new VectorDataViewType(NumberDataViewType.Single, heads.Length);
             var mapping = ml.Transforms.CustomMapping<FeatureCache.FeatureRow, PostProbabilities>(scorer.Map, contractName: null, input, output)
                 .Fit(featurised);
             return new TransformerChain<ITransformer>(parts[0], mapping);
@@ -85,12 +84,12 @@ internal static class LinearHeads
     }
 
     /// <summary>
-    /// <see cref="Fuse"/>, kept only when it scores a few probe texts exactly as <paramref name="reference"/> does
+    /// <see cref="Fuse(MLContext, ITransformer, HeadScorer)"/>, kept only when it scores a few probe texts exactly as <paramref name="reference"/> does
     /// (a bundle written by another ML.NET version could store its calibrator differently); otherwise the reference.
     /// </summary>
-    public static ITransformer FuseIfEquivalent(MLContext ml, ITransformer model, ITransformer reference, int labelCount)
+    public static ITransformer FuseIfEquivalent(MLContext ml, ITransformer model, ITransformer reference, HeadScorer scorer)
     {
-        if (Fuse(ml, model, labelCount) is not { } fused)
+        if (Fuse(ml, model, scorer) is not { } fused)
         {
             return reference;
         }

@@ -33,8 +33,10 @@ public sealed class ScoringModel
     {
         _ml = ml;
         var cached = FeatureCache.Insert(ml, transformer);
-        _transformer = LinearHeads.FuseIfEquivalent(ml, transformer, cached, manifest.Labels.Count);
-        _direct = DirectScorer.TryCreate(ml, transformer, cached, manifest, featureWeights);
+        // One copy of the label weights (a dense float per feature and label) for both shortcuts.
+        var heads = LinearHeads.Extract(transformer, manifest.Labels.Count);
+        _transformer = heads is null ? cached : LinearHeads.FuseIfEquivalent(ml, transformer, cached, heads);
+        _direct = heads is null ? null : DirectScorer.TryCreate(ml, transformer, cached, manifest, featureWeights, heads);
         Manifest = manifest;
         Directory = directory;
         _labels = [.. manifest.Labels.Select(l => l.Name)];

@@ -35,8 +35,8 @@ public sealed class MultiLabelModelBuilder(MLContext ml, TrainerSettings setting
             }
 
             progress?.Invoke($"training '{labelNames[l]}' on {rows.Count:N0} rows ({rows.Count(r => r.Label):N0} positive)");
-            // The cache checkpoint for a featuriser fitted once and shared: iterative trainers re-read features many times.
-            var featurized = ml.Data.Cache(featurizer.Transform(ml.Data.LoadFromEnumerable(rows)));
+            // Featurised once into memory (the cache checkpoint for a shared featuriser: iterative trainers re-read features many times).
+            var featurized = UnnamedFeatures.Of(ml, featurizer.Transform(ml.Data.LoadFromEnumerable(rows)));
             var labelSettings = l2PerLabel?[l] is { } l2 ? settings with { L2Regularization = l2 } : settings;
             var classifier = TrainingPipeline.BuildClassifier(ml, labelSettings).Fit(featurized);
             var rename = ml.Transforms.CopyColumns(ModelColumns.ProbabilityOf(labelNames[l]), "Probability")

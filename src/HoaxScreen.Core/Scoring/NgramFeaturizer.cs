@@ -121,7 +121,7 @@ internal sealed class NgramFeaturizer
 
         names = default; // hundreds of thousands of names for a big model: garbage from here
         // Texts with an ambiguously named unit stay with the chain unless every such slot is known.
-        var safe = SafeCharacters(ml, charNames, ambiguousNamesKnown: ambiguousResolved == ambiguous);
+        var safe = SafeCharacters(charNames, ambiguousNamesKnown: ambiguousResolved == ambiguous);
         int[] charLengths = settings.CharNgramLength == 0 ? []
             : settings.CharNgramAllLengths ? [.. Enumerable.Range(1, settings.CharNgramLength)]
             : [settings.CharNgramLength];
@@ -145,7 +145,7 @@ internal sealed class NgramFeaturizer
                 return false;
             }
 
-            // Only whole pairs were checked against ML.NET's normaliser (see MarkSurrogatesSafe).
+            // Only whole pairs were checked against ML.NET's normaliser (see SurrogatePairsUnchanged).
             if (char.IsSurrogate(c) && !(char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[++i])))
             {
                 return false;
@@ -303,43 +303,73 @@ internal sealed class NgramFeaturizer
 
     /// <summary>
     /// Characters a text may hold for this featuriser: ML.NET's own text normaliser (lower case, no diacritics, no
-    /// punctuation) leaves them as they are, the character has a name of its own, and it is neither the n-gram
-    /// separator '|' nor white space other than the word separator.
+    /// punctuation) leaves them as they are, the character has a name of its own (or every ambiguous slot is resolved),
+    /// and it is neither the n-gram separator '|' nor white space other than the word separator.
     /// </summary>
-    private static bool[] SafeCharacters(MLContext ml, CharNgramNames names, bool ambiguousNamesKnown)
+    private static bool[] SafeCharacters(CharNgramNames names, bool ambiguousNamesKnown)
     {
-        var candidates = new List<char>();
+        var (unchanged, pairsUnchanged) = NormalizerIdentity.Value;
+        var safe = new bool[char.MaxValue + 1];
+        safe[' '] = true;
         for (var c = 1; c <= char.MaxValue; c++)
         {
             var ch = (char)c;
-            if ((names.IsUnique(ch) || ambiguousNamesKnown) && ch != '|' && !char.IsWhiteSpace(ch) && !char.IsControl(ch) && !char.IsSurrogate(ch))
+            if (unchanged[c] && (names.IsUnique(ch) || ambiguousNamesKnown))
             {
-                candidates.Add(ch);
+                safe[c] = true;
             }
         }
 
-        // One probe row per candidate: it is safe when it comes out of ML.NET's normaliser as it went in. (A single row
-        // with every candidate does not line up: the normaliser drops some characters, such as combining marks.)
-        var safe = new bool[char.MaxValue + 1];
-        safe[' '] = true;
-        var index = 0;
-        foreach (var normalized in NormalizeLikeFeaturizer(ml, candidates.Select(c => c.ToString())))
+        if (ambiguousNamesKnown && pairsUnchanged)
         {
-            var c = candidates[index++];
-            safe[c] = normalized.Length == 1 && normalized[0] == c;
-        }
-
-        if (ambiguousNamesKnown)
-        {
-            MarkSurrogatesSafe(ml, safe);
+            safe.AsSpan(0xD800, 0xE000 - 0xD800).Fill(true);
         }
 
         return safe;
     }
 
+    // What ML.NET's normaliser leaves alone is the same for every bundle: worked out once per process (a tenth of a
+    // second: 65,000 probe rows), starting in the background as soon as a bundle begins to load (see StartPreparing).
+    private static readonly Lazy<(bool[] Unchanged, bool PairsUnchanged)> NormalizerIdentity = new(ComputeNormalizerIdentity);
+
+    /// <summary>Starts the one-off, bundle-independent part of <see cref="TryCreate"/> on the thread pool.</summary>
+    public static void StartPreparing()
+    {
+        if (!NormalizerIdentity.IsValueCreated)
+        {
+            ThreadPool.QueueUserWorkItem(static _ => _ = NormalizerIdentity.Value);
+        }
+    }
+
+    private static (bool[] Unchanged, bool PairsUnchanged) ComputeNormalizerIdentity()
+    {
+        var ml = new MLContext(seed: 1);
+        var candidates = new List<char>();
+        for (var c = 1; c <= char.MaxValue; c++)
+        {
+            var ch = (char)c;
+            if (ch != '|' && !char.IsWhiteSpace(ch) && !char.IsControl(ch) && !char.IsSurrogate(ch))
+            {
+                candidates.Add(ch);
+            }
+        }
+
+        // One probe row per candidate: it is kept when it comes out of ML.NET's normaliser as it went in. (A single row
+        // with every candidate does not line up: the normaliser drops some characters, such as combining marks.)
+        var unchanged = new bool[char.MaxValue + 1];
+        var index = 0;
+        foreach (var normalized in NormalizeLikeFeaturizer(ml, candidates.Select(c => c.ToString())))
+        {
+            var c = candidates[index++];
+            unchanged[c] = normalized.Length == 1 && normalized[0] == c;
+        }
+
+        return (unchanged, SurrogatePairsUnchanged(ml));
+    }
+
     // Surrogates are safe (in well-formed pairs, which TryFeaturize checks) when every pair of a high surrogate with
     // one low one, and of one high with every low, comes through ML.NET's normaliser unchanged.
-    private static void MarkSurrogatesSafe(MLContext ml, bool[] safe)
+    private static bool SurrogatePairsUnchanged(MLContext ml)
     {
         var pairs = new List<string>();
         for (var c = 0xD800; c <= 0xDBFF; c++)
@@ -353,15 +383,7 @@ internal sealed class NgramFeaturizer
         }
 
         var probe = string.Join(' ', pairs);
-        if (NormalizeLikeFeaturizer(ml, [probe]).Single() != probe)
-        {
-            return;
-        }
-
-        for (var c = 0xD800; c <= 0xDFFF; c++)
-        {
-            safe[c] = true;
-        }
+        return NormalizeLikeFeaturizer(ml, [probe]).Single() == probe;
     }
 
     private static IEnumerable<string> NormalizeLikeFeaturizer(MLContext ml, IEnumerable<string> texts)

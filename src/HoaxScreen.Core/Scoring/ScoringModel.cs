@@ -73,6 +73,7 @@ public sealed class ScoringModel
         // The model file (the slow part: deserialising it and JIT-compiling ML.NET) and the lexicons load on the thread
         // pool while the manifest is read and checked here. Errors surface in the same order as when loading one by one.
         var modelPath = Path.Combine(directory, ModelBundle.ModelFile);
+        NgramFeaturizer.StartPreparing();
         var ml = new MLContext(seed: 1);
         var loading = File.Exists(modelPath) ? Task.Run(() => ml.Model.Load(modelPath, out _)) : null;
         var lexicons = Task.Run(() => Lexicon.LoadFolder(directory));

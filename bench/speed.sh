@@ -44,14 +44,19 @@ speed=(dotnet "$root/bench/HoaxScreen.Speed/bin/Release/net10.0/HoaxScreen.Speed
 started=$(date -u '+%Y-%m-%d %H:%M UTC')
 load_start=$(uptime)
 
-log "1/3 in-process benchmarks (BenchmarkDotNet, about 2 minutes)"
+log "1/4 in-process benchmarks (BenchmarkDotNet, about 2 minutes)"
 "${speed[@]}" bdn --out "$parts/inprocess.md" >"$parts/bdn.log" 2>&1 || { cat "$parts/bdn.log" >&2; exit 1; }
 
-log "2/3 bulk: $posts posts, $runs runs, beside fastText and scikit-learn"
+log "2/4 bulk: $posts posts, $runs runs, beside fastText and scikit-learn"
 "${speed[@]}" bulk --posts "$posts" --runs "$runs" --out "$parts/bulk.md" >/dev/null
 
-log "3/3 HTTP with wrk ($rounds rounds of $duration per endpoint)"
+log "3/4 HTTP with wrk ($rounds rounds of $duration per endpoint)"
 DURATION=$duration ROUNDS=$rounds SKIP_BUILD=1 "$root/bench/speed/wrk.sh" "$parts/http.md" >/dev/null
+
+log "4/4 start-up and memory (the Release build and the Dockerfile's ReadyToRun publish; a model of ../shared/data when present)"
+starts=5
+[ "$duration" = 3s ] && starts=1
+STARTS=$starts LOAD=$duration SKIP_BUILD=1 "$root/bench/speed/startup.sh" "$parts/startup.md" >/dev/null
 
 mkdir -p "$(dirname "$out")"
 {
@@ -67,6 +72,8 @@ mkdir -p "$(dirname "$out")"
   cat "$parts/bulk.md"
   echo
   cat "$parts/http.md"
+  echo
+  cat "$parts/startup.md"
 } >"$out"
 cat "$out"
 log "written to ${out#"$root"/}"

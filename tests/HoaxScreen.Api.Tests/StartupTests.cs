@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Hosting.Internal;
+using Microsoft.Extensions.Logging;
 using HoaxScreen.Api.Modeling;
 
 namespace HoaxScreen.Api.Tests;
@@ -84,13 +85,33 @@ public sealed class StartupTests
             Throws.InstanceOf<OptionsValidationException>().With.Message.Contains(key.Split(':')[1]));
     }
 
-    private static ServiceProvider ModelServices(string modelPath)
+    [Test]
+    public async Task Load_DefaultBundle_ServesAtOnceAndLogsWhenTheDirectPathIsOn()
+    {
+        var logs = new CapturingLoggerProvider();
+        using var services = ModelServices(RepoPaths.DefaultModel, logs);
+        var holder = services.GetRequiredService<ModelHolder>();
+
+        var loaded = holder.Load();
+
+        Assert.That(loaded.Score("cek kesiapan hoaxscreen").Labels, Is.Not.Empty, "scores while the direct path builds");
+        Assert.That(await loaded.Model.DirectPathReady.WaitAsync(TimeSpan.FromSeconds(60)), Is.True);
+        await logs.WaitForAsync(e => e.Message.Contains("direct scoring path on", StringComparison.Ordinal), TimeSpan.FromSeconds(10));
+    }
+
+    private static ServiceProvider ModelServices(string modelPath, ILoggerProvider? logs = null)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Model:Path"] = modelPath }).Build();
         return new ServiceCollection()
             .AddSingleton<IConfiguration>(configuration)
             .AddSingleton<IHostEnvironment>(new HostingEnvironment { ContentRootPath = RepoPaths.Root, EnvironmentName = "Production" })
-            .AddLogging()
+            .AddLogging(builder =>
+            {
+                if (logs is not null)
+                {
+                    builder.AddProvider(logs);
+                }
+            })
             .AddHoaxScreenOptions()
             .AddModelServing()
             .BuildServiceProvider();

@@ -143,6 +143,32 @@ public class DirectScoringTests
     }
 
     [Test]
+    public async Task Load_DirectPathInBackground_ScoresTheSameBeforeAndAfterItIsReady()
+    {
+        var model = ScoringModel.Load(RepoPaths.DefaultModel, directPathInBackground: true);
+        var posts = NormalizedPosts.Value.Take(200).ToArray();
+        var early = model.ScoreBatch(posts);
+
+        Assert.That(await model.DirectPathReady.WaitAsync(TimeSpan.FromSeconds(60)), Is.True);
+        Assert.That(model.HasDirectPath, Is.True);
+        var late = model.ScoreBatch(posts);
+        var synchronous = DefaultModel.Value.ScoreBatch(posts);
+        for (var i = 0; i < posts.Length; i++)
+        {
+            Assert.That(late[i].Labels.Select(l => l.Score), Is.EqualTo(synchronous[i].Labels.Select(l => l.Score)), posts[i]);
+            Assert.That(early[i].Labels.Select(l => l.Score), Is.EqualTo(late[i].Labels.Select(l => l.Score)).Within(1e-5f), posts[i]);
+            Assert.That(early[i].Labels.Select(l => l.Flagged), Is.EqualTo(late[i].Labels.Select(l => l.Flagged)), posts[i]);
+        }
+    }
+
+    [Test]
+    public void Load_Synchronously_HasSettledTheDirectPath()
+    {
+        Assert.That(DefaultModel.Value.DirectPathReady.IsCompletedSuccessfully, Is.True);
+        Assert.That(DefaultModel.Value.DirectPathReady.Result, Is.True);
+    }
+
+    [Test]
     public void Load_BundleWithoutFeatureWeights_ScoresThroughTheChainWithTheSameScores()
     {
         CopyDefaultBundle();

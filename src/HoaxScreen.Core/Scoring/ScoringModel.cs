@@ -26,17 +26,31 @@ public sealed class ScoringModel
     private readonly ConcurrentBag<PredictionEngine<PostInput, PostProbabilities>> _batchEngines = [];
     private readonly int _maxBatchEngines = Environment.ProcessorCount * 4;
 
-    // Null when the bundle has no feature weights or the fast path does not score as the chain does.
-    private readonly DirectScorer? _direct;
+    // Null when the bundle has no feature weights or the fast path does not score as the chain does, and, when built in
+    // the background, until it is ready. Read once per post: a post is scored wholly by one path.
+    private DirectScorer? _direct;
 
-    private ScoringModel(MLContext ml, ITransformer transformer, ModelManifest manifest, string directory, Lexicon lexicon, FeatureWeights? featureWeights)
+    private ScoringModel(
+        MLContext ml, ITransformer transformer, ModelManifest manifest, string directory, Lexicon lexicon, FeatureWeights? featureWeights, bool directPathInBackground)
     {
         _ml = ml;
         var cached = FeatureCache.Insert(ml, transformer);
         // One copy of the label weights (a dense float per feature and label) for both shortcuts.
         var heads = LinearHeads.Extract(transformer, manifest.Labels.Count);
         _transformer = heads is null ? cached : LinearHeads.FuseIfEquivalent(ml, transformer, cached, heads);
-        _direct = heads is null ? null : DirectScorer.TryCreate(ml, transformer, cached, manifest, featureWeights, heads);
+        if (heads is null)
+        {
+            DirectPathReady = Task.FromResult(false);
+        }
+        else if (directPathInBackground)
+        {
+            DirectPathReady = Task.Run(() => BuildDirectPath(ml, transformer, cached, manifest, featureWeights, heads));
+        }
+        else
+        {
+            DirectPathReady = Task.FromResult(BuildDirectPath(ml, transformer, cached, manifest, featureWeights, heads));
+        }
+
         Manifest = manifest;
         Directory = directory;
         _labels = [.. manifest.Labels.Select(l => l.Name)];
@@ -56,13 +70,33 @@ public sealed class ScoringModel
     public string Version => Manifest.Version;
 
     /// <summary>Whether most posts skip ML.NET's row pipeline (the bundle has feature weights that reproduce the chain).</summary>
-    public bool HasDirectPath => _direct is not null;
+    public bool HasDirectPath => Volatile.Read(ref _direct) is not null;
+
+    /// <summary>
+    /// Completes with whether the fast path is on: at once unless <see cref="Load(string, bool)"/> was asked to build it
+    /// in the background; faults if building it failed (the chain keeps scoring).
+    /// </summary>
+    public Task<bool> DirectPathReady { get; }
 
     /// <summary>The fast path alone, for tests that compare it with the chain.</summary>
-    internal DirectScorer? Direct => _direct;
+    internal DirectScorer? Direct => Volatile.Read(ref _direct);
+
+    private bool BuildDirectPath(MLContext ml, ITransformer transformer, ITransformer cached, ModelManifest manifest, FeatureWeights? featureWeights, LinearHeads.HeadScorer heads)
+    {
+        var direct = DirectScorer.TryCreate(ml, transformer, cached, manifest, featureWeights, heads);
+        Volatile.Write(ref _direct, direct);
+        return direct is not null;
+    }
 
     /// <summary>Loads and checks a bundle folder: manifest, model file, output schema, and a canary post.</summary>
-    public static ScoringModel Load(string bundleDirectory)
+    public static ScoringModel Load(string bundleDirectory) => Load(bundleDirectory, directPathInBackground: false);
+
+    /// <summary>
+    /// <see cref="Load(string)"/>; with <paramref name="directPathInBackground"/>, the fast path's tables (most of the
+    /// load time for a large vocabulary: 0.8 s of 1.7 s for a model of all the public data) are built on the thread pool
+    /// after this returns, and posts go through the chain, with the same scores, until <see cref="DirectPathReady"/>.
+    /// </summary>
+    public static ScoringModel Load(string bundleDirectory, bool directPathInBackground)
     {
         var directory = Path.GetFullPath(bundleDirectory);
         if (!System.IO.Directory.Exists(directory))
@@ -120,7 +154,7 @@ public sealed class ScoringModel
         }
 
         var lexicon = lexicons.GetAwaiter().GetResult();
-        var model = new ScoringModel(ml, transformer, manifest, directory, lexicon, featureWeights.GetAwaiter().GetResult());
+        var model = new ScoringModel(ml, transformer, manifest, directory, lexicon, featureWeights.GetAwaiter().GetResult(), directPathInBackground);
         model.CheckSchema();
         return model;
     }
@@ -147,7 +181,7 @@ public sealed class ScoringModel
     /// </summary>
     public void Predict(PredictionEngine<PostInput, PostProbabilities> engine, string normalizedText, PostProbabilities output)
     {
-        if (_direct?.TryScore(normalizedText, output) != true)
+        if (Volatile.Read(ref _direct)?.TryScore(normalizedText, output) != true)
         {
             engine.Predict(new PostInput { Text = normalizedText }, ref output);
         }

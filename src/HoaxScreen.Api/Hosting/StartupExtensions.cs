@@ -29,7 +29,8 @@ public static class StartupExtensions
         try
         {
             app.Services.GetService<IStartupValidator>()?.Validate();
-            app.Services.GetRequiredService<ModelHolder>().Load();
+            var holder = app.Services.GetRequiredService<ModelHolder>();
+            holder.ReclaimLoadingGarbage(holder.Load());
         }
         catch (Exception ex)
         {

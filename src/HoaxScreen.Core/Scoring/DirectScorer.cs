@@ -43,7 +43,7 @@ internal sealed class DirectScorer
     {
         if (weights is null || model is not TransformerChain<ITransformer> chain
             || NgramFeaturizer.TryCreate(ml, chain.First(), manifest.Trainer, weights) is not { } featurizer
-            || heads.Heads.Any(h => h.Weights.Length != featurizer.Size))
+            || heads.FeatureCount != featurizer.Size)
         {
             return null;
         }

@@ -5,7 +5,7 @@
 #   bench/speed.sh [--quick]
 #
 # --quick: 20,000 posts and 1 bulk run, one round of 3 s wrk runs (a smoke test; the figures are not the ones to quote).
-# Environment: POSTS, RUNS (bulk), DURATION and ROUNDS (wrk), OUT (the report).
+# Environment: POSTS, RUNS (bulk), DURATION and ROUNDS (wrk), STARTS (start-up), OUT (the report).
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -14,8 +14,9 @@ posts=${POSTS:-100000}
 runs=${RUNS:-3}
 duration=${DURATION:-10s}
 rounds=${ROUNDS:-3}
+starts=${STARTS:-5}
 if [ "${1:-}" = --quick ]; then
-  posts=20000 runs=1 duration=3s rounds=1
+  posts=20000 runs=1 duration=3s rounds=1 starts=1
 fi
 out=${OUT:-$root/bench/results/speed.md}
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
@@ -54,8 +55,6 @@ log "3/4 HTTP with wrk ($rounds rounds of $duration per endpoint)"
 DURATION=$duration ROUNDS=$rounds SKIP_BUILD=1 "$root/bench/speed/wrk.sh" "$parts/http.md" >/dev/null
 
 log "4/4 start-up and memory (the Release build and the Dockerfile's ReadyToRun publish; a model of ../shared/data when present)"
-starts=5
-[ "$duration" = 3s ] && starts=1
 STARTS=$starts LOAD=$duration SKIP_BUILD=1 "$root/bench/speed/startup.sh" "$parts/startup.md" >/dev/null
 
 mkdir -p "$(dirname "$out")"

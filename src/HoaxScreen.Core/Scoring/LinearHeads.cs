@@ -79,7 +79,7 @@ internal static class LinearHeads
             heads.Add(calibrated);
         }
 
-        if (heads.Count == 0 || heads.Count != labelCount || parts.Length < 2 || heads.Select(h => h.SubModel.Weights.Count).Distinct().Count() != 1)
+        if (heads.Count != labelCount || parts.Length < 2 || heads.Select(h => h.SubModel.Weights.Count).Distinct().Count() != 1)
         {
             return null;
         }

@@ -156,7 +156,6 @@ internal sealed class NgramFeaturizer
         scratch.Begin(_idf.Length, text.Length + 2);
         AddWordNgrams(text, scratch);
         AddCharNgrams(text, scratch);
-        scratch.End();
 
         var count = scratch.Count;
         var found = scratch.Slots.AsSpan(0, count);
@@ -406,7 +405,7 @@ internal sealed class NgramFeaturizer
 
     private sealed class Scratch
     {
-        // One bit per slot, set while a text is featurised and cleared after: 52 KB per thread for 415,000 slots.
+        // One bit per slot, set for the n-grams of the text being featurised: 52 KB per thread for 415,000 slots.
         private ulong[] _seen = [];
         private char[] _joined = new char[256];
 
@@ -424,10 +423,18 @@ internal sealed class NgramFeaturizer
 
         public void Begin(int slotCount, int streamLength)
         {
+            // The previous text's bits are cleared here, not after it, so a text that threw midway cannot leave any set.
             var words = (slotCount + 63) / 64;
             if (_seen.Length != words)
             {
                 _seen = new ulong[words];
+            }
+            else
+            {
+                foreach (var slot in Slots.AsSpan(0, Count))
+                {
+                    _seen[slot >> 6] = 0;
+                }
             }
 
             Count = 0;
@@ -436,15 +443,6 @@ internal sealed class NgramFeaturizer
                 Stream = new char[streamLength * 2];
                 WordStarts = new int[streamLength];
                 WordEnds = new int[streamLength];
-            }
-        }
-
-        /// <summary>Clears the bits of the slots found, ready for the next text.</summary>
-        public void End()
-        {
-            foreach (var slot in Slots.AsSpan(0, Count))
-            {
-                _seen[slot >> 6] = 0;
             }
         }
 

@@ -13,7 +13,6 @@ internal sealed class WordTable
     private readonly int[] _slots;
     // Entry index + 1 per bucket (0 = empty); a power of two at most half full, so probe runs stay short.
     private readonly int[] _buckets;
-    private readonly int _mask;
 
     private WordTable(char[] chars, int[] starts, int[] slots, int[] buckets)
     {
@@ -21,7 +20,6 @@ internal sealed class WordTable
         _starts = starts;
         _slots = slots;
         _buckets = buckets;
-        _mask = buckets.Length - 1;
     }
 
     public int Count => _slots.Length;
@@ -29,21 +27,22 @@ internal sealed class WordTable
     /// <summary>The slot of <paramref name="key"/>, if it is in the table.</summary>
     public bool TryGetValue(ReadOnlySpan<char> key, out int slot)
     {
-        var bucket = (int)Hash(key) & _mask;
-        while (_buckets[bucket] is var entry and > 0)
-        {
-            var start = _starts[entry - 1];
-            if (_chars.AsSpan(start, _starts[entry] - start).SequenceEqual(key))
-            {
-                slot = _slots[entry - 1];
-                return true;
-            }
+        var entry = _buckets[FindBucket(_chars, _starts, _buckets, key)];
+        slot = entry > 0 ? _slots[entry - 1] : -1;
+        return entry > 0;
+    }
 
-            bucket = (bucket + 1) & _mask;
+    // The bucket that holds key's entry, or the empty bucket where it would go.
+    private static int FindBucket(char[] chars, int[] starts, int[] buckets, ReadOnlySpan<char> key)
+    {
+        var mask = buckets.Length - 1;
+        var bucket = (int)Hash(key) & mask;
+        while (buckets[bucket] is var entry and > 0 && !chars.AsSpan(starts[entry - 1], starts[entry] - starts[entry - 1]).SequenceEqual(key))
+        {
+            bucket = (bucket + 1) & mask;
         }
 
-        slot = -1;
-        return false;
+        return bucket;
     }
 
     // FNV-1a over UTF-16 units: the keys are fixed, so a text cannot lengthen a probe run however it is written.
@@ -91,19 +90,7 @@ internal sealed class WordTable
             var table = new WordTable(chars, starts, [.. _slots], buckets);
             for (var entry = 0; entry < _slots.Count; entry++)
             {
-                var key = chars.AsSpan(starts[entry], starts[entry + 1] - starts[entry]);
-                var bucket = (int)Hash(key) & (size - 1);
-                while (buckets[bucket] is var taken and > 0)
-                {
-                    if (chars.AsSpan(starts[taken - 1], starts[taken] - starts[taken - 1]).SequenceEqual(key))
-                    {
-                        break;
-                    }
-
-                    bucket = (bucket + 1) & (size - 1);
-                }
-
-                buckets[bucket] = entry + 1;
+                buckets[FindBucket(chars, starts, buckets, chars.AsSpan(starts[entry], starts[entry + 1] - starts[entry]))] = entry + 1;
             }
 
             return table;

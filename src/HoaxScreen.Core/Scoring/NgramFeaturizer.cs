@@ -26,19 +26,20 @@ internal sealed class NgramFeaturizer
     private readonly WordTable _words;
     // Character n-grams of up to four UTF-16 units packed into one ulong (16 bits each): a look-up hashes one number,
     // not a string. Character 0 never occurs in a text this featuriser takes, so shorter n-grams cannot collide.
-    private readonly Dictionary<ulong, int> _chars;
+    private readonly PackedNgramTable _chars;
     private readonly float[] _idf;
     private readonly bool[] _isWord;
     private readonly bool[] _safe;
     private readonly int _wordNgramLength;
     private readonly int[] _charLengths;
+    private readonly int _sortPasses;
 
     [ThreadStatic]
     private static Scratch? _scratch;
 
     private const int MaxPackedLength = 4;
 
-    private NgramFeaturizer(WordTable words, Dictionary<ulong, int> chars, float[] idf, bool[] isWord, bool[] safe, int wordNgramLength, int[] charLengths)
+    private NgramFeaturizer(WordTable words, PackedNgramTable chars, float[] idf, bool[] isWord, bool[] safe, int wordNgramLength, int[] charLengths)
     {
         _isWord = isWord;
         _words = words;
@@ -47,6 +48,7 @@ internal sealed class NgramFeaturizer
         _safe = safe;
         _wordNgramLength = wordNgramLength;
         _charLengths = charLengths;
+        _sortPasses = SlotSort.PassesFor(idf.Length);
     }
 
     /// <summary>Whether texts with UTF-16 surrogates (emoji) take this path: only when the trainer resolved their slots.</summary>
@@ -79,7 +81,7 @@ internal sealed class NgramFeaturizer
         var charNames = CharNgramNames.Instance;
         var resolved = features.ResolvedCharNgrams;
         var words = new WordTable.Builder();
-        var chars = new Dictionary<ulong, int>(PackedComparer.Instance);
+        var chars = new PackedNgramTable.Builder();
         var isWord = new bool[size];
         var ambiguous = 0;
         var ambiguousResolved = 0;
@@ -97,7 +99,7 @@ internal sealed class NgramFeaturizer
                 var ngramName = text[CharPrefix.Length..];
                 if (charNames.Parse(ngramName) is { } ngram)
                 {
-                    chars[Pack(ngram)] = slot;
+                    chars.Add(Pack(ngram), slot);
                 }
                 else
                 {
@@ -106,7 +108,7 @@ internal sealed class NgramFeaturizer
                     if (resolved is not null && resolved.TryGetValue(slot, out var found) && found.Length <= MaxPackedLength
                         && ngramName.SequenceEqual(charNames.Render(found)))
                     {
-                        chars[Pack(found)] = slot;
+                        chars.Add(Pack(found), slot);
                         ambiguousResolved++;
                     }
                 }
@@ -125,7 +127,7 @@ internal sealed class NgramFeaturizer
         int[] charLengths = settings.CharNgramLength == 0 ? []
             : settings.CharNgramAllLengths ? [.. Enumerable.Range(1, settings.CharNgramLength)]
             : [settings.CharNgramLength];
-        return new NgramFeaturizer(words.Build(), chars, idf, isWord, safe, settings.WordNgramLength, charLengths);
+        return new NgramFeaturizer(words.Build(), chars.Build(), idf, isWord, safe, settings.WordNgramLength, charLengths);
     }
 
     /// <summary>
@@ -159,7 +161,7 @@ internal sealed class NgramFeaturizer
 
         var count = scratch.Count;
         var found = scratch.Slots.AsSpan(0, count);
-        found.Sort();
+        SlotSort.Sort(found, scratch.SortBuffer, _sortPasses);
         var weights = scratch.Values.AsSpan(0, count);
         var wordSum = 0d;
         var charSum = 0d;
@@ -279,9 +281,13 @@ internal sealed class NgramFeaturizer
         var span = stream.AsSpan(0, text.Length + 2);
         foreach (var n in _charLengths)
         {
-            for (var i = 0; i + n <= span.Length; i++)
+            // Rolling: shift the next character in and mask the oldest out, so the key is Pack of the last n characters.
+            var mask = n == MaxPackedLength ? ulong.MaxValue : (1UL << (16 * n)) - 1;
+            var key = 0UL;
+            for (var i = 0; i < span.Length; i++)
             {
-                if (_chars.TryGetValue(Pack(span.Slice(i, n)), out var slot))
+                key = ((key << 16) | span[i]) & mask;
+                if (i + 1 >= n && _chars.TryGetValue(key, out var slot))
                 {
                     scratch.Add(slot);
                 }
@@ -393,16 +399,6 @@ internal sealed class NgramFeaturizer
             .Fit(data).Transform(data).GetColumn<ReadOnlyMemory<char>>("Normalized").Select(t => t.ToString());
     }
 
-    // ulong's own hash XORs the two halves, which for packed letters leaves a few thousand distinct values: long chains.
-    private sealed class PackedComparer : IEqualityComparer<ulong>
-    {
-        public static readonly PackedComparer Instance = new();
-
-        public bool Equals(ulong x, ulong y) => x == y;
-
-        public int GetHashCode(ulong key) => (int)((key * 0x9E3779B97F4A7C15UL) >> 32);
-    }
-
     private sealed class Scratch
     {
         // One bit per slot, set for the n-grams of the text being featurised: 52 KB per thread for 415,000 slots.
@@ -412,6 +408,9 @@ internal sealed class NgramFeaturizer
         public int[] Slots { get; private set; } = new int[256];
 
         public float[] Values { get; private set; } = new float[256];
+
+        /// <summary>As long as <see cref="Slots"/>: the radix sort's second array.</summary>
+        public int[] SortBuffer { get; private set; } = new int[256];
 
         public char[] Stream { get; private set; } = new char[512];
 
@@ -471,6 +470,7 @@ internal sealed class NgramFeaturizer
             {
                 Slots = Resize(Slots);
                 Values = Resize(Values);
+                SortBuffer = new int[Slots.Length];
             }
 
             Slots[Count++] = slot;

@@ -90,4 +90,33 @@ public class CsvRecordReaderTests
         Assert.That(records[1].Fields[0], Is.EqualTo(value));
         Assert.That(CsvText.Escape("biasa"), Is.EqualTo("biasa"));
     }
+
+    [TestCase("\n")]
+    [TestCase("\r\n")]
+    public void ReadRecord_RecordsAcrossManyReadBlocks_MatchWhatWasWritten(string lineEnd)
+    {
+        // Quotes, doubled quotes, commas and line breaks at every offset, so some fall on the reader's block boundaries.
+        var random = new Random(lineEnd.Length);
+        const string alphabet = "ab ,\"\n\r\u00e9😂";
+        var expected = Enumerable.Range(0, 3_000)
+            .Select(_ => Enumerable.Range(0, 3).Select(_ => new string([.. Enumerable.Range(0, random.Next(0, 40)).Select(_ => alphabet[random.Next(alphabet.Length)])])).ToArray())
+            .Select(fields => fields.Select(f => f.Replace("\r", string.Empty, StringComparison.Ordinal)).ToArray())
+            .Where(fields => fields.Any(f => f.Length > 0))
+            .ToList();
+        var csv = new StringBuilder();
+        var line = 1;
+        var lines = new List<int>();
+        foreach (var fields in expected)
+        {
+            lines.Add(line);
+            csv.Append(string.Join(',', fields.Select(CsvText.Escape))).Append(lineEnd);
+            line += 1 + fields.Sum(f => f.Count(c => c == '\n'));
+        }
+
+        var records = ReadAll(csv.ToString());
+
+        Assert.That(csv.Length, Is.GreaterThan(4 * (1 << 14)));
+        Assert.That(records.Select(r => r.Fields), Is.EqualTo(expected));
+        Assert.That(records.Select(r => r.Line), Is.EqualTo(lines));
+    }
 }

@@ -9,15 +9,14 @@ namespace HoaxScreen.Core.Scoring;
 /// </summary>
 internal sealed class PackedNgramTable
 {
-    // Key 0 marks an empty bucket: character 0 never occurs in a text the featuriser takes, so no n-gram packs to 0.
-    private readonly ulong[] _keys;
-    private readonly int[] _slots;
+    // Key and slot side by side, so a look-up touches one cache line. Key 0 marks an empty bucket: character 0 never
+    // occurs in a text the featuriser takes, so no n-gram packs to 0.
+    private readonly Entry[] _entries;
     private readonly int _shift;
 
-    private PackedNgramTable(ulong[] keys, int[] slots, int shift)
+    private PackedNgramTable(Entry[] entries, int shift)
     {
-        _keys = keys;
-        _slots = slots;
+        _entries = entries;
         _shift = shift;
     }
 
@@ -25,19 +24,19 @@ internal sealed class PackedNgramTable
 
     public bool TryGetValue(ulong key, out int slot)
     {
-        var keys = _keys;
-        var mask = keys.Length - 1;
+        var entries = _entries;
+        var mask = entries.Length - 1;
         var bucket = Bucket(key, _shift);
         while (true)
         {
-            var found = keys[bucket];
-            if (found == key)
+            ref readonly var entry = ref entries[bucket];
+            if (entry.Key == key)
             {
-                slot = _slots[bucket];
+                slot = entry.Slot;
                 return true;
             }
 
-            if (found == 0)
+            if (entry.Key == 0)
             {
                 slot = -1;
                 return false;
@@ -74,22 +73,22 @@ internal sealed class PackedNgramTable
                 bits++;
             }
 
-            var keys = new ulong[1 << bits];
-            var slots = new int[keys.Length];
-            var mask = keys.Length - 1;
+            var entries = new Entry[1 << bits];
+            var mask = entries.Length - 1;
             foreach (var (key, slot) in _entries)
             {
                 var bucket = Bucket(key, 64 - bits);
-                while (keys[bucket] != 0)
+                while (entries[bucket].Key != 0)
                 {
                     bucket = (bucket + 1) & mask;
                 }
 
-                keys[bucket] = key;
-                slots[bucket] = slot;
+                entries[bucket] = new Entry(key, slot);
             }
 
-            return new PackedNgramTable(keys, slots, 64 - bits) { Count = _entries.Count };
+            return new PackedNgramTable(entries, 64 - bits) { Count = _entries.Count };
         }
     }
+
+    private readonly record struct Entry(ulong Key, int Slot);
 }

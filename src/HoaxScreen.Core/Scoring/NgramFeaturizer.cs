@@ -99,7 +99,7 @@ internal sealed class NgramFeaturizer
                 var ngramName = text[CharPrefix.Length..];
                 if (charNames.Parse(ngramName) is { } ngram)
                 {
-                    chars.Add(Pack(ngram), slot);
+                    AddPacked(chars, ngram, slot);
                 }
                 else
                 {
@@ -108,7 +108,7 @@ internal sealed class NgramFeaturizer
                     if (resolved is not null && resolved.TryGetValue(slot, out var found) && found.Length <= MaxPackedLength
                         && ngramName.SequenceEqual(charNames.Render(found)))
                     {
-                        chars.Add(Pack(found), slot);
+                        AddPacked(chars, found, slot);
                         ambiguousResolved++;
                     }
                 }
@@ -292,6 +292,16 @@ internal sealed class NgramFeaturizer
                     scratch.Add(slot);
                 }
             }
+        }
+    }
+
+    // An n-gram with character 0 in it can never match (no text that takes this path has one) and would pack like a
+    // shorter n-gram, or to the table's empty key: leave it out.
+    private static void AddPacked(PackedNgramTable.Builder table, string ngram, int slot)
+    {
+        if (ngram.Length > 0 && !ngram.Contains('\0', StringComparison.Ordinal))
+        {
+            table.Add(Pack(ngram), slot);
         }
     }
 

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace HoaxScreen.Core.Text;
@@ -377,7 +378,9 @@ public sealed class TextNormalizer
 
     private readonly record struct Piece(PieceKind Kind, int Start, int End, string? Joined = null);
 
-    private static bool IsPieceChar(char c) => char.IsLetterOrDigit(c) || c is '@' or '$' or '*';
+    // Called for most characters of a post: ASCII answers without the Unicode category table.
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool IsPieceChar(char c) => char.IsAscii(c) ? char.IsAsciiLetterOrDigit(c) || c is '@' or '$' or '*' : char.IsLetterOrDigit(c);
 
     private List<Piece> Scan(FoldedText folded, List<Piece>? into = null)
     {
@@ -504,11 +507,14 @@ public sealed class TextNormalizer
     private static int? UrlSpan(string s, int start, int end)
     {
         var chunk = s.AsSpan(start, end - start);
-        var looksLikeUrl = chunk.StartsWith("http://", StringComparison.OrdinalIgnoreCase)
-            || chunk.StartsWith("https://", StringComparison.OrdinalIgnoreCase)
-            || chunk.StartsWith("www.", StringComparison.OrdinalIgnoreCase)
-            || chunk.Equals("URL", StringComparison.Ordinal)
-            || IsDomainOrEmail(chunk);
+        // Every form below but "URL" has a '.' or a ':' in it; most words have neither, and go no further.
+        var looksLikeUrl = chunk.IndexOfAny('.', ':') < 0
+            ? chunk.Equals("URL", StringComparison.Ordinal)
+            : chunk.StartsWith("http://", StringComparison.OrdinalIgnoreCase)
+              || chunk.StartsWith("https://", StringComparison.OrdinalIgnoreCase)
+              || chunk.StartsWith("www.", StringComparison.OrdinalIgnoreCase)
+              || chunk.Equals("URL", StringComparison.Ordinal)
+              || IsDomainOrEmail(chunk);
         if (!looksLikeUrl)
         {
             return null;

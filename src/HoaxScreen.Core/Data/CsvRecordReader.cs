@@ -47,7 +47,7 @@ public sealed class CsvRecordReader : IDisposable
     public int RecordLine { get; private set; }
 
     /// <summary>
-    /// Bytes of the file read so far (the reader decodes ahead of the records by up to one buffer), for progress;
+    /// Bytes of the file read so far (reading runs ahead of the records by the stream's buffer and one block of characters), for progress;
     /// 0 when not reading a seekable stream.
     /// </summary>
     public long BytesRead => _reader is StreamReader { BaseStream: { CanSeek: true } stream } ? stream.Position : 0;

@@ -11,7 +11,7 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 posts=${POSTS:-100000}
-runs=${RUNS:-3}
+runs=${RUNS:-5}
 duration=${DURATION:-10s}
 rounds=${ROUNDS:-3}
 starts=${STARTS:-5}

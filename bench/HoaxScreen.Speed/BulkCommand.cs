@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using HoaxScreen.Core.Data;
+using HoaxScreen.Core.Modeling;
 
 namespace HoaxScreen.Speed;
 
@@ -50,7 +51,8 @@ public static partial class BulkCommand
 
             var rows = new List<Row>();
             var notes = new List<string>();
-            var hoaxRuns = HoaxScreen(postsCsv, emptyCsv, work, stderr, tieredCompilation: false, out var labels);
+            var labels = ModelBundle.ReadManifest(BenchPaths.DefaultModel).Labels.Count;
+            var hoaxRuns = HoaxScreen(postsCsv, emptyCsv, work, stderr, tieredCompilation: false);
             var fastTextRuns = FastText(posts, label, work, stderr, notes);
             // Alternating runs: a neighbour's load that comes and goes hits both systems alike, and each pair gives a ratio.
             for (var run = 0; run < runs; run++)
@@ -60,7 +62,7 @@ public static partial class BulkCommand
             }
 
             rows.Add(HoaxScreenRow(hoaxRuns, work, count, labels, tieredCompilation: false));
-            var tieredRuns = HoaxScreen(postsCsv, emptyCsv, work, stderr, tieredCompilation: true, out _);
+            var tieredRuns = HoaxScreen(postsCsv, emptyCsv, work, stderr, tieredCompilation: true);
             for (var run = 0; run < runs; run++)
             {
                 tieredRuns.Once();
@@ -135,7 +137,7 @@ public static partial class BulkCommand
         public double MedianCpuSeconds => Median(Full.Select(r => r.CpuSeconds)) - Median(Empty.Select(r => r.CpuSeconds));
     }
 
-    private static TimedRuns HoaxScreen(string postsCsv, string emptyCsv, string work, TextWriter stderr, bool tieredCompilation, out int labels)
+    private static TimedRuns HoaxScreen(string postsCsv, string emptyCsv, string work, TextWriter stderr, bool tieredCompilation)
     {
         var dll = Path.Combine(BenchPaths.Root, "src", "HoaxScreen.Training", "bin", "Release", "net10.0", "HoaxScreen.Training.dll");
         if (!File.Exists(dll))
@@ -149,7 +151,6 @@ public static partial class BulkCommand
         }
 
         var model = BenchPaths.DefaultModel;
-        labels = Core.Scoring.ScoringModel.Load(model).Labels.Count;
         var environment = tieredCompilation ? new Dictionary<string, string> { ["DOTNET_TieredCompilation"] = "1" } : null;
         var scores = Path.Combine(work, "scores.csv");
         return new TimedRuns(

@@ -202,12 +202,13 @@ public sealed class CsvRecordReader : IDisposable
 
     private int Next()
     {
-        if (_position == _length && !Fill())
+        var c = Peek();
+        if (c >= 0)
         {
-            return -1;
+            _position++;
         }
 
-        return _buffer[_position++];
+        return c;
     }
 
     private int Peek()

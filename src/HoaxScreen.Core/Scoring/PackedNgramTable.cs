@@ -2,10 +2,10 @@ namespace HoaxScreen.Core.Scoring;
 
 /// <summary>
 /// Character n-gram (packed into a ulong, see <see cref="NgramFeaturizer"/>) → slot, as open addressing over one
-/// array of key-slot pairs. A <c>Dictionary&lt;ulong, int&gt;</c> needs a custom comparer here (ulong's own hash XORs the halves, which
-/// leaves packed letters a few thousand distinct values) and calls it through an interface on every look-up: a fifth of
-/// a post's scoring time in the bulk CLI, which runs without dynamic PGO to start faster. Built once, then read-only
-/// and thread-safe.
+/// array of key-slot pairs. A <c>Dictionary&lt;ulong, int&gt;</c> needs a custom comparer here (ulong's own hash XORs
+/// the halves, which leaves packed letters a few thousand distinct values) and calls it through an interface on every
+/// look-up: a fifth of a post's scoring time in the bulk CLI, which runs without dynamic PGO to start faster. Built
+/// once, then read-only and thread-safe.
 /// </summary>
 internal sealed class PackedNgramTable
 {

@@ -513,7 +513,6 @@ public sealed class TextNormalizer
             : chunk.StartsWith("http://", StringComparison.OrdinalIgnoreCase)
               || chunk.StartsWith("https://", StringComparison.OrdinalIgnoreCase)
               || chunk.StartsWith("www.", StringComparison.OrdinalIgnoreCase)
-              || chunk.Equals("URL", StringComparison.Ordinal)
               || IsDomainOrEmail(chunk);
         if (!looksLikeUrl)
         {

@@ -10,7 +10,8 @@ public static class CliApp
 {
     public const string Usage = """
         usage:
-          train    --recipe R.json | --data D.csv   --out BUNDLE_DIR
+          train    --recipe R.json | --data D.csv   --out BUNDLE_DIR [--folds K]
+          crossvalidate --recipe R.json | --data D.csv [--folds 5] [--out REPORT.md]
           evaluate --model BUNDLE_DIR --recipe R.json | --data D.csv [--split all|evaluation]
           score    --model BUNDLE_DIR --in POSTS.csv|POSTS.jsonl --out SCORES.csv|SCORES.jsonl [--format csv|jsonl]
                    [--text-column text] [--batch-size 1024 (128 with --explain)] [--explain N] [--progress] [--resume]
@@ -31,10 +32,11 @@ public static class CliApp
             return args[0] switch
             {
                 "train" => TrainCommand.Run(CliArguments.Parse(rest, TrainCommand.Options), stdout, stderr),
+                "crossvalidate" => CrossValidateCommand.Run(CliArguments.Parse(rest, CrossValidateCommand.Options), stdout, stderr),
                 "evaluate" => EvaluateCommand.Run(CliArguments.Parse(rest, EvaluateCommand.Options), stdout, stderr),
                 "score" => ScoreCommand.Run(
                     CliArguments.Parse(rest, ScoreCommand.Options, ScoreCommand.Switches, ScoreCommand.HiddenOptions), stdout, stderr, host ?? CliHost.InProcess),
-                _ => throw new CliException($"unknown command '{args[0]}' (expected train, evaluate or score)"),
+                _ => throw new CliException($"unknown command '{args[0]}' (expected train, crossvalidate, evaluate or score)"),
             };
         }
         catch (CliException ex)

@@ -19,7 +19,8 @@ namespace HoaxScreen.Training;
 /// </summary>
 public sealed class ModelTrainer(Action<string> progress)
 {
-    public ModelManifest Train(TrainingRecipe recipe, string outputDirectory)
+    /// <param name="folds">When 2 or more, the recipe is also cross-validated and the summary stored in the manifest and report.</param>
+    public ModelManifest Train(TrainingRecipe recipe, string outputDirectory, int folds = 0)
     {
         var clock = Stopwatch.StartNew();
         var dataset = LabelledDataset.Load(recipe, progress);
@@ -40,53 +41,14 @@ public sealed class ModelTrainer(Action<string> progress)
         var validation = Indices(parts, p => p == SplitPart.Validation);
         var fitRows = Indices(parts, p => p != SplitPart.Evaluation);
         var evaluation = Indices(parts, p => p == SplitPart.Evaluation);
-        CheckLabelsTrainable(dataset, fitRows);
+        ThresholdedFit.CheckLabelsTrainable(dataset, fitRows);
         progress($"split: {train.Length:N0} train, {validation.Length:N0} validation, {evaluation.Length:N0} evaluation ({DataSplit.Description})");
 
+        var crossValidation = folds >= 2 ? new CrossValidator(progress).Run(recipe, dataset, folds) : null;
         var ml = new MLContext(seed: settings.Seed);
-        var builder = new MultiLabelModelBuilder(ml, settings);
-
-        var trainTexts = Select(normalized, train);
-        var trainLabels = Select(dataset.Posts, train).Select(p => p.Labels).ToList();
-        var validationTexts = Select(normalized, validation);
-        var candidates = settings.L2Regularization is { } fixedL2 || settings.Algorithm != "sdca"
-            ? [settings.L2Regularization]
-            : settings.L2Candidates.Select(c => (float?)c).ToArray();
-        var validationScores = new float[labels.Count][][];
-        var chosenL2 = new float?[labels.Count];
-        var bestLoss = Enumerable.Repeat(double.MaxValue, labels.Count).ToArray();
-        foreach (var candidate in candidates)
-        {
-            progress(candidates.Length == 1
-                ? "stage 1/2: fitting on the training split to choose thresholds"
-                : $"stage 1/2: fitting on the training split with L2 {candidate:G2} to choose regularisation and thresholds");
-            var candidateModel = builder.Fit(trainTexts, trainLabels, labels, Enumerable.Repeat(candidate, labels.Count).ToArray(), progress);
-            var scores = BatchScorer.Probabilities(ml, candidateModel, validationTexts, labels.Count);
-            for (var l = 0; l < labels.Count; l++)
-            {
-                var loss = CalibrationMetrics.LogLoss(KnownScores.Of(dataset, validation, scores, l));
-                if (loss < bestLoss[l])
-                {
-                    bestLoss[l] = loss;
-                    chosenL2[l] = candidate;
-                    validationScores[l] = scores;
-                }
-            }
-        }
-
-        var thresholds = labels.Select((label, l) => BinaryMetricsCalculator.ChooseThreshold(
-            KnownScores.Of(dataset, validation, validationScores[l], l), settings.DefaultThreshold,
-            objective: settings.ThresholdObjectives.TryGetValue(label, out var objective) && objective == "macroF1"
-                ? ThresholdObjective.MacroF1
-                : ThresholdObjective.F1)).ToArray();
-        if (candidates.Length > 1)
-        {
-            progress("regularisation per label: " + string.Join(", ", labels.Select((label, l) => $"{label} {chosenL2[l]:G2}")));
-        }
-
-        progress("stage 2/2: refitting on training + validation");
+        var fitted = ThresholdedFit.Run(ml, settings, dataset, normalized, train, validation, fitRows, progress);
+        var (model, thresholds, chosenL2) = (fitted.Model, fitted.Thresholds, fitted.L2);
         var fitTexts = Select(normalized, fitRows);
-        var model = builder.Fit(fitTexts, Select(dataset.Posts, fitRows).Select(p => p.Labels).ToList(), labels, chosenL2, progress);
         var featureWeights = FeatureWeightsExtractor.Compute(ml, settings, fitTexts, model);
         var evaluationScores = BatchScorer.Probabilities(ml, model, Select(normalized, evaluation), labels.Count);
         var heldOut = HeldOutEvaluation.Of(dataset, evaluation, evaluationScores, thresholds);
@@ -98,13 +60,14 @@ public sealed class ModelTrainer(Action<string> progress)
             fitRows.Count(i => dataset.Posts[i].Labels[l] is true),
             heldOut.Labels[l].Metrics) { L2Regularization = chosenL2[l] }).ToList();
 
-        var manifest = WriteBundle(ml, model, featureWeights, recipe, dataset, normalizer, labelManifests, heldOut, outputDirectory, clock);
+        var manifest = WriteBundle(ml, model, featureWeights, recipe, dataset, normalizer, labelManifests, heldOut, crossValidation, outputDirectory, clock);
         progress($"wrote {Path.GetFullPath(outputDirectory)} in {clock.Elapsed.TotalSeconds:F1} s");
         return manifest;
     }
 
     private ModelManifest WriteBundle(MLContext ml, ITransformer model, FeatureWeights? featureWeights, TrainingRecipe recipe, LabelledDataset dataset,
-        TextNormalizer normalizer, IReadOnlyList<LabelManifest> labels, HeldOutEvaluation heldOut, string outputDirectory, Stopwatch clock)
+        TextNormalizer normalizer, IReadOnlyList<LabelManifest> labels, HeldOutEvaluation heldOut, CrossValidationSummary? crossValidation,
+        string outputDirectory, Stopwatch clock)
     {
         // Write beside the target, then swap in, so a failed run never leaves a half-written bundle.
         var target = Path.GetFullPath(outputDirectory);
@@ -128,12 +91,19 @@ public sealed class ModelTrainer(Action<string> progress)
                 CreatedAt = createdAt,
                 Labels = labels,
                 Sources = [.. dataset.Sources.Select(s => new SourceManifest(
-                    Path.GetRelativePath(recipe.BaseDirectory, s.Path).Replace('\\', '/'), s.Rows, s.Sha256, s.TextColumn, s.Labels))],
+                    Path.GetRelativePath(recipe.BaseDirectory, s.Path).Replace('\\', '/'), s.Rows, s.Sha256, s.TextColumn, s.Labels) { Defaults = s.Defaults })],
                 Trainer = recipe.Trainer,
                 Normalizer = normalizer.Settings,
                 Split = DataSplit.Description,
                 TrainingSeconds = Math.Round(clock.Elapsed.TotalSeconds, 1),
+                CrossValidation = crossValidation,
+                License = recipe.License,
             };
+            if (recipe.LicenseFile is { } licenseFile)
+            {
+                File.Copy(recipe.Resolve(licenseFile), Path.Combine(staging, ModelBundle.LicenseFile));
+            }
+
             normalizer.Lexicon.SaveFolder(staging);
             if (featureWeights is not null)
             {
@@ -179,24 +149,10 @@ public sealed class ModelTrainer(Action<string> progress)
         }
     }
 
-    private static void CheckLabelsTrainable(LabelledDataset dataset, int[] rows)
-    {
-        for (var l = 0; l < dataset.Labels.Count; l++)
-        {
-            var positives = rows.Count(i => dataset.Posts[i].Labels[l] is true);
-            var negatives = rows.Count(i => dataset.Posts[i].Labels[l] is false);
-            if (positives == 0 || negatives == 0)
-            {
-                throw new DataFormatException(
-                    $"label '{dataset.Labels[l]}' has {positives} positive and {negatives} negative training rows; it needs both");
-            }
-        }
-    }
-
     private static int[] Indices(SplitPart[] parts, Func<SplitPart, bool> keep) =>
         [.. Enumerable.Range(0, parts.Length).Where(i => keep(parts[i]))];
 
-    private static List<T> Select<T>(IReadOnlyList<T> items, int[] rows) => [.. rows.Select(i => items[i])];
+    private static List<T> Select<T>(IReadOnlyList<T> items, int[] rows) => ThresholdedFit.Select(items, rows);
 
     private static string Hash8(string path)
     {

@@ -75,6 +75,24 @@ public sealed class LabelledDataset
                 }
             }
 
+            foreach (var (label, value) in source.Defaults ?? new Dictionary<string, int>())
+            {
+                if (!CanonicalLabels.IsValidName(label))
+                {
+                    throw new DataFormatException($"{at}: default for label '{label}': label names are lower case letters, digits and '_'");
+                }
+
+                if (value is not (0 or 1))
+                {
+                    throw new DataFormatException($"{at}: default for label '{label}' must be 0 or 1, not {value}");
+                }
+
+                if (!labels.Contains(label))
+                {
+                    labels.Add(label);
+                }
+            }
+
             plans.Add((source, path, header, labelColumns, textColumn));
         }
 
@@ -112,6 +130,11 @@ public sealed class LabelledDataset
                     values[labels.IndexOf(label)] = ReadLabel(record, columns, plan.Header, plan.Path, reader.RecordLine);
                 }
 
+                foreach (var (label, value) in plan.Source.Defaults ?? new Dictionary<string, int>())
+                {
+                    values[labels.IndexOf(label)] ??= value == 1;
+                }
+
                 posts.Add(new LabelledPost(text, values, plan.Path, reader.RecordLine));
                 rows++;
             }
@@ -123,7 +146,8 @@ public sealed class LabelledDataset
                 rows,
                 skipped,
                 plan.Header[plan.TextColumn],
-                plan.LabelColumns.ToDictionary(kv => kv.Key, kv => string.Join('|', kv.Value.Select(i => plan.Header[i])))));
+                plan.LabelColumns.ToDictionary(kv => kv.Key, kv => string.Join('|', kv.Value.Select(i => plan.Header[i]))),
+                plan.Source.Defaults is { Count: > 0 } defaults ? defaults : null));
         }
 
         return new LabelledDataset(labels, posts, summaries);

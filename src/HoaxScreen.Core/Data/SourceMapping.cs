@@ -13,6 +13,13 @@ public sealed record SourceMapping
 
     public IReadOnlyDictionary<string, string>? Labels { get; init; }
 
+    /// <summary>
+    /// Per label, the value a row of this source takes when the file says nothing about it (no column, or an empty
+    /// cell): e.g. <c>{ "hoax": 0 }</c> for a set of ordinary tweets that are evidently not circulated claims. Without
+    /// an entry, "empty means unknown" holds: the row counts for that label neither way. Only 0 or 1.
+    /// </summary>
+    public IReadOnlyDictionary<string, int>? Defaults { get; init; }
+
     /// <summary>Optional cap on rows read (first N), for quick experiments.</summary>
     public int? MaxRows { get; init; }
 }

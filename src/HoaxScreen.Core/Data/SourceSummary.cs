@@ -8,4 +8,5 @@ public sealed record SourceSummary(
     int Rows,
     int SkippedEmptyText,
     string TextColumn,
-    IReadOnlyDictionary<string, string> Labels);
+    IReadOnlyDictionary<string, string> Labels,
+    IReadOnlyDictionary<string, int>? Defaults = null);

@@ -11,6 +11,12 @@ public sealed record TrainingRecipe
 
     public NormalizerRecipe Normalizer { get; init; } = NormalizerRecipe.Default;
 
+    /// <summary>SPDX id of the licence a bundle trained from this recipe carries (the most restrictive of its sources).</summary>
+    public string? License { get; init; }
+
+    /// <summary>A licence and attribution file (relative to the recipe) copied into the bundle as LICENSE.md.</summary>
+    public string? LicenseFile { get; init; }
+
     /// <summary>Where the recipe came from (null for an ad-hoc --data recipe); paths resolve against its folder.</summary>
     public string? RecipePath { get; init; }
 
@@ -51,6 +57,11 @@ public sealed record TrainingRecipe
             {
                 throw new DataFormatException($"{path}: every source needs a \"path\"");
             }
+        }
+
+        if (recipe.LicenseFile is { } licenseFile && !File.Exists(System.IO.Path.GetFullPath(licenseFile, System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))!)))
+        {
+            throw new DataFormatException($"{path}: licence file '{licenseFile}' not found");
         }
 
         var problem = (recipe.Trainer ?? TrainerSettings.Default).Problems().FirstOrDefault();

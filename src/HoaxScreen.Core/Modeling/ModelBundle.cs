@@ -9,6 +9,7 @@ public static class ModelBundle
     public const string ModelFile = "model.zip";
     public const string ManifestFile = "manifest.json";
     public const string ReportFile = "report.md";
+    public const string LicenseFile = "LICENSE.md";
 
     public static ModelManifest ReadManifest(string bundleDirectory)
     {

@@ -25,6 +25,12 @@ public sealed record ModelManifest
     public required string Split { get; init; }
 
     public double TrainingSeconds { get; init; }
+
+    /// <summary>k-fold cross-validation of the recipe (train --folds K); null when it was not run.</summary>
+    public CrossValidationSummary? CrossValidation { get; init; }
+
+    /// <summary>The licence of the bundle (SPDX id), from the recipe; null when the recipe names none.</summary>
+    public string? License { get; init; }
 }
 
 /// <summary>A label the model scores, its decision threshold and its held-out metrics.</summary>
@@ -42,5 +48,11 @@ public sealed record LabelManifest(string Name, double Threshold, int TrainRows,
 public sealed record LabelMetrics(
     int Rows, int Positives, double Precision, double Recall, double F1, double? RocAuc, double Accuracy, double? Ece = null, double? Brier = null);
 
-/// <summary>A source file the model was trained from, with its row count and SHA-256.</summary>
-public sealed record SourceManifest(string Path, int Rows, string Sha256, string TextColumn, IReadOnlyDictionary<string, string> Labels);
+/// <summary>
+/// A source file the model was trained from, with its row count and SHA-256. <see cref="Defaults"/> are the labels
+/// whose unknown cells the recipe declared negative (or positive) for this source.
+/// </summary>
+public sealed record SourceManifest(string Path, int Rows, string Sha256, string TextColumn, IReadOnlyDictionary<string, string> Labels)
+{
+    public IReadOnlyDictionary<string, int>? Defaults { get; init; }
+}

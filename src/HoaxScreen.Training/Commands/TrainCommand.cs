@@ -3,10 +3,10 @@ using HoaxScreen.Training.Reporting;
 
 namespace HoaxScreen.Training.Commands;
 
-/// <summary>train --recipe R.json | --data D.csv --out BUNDLE_DIR</summary>
+/// <summary>train --recipe R.json | --data D.csv --out BUNDLE_DIR [--folds K]: with K, the bundle also records K-fold cross-validation.</summary>
 public static class TrainCommand
 {
-    public static readonly string[] Options = ["recipe", "data", "out"];
+    public static readonly string[] Options = ["recipe", "data", "out", "folds"];
 
     public static int Run(CliArguments args, TextWriter stdout, TextWriter stderr)
     {
@@ -14,7 +14,13 @@ public static class TrainCommand
         var output = args.Required("out");
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var trainer = new ModelTrainer(message => stderr.WriteLine($"[train {clock.Elapsed.TotalSeconds,6:F1}s] {message}"));
-        var manifest = trainer.Train(recipe, output);
+        var folds = args.Int("folds", 0, 0, 20);
+        if (folds == 1)
+        {
+            throw new CliException("--folds must be 0 (off) or 2..20");
+        }
+
+        var manifest = trainer.Train(recipe, output, folds);
         stdout.WriteLine($"model {manifest.Version} (held-out evaluation split)");
         stdout.Write(MetricsTable.Console(manifest.Labels.Select(l => (l.Name, l.Threshold, l.Metrics))));
         stdout.WriteLine($"training time: {manifest.TrainingSeconds:F1} s");

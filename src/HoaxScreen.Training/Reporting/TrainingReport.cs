@@ -23,6 +23,15 @@ public static class TrainingReport
         md.AppendLine(MetricsTable.Markdown(manifest.Labels.Select(l => (l.Name, l.Threshold, l.Metrics))));
         md.AppendLine("ECE (expected calibration error) is the gap between the mean score and the share of positives in each of 10 equal-width score bins, averaged with the bins' row counts as weights: 0 means that, of the posts scored about 0.3, about 30 % are positive. Brier is the mean squared difference between score and truth (0 is perfect). ROC AUC and both calibration measures do not depend on the threshold.");
         md.AppendLine();
+        if (manifest.CrossValidation is { } crossValidation)
+        {
+            md.AppendLine("## Cross-validation");
+            md.AppendLine();
+            md.AppendLine("The recipe retrained on all rows but one fold, for every fold; steadier than the one evaluation split above.");
+            md.AppendLine();
+            md.AppendLine(CrossValidationTable.Markdown(crossValidation));
+        }
+
         AppendCalibration(md, manifest, figures);
         AppendPerLabel(md, figures);
         md.AppendLine("## Per source");

@@ -98,6 +98,7 @@ public sealed class ModelTrainer(Action<string> progress)
                 TrainingSeconds = Math.Round(clock.Elapsed.TotalSeconds, 1),
                 CrossValidation = crossValidation,
                 License = recipe.License,
+                Card = recipe.Card,
             };
             if (recipe.LicenseFile is { } licenseFile)
             {

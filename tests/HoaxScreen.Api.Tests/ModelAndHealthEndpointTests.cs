@@ -57,6 +57,26 @@ public sealed class ModelAndHealthEndpointTests : ApiFixture
     }
 
     [Test]
+    public async Task GetModel_Always_ReturnsLicenceCardAndCrossValidation()
+    {
+        using var response = await Client.GetAsync("/v1/model");
+        var body = await response.ReadObjectAsync();
+        var crossValidation = body["crossValidation"]!;
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(body["license"]!.GetValue<string>(), Is.EqualTo(_manifest.License));
+            Assert.That(body["card"]!["summary"]!.GetValue<string>(), Is.EqualTo(_manifest.Card!.Summary));
+            Assert.That(body["card"]!["limitations"]!.AsArray().Select(l => l!.GetValue<string>()), Is.EqualTo(_manifest.Card!.Limitations));
+            Assert.That(crossValidation["folds"]!.GetValue<int>(), Is.EqualTo(_manifest.CrossValidation!.Folds));
+            Assert.That(crossValidation["labels"]!.AsArray().Select(l => l!["f1"]!["mean"]!.GetValue<double>()),
+                Is.EqualTo(_manifest.CrossValidation!.Labels.Select(l => l.F1.Mean)));
+            Assert.That(crossValidation["cleanFlagRates"]!.AsArray().Select(r => r!["rate"]!.GetValue<double>()),
+                Is.EqualTo(_manifest.CrossValidation!.CleanFlagRates.Select(r => r.Rate)));
+        });
+    }
+
+    [Test]
     public async Task GetModel_ScreenResult_ReportsTheSameVersion()
     {
         using var described = await Client.GetAsync("/v1/model");

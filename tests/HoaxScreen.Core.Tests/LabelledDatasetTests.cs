@@ -57,6 +57,65 @@ public class LabelledDatasetTests
     }
 
     [Test]
+    public void Load_SourceDefault_FillsOnlyUnknownCellsOfThatSource()
+    {
+        Write("a.csv", "text,hoax\nsatu,1\ndua,0\n");
+        Write("b.csv", "text,abusive,sara\ntiga,1,\nempat,0,1\n");
+        var dataset = LabelledDataset.Load(Recipe(new
+        {
+            sources = new object[]
+            {
+                new { path = "a.csv" },
+                new { path = "b.csv", defaults = new Dictionary<string, int> { ["hoax"] = 0, ["sara"] = 0 } },
+            },
+        }));
+
+        Assert.That(dataset.Labels, Is.EqualTo(new[] { "hoax", "abusive", "sara" }));
+        Assert.That(dataset.Posts[0].Labels, Is.EqualTo(new bool?[] { true, null, null }), "a source without defaults keeps unknowns");
+        Assert.That(dataset.Posts[2].Labels, Is.EqualTo(new bool?[] { false, true, false }), "missing column and empty cell take the default");
+        Assert.That(dataset.Posts[3].Labels, Is.EqualTo(new bool?[] { false, false, true }), "a known cell wins over the default");
+        Assert.That(dataset.Sources[1].Defaults, Is.EquivalentTo(new Dictionary<string, int> { ["hoax"] = 0, ["sara"] = 0 }));
+    }
+
+    [Test]
+    public void Load_RecipeLabels_TrainsOnlyThoseAndMarksOtherPositivesAsOtherHarm()
+    {
+        Write("n.csv", "text,sara,porn\nsatu,0,1\ndua,0,0\ntiga,1,0\n");
+        var dataset = LabelledDataset.Load(Recipe(new
+        {
+            labels = new[] { "sara" },
+            sources = new[] { new { path = "n.csv", labels = new Dictionary<string, string> { ["sara"] = "sara", ["pornography"] = "porn" } } },
+        }));
+
+        Assert.That(dataset.Labels, Is.EqualTo(new[] { "sara" }));
+        Assert.That(dataset.Posts.Select(p => p.OtherHarm), Is.EqualTo(new[] { true, false, false }));
+        Assert.That(dataset.Posts.Select(p => p.Labels[0]), Is.EqualTo(new bool?[] { false, false, true }));
+    }
+
+    [Test]
+    public void Load_RecipeLabelNoSourceMaps_FailsNamingIt()
+    {
+        Write("a.csv", "text,hoax\nsatu,1\n");
+        var recipe = Recipe(new { labels = new[] { "hoax", "sara" }, sources = new[] { new { path = "a.csv" } } });
+
+        var ex = Assert.Throws<DataFormatException>(() => LabelledDataset.Load(recipe));
+
+        Assert.That(ex!.Message, Does.Contain("'sara'").And.Contain("no source maps it"));
+    }
+
+    [TestCase(2)]
+    [TestCase(-1)]
+    public void Load_SourceDefaultNotZeroOrOne_FailsNamingTheLabel(int value)
+    {
+        Write("a.csv", "text,hoax\nsatu,1\n");
+        var recipe = Recipe(new { sources = new[] { new { path = "a.csv", defaults = new Dictionary<string, int> { ["abusive"] = value } } } });
+
+        var ex = Assert.Throws<DataFormatException>(() => LabelledDataset.Load(recipe));
+
+        Assert.That(ex!.Message, Does.Contain("'abusive'").And.Contain("must be 0 or 1"));
+    }
+
+    [Test]
     public void Load_BadLabelValue_NamesFileLineAndColumn()
     {
         var csv = Write("posts.csv", "text,hoax\nsatu,1\ndua,ya\n");

@@ -7,6 +7,11 @@ public static class RepoPaths
 
     public static string DefaultModel => Path.Combine(Root, "models", "default");
 
+    /// <summary>models/team: the bundle trained from data/ only (CC BY 4.0).</summary>
+    public static string TeamModel => Path.Combine(Root, "models", "team");
+
+    public static string Bundle(string name) => Path.Combine(Root, "models", name);
+
     public static string DataFolder => Path.Combine(Root, "data");
 
     /// <summary>../shared/data next to the repository; tests that need it skip when it is absent.</summary>

@@ -26,6 +26,15 @@ public sealed record ModelInfoResponse
     /// <summary>Text normaliser settings, applied to every post before scoring.</summary>
     public required NormalizerInfo Normalizer { get; init; }
 
+    /// <summary>Licence of the bundle (SPDX id, e.g. CC-BY-NC-SA-4.0); its LICENSE.md gives the attribution.</summary>
+    public string? License { get; init; }
+
+    /// <summary>What the model was trained on and meant for, and its known limits.</summary>
+    public ModelCard? Card { get; init; }
+
+    /// <summary>k-fold cross-validation of the training recipe: per label (and per source) mean ± spread, and the share of clean posts each label flags.</summary>
+    public CrossValidationSummary? CrossValidation { get; init; }
+
     public static ModelInfoResponse From(ModelManifest manifest) => new()
     {
         Version = manifest.Version,
@@ -62,6 +71,9 @@ public sealed record ModelInfoResponse
             DefaultThreshold = manifest.Trainer.DefaultThreshold,
         },
         Normalizer = NormalizerInfo.From(manifest.Normalizer),
+        License = manifest.License,
+        Card = manifest.Card,
+        CrossValidation = manifest.CrossValidation,
     };
 }
 

@@ -69,7 +69,7 @@ public sealed class LabelledDataset
                         ? index
                         : throw new DataFormatException($"{at}: column '{column}' (mapped to label '{label}') not found (columns: {string.Join(", ", header)})");
                 })];
-                if (!labels.Contains(label))
+                if (!labels.Contains(label) && recipe.Carries(label))
                 {
                     labels.Add(label);
                 }
@@ -87,13 +87,21 @@ public sealed class LabelledDataset
                     throw new DataFormatException($"{at}: default for label '{label}' must be 0 or 1, not {value}");
                 }
 
-                if (!labels.Contains(label))
+                if (!labels.Contains(label) && recipe.Carries(label))
                 {
                     labels.Add(label);
                 }
             }
 
             plans.Add((source, path, header, labelColumns, textColumn));
+        }
+
+        foreach (var label in recipe.Labels ?? [])
+        {
+            if (!labels.Contains(label))
+            {
+                throw new DataFormatException($"{recipe.RecipePath}: label '{label}' is listed in \"labels\" but no source maps it");
+            }
         }
 
         var posts = new List<LabelledPost>();
@@ -125,17 +133,30 @@ public sealed class LabelledDataset
                 }
 
                 var values = new bool?[labels.Count];
+                var otherHarm = false;
                 foreach (var (label, columns) in plan.LabelColumns)
                 {
-                    values[labels.IndexOf(label)] = ReadLabel(record, columns, plan.Header, plan.Path, reader.RecordLine);
+                    var value = ReadLabel(record, columns, plan.Header, plan.Path, reader.RecordLine);
+                    var index = labels.IndexOf(label);
+                    if (index >= 0)
+                    {
+                        values[index] = value;
+                    }
+                    else
+                    {
+                        otherHarm |= value is true;
+                    }
                 }
 
                 foreach (var (label, value) in plan.Source.Defaults ?? new Dictionary<string, int>())
                 {
-                    values[labels.IndexOf(label)] ??= value == 1;
+                    if (labels.IndexOf(label) is var index and >= 0)
+                    {
+                        values[index] ??= value == 1;
+                    }
                 }
 
-                posts.Add(new LabelledPost(text, values, plan.Path, reader.RecordLine));
+                posts.Add(new LabelledPost(text, values, plan.Path, reader.RecordLine) { OtherHarm = otherHarm });
                 rows++;
             }
 

@@ -11,11 +11,20 @@ public sealed record TrainingRecipe
 
     public NormalizerRecipe Normalizer { get; init; } = NormalizerRecipe.Default;
 
+    /// <summary>
+    /// The labels the model carries; null = every label its sources map. A source may map more (e.g. a dataset's
+    /// pornography column): those are read only so that reports do not count their positive posts as clean.
+    /// </summary>
+    public IReadOnlyList<string>? Labels { get; init; }
+
     /// <summary>SPDX id of the licence a bundle trained from this recipe carries (the most restrictive of its sources).</summary>
     public string? License { get; init; }
 
     /// <summary>A licence and attribution file (relative to the recipe) copied into the bundle as LICENSE.md.</summary>
     public string? LicenseFile { get; init; }
+
+    /// <summary>The model card a bundle trained from this recipe carries; null for none.</summary>
+    public HoaxScreen.Core.Modeling.ModelCard? Card { get; init; }
 
     /// <summary>Where the recipe came from (null for an ad-hoc --data recipe); paths resolve against its folder.</summary>
     public string? RecipePath { get; init; }
@@ -23,6 +32,9 @@ public sealed record TrainingRecipe
     public string BaseDirectory => RecipePath is null ? Directory.GetCurrentDirectory() : System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(RecipePath))!;
 
     public string Resolve(SourceMapping source) => Resolve(source.Path);
+
+    /// <summary>Whether the model trained from this recipe carries <paramref name="label"/>.</summary>
+    public bool Carries(string label) => Labels is null || Labels.Contains(label, StringComparer.Ordinal);
 
     public string Resolve(string path) => System.IO.Path.GetFullPath(path, BaseDirectory);
 
@@ -62,6 +74,11 @@ public sealed record TrainingRecipe
         if (recipe.LicenseFile is { } licenseFile && !File.Exists(System.IO.Path.GetFullPath(licenseFile, System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))!)))
         {
             throw new DataFormatException($"{path}: licence file '{licenseFile}' not found");
+        }
+
+        if (recipe.Labels is { Count: 0 })
+        {
+            throw new DataFormatException($"{path}: \"labels\" lists no label (leave it out to carry every mapped label)");
         }
 
         var problem = (recipe.Trainer ?? TrainerSettings.Default).Problems().FirstOrDefault();

@@ -31,6 +31,9 @@ public sealed record ModelManifest
 
     /// <summary>The licence of the bundle (SPDX id), from the recipe; null when the recipe names none.</summary>
     public string? License { get; init; }
+
+    /// <summary>What the model is for and its known limits, from the recipe; null when the recipe has none.</summary>
+    public ModelCard? Card { get; init; }
 }
 
 /// <summary>A label the model scores, its decision threshold and its held-out metrics.</summary>

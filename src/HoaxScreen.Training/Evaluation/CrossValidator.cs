@@ -92,7 +92,7 @@ public sealed class CrossValidator(Action<string> progress)
         }
 
         var clean = Enumerable.Range(0, posts.Count)
-            .Where(i => posts[i].Labels.Any(v => v is not null) && posts[i].Labels.All(v => v is not true)).ToArray();
+            .Where(i => !posts[i].OtherHarm && posts[i].Labels.Any(v => v is not null) && posts[i].Labels.All(v => v is not true)).ToArray();
         var flagRates = new List<CleanFlagRate>();
         for (var l = 0; l < dataset.Labels.Count; l++)
         {

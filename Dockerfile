@@ -25,6 +25,8 @@ ENV ASPNETCORE_HTTP_PORTS=8080 \
     DOTNET_NOLOGO=1
 COPY --from=build /app/publish ./
 COPY models/default/ ./models/default/
+# The team bundle (CC BY 4.0) for deployments that need a permissive licence: -e Model__Path=/app/models/team
+COPY models/team/ ./models/team/
 # The aspnet image ships an unprivileged "app" user (APP_UID); the service needs no root rights.
 USER $APP_UID
 EXPOSE 8080

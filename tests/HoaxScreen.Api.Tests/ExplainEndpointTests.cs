@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using HoaxScreen.Api.Modeling;
+using HoaxScreen.Core.Scoring;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace HoaxScreen.Api.Tests;
@@ -142,12 +143,103 @@ public sealed class ExplainEndpointTests : ApiFixture
         var body = await ScreenAsync(new JsonObject { ["text"] = text, ["explain"] = true, ["explainAllLabels"] = true, ["topWords"] = 20 });
 
         var overlapping = body["explanations"]!.AsObject()
-            .SelectMany(e => e.Value!.AsArray().Select(w => Word.From(w!)))
-            .Where(w => w.Start < start + obfuscated.Length && start < w.Start + w.Length)
+            .SelectMany(e => e.Value!.AsArray().SelectMany(w => Word.From(w!).Spans))
+            .Where(s => s.Start < start + obfuscated.Length && start < s.Start + s.Length)
             .ToList();
 
         Assert.That(overlapping, Is.Not.Empty, $"'{obfuscated}' raises no label's score: {body["explanations"]!.ToJsonString()}");
-        Assert.That(overlapping, Has.All.EqualTo(new Word(obfuscated, start, obfuscated.Length, 0)).Using<Word>(SameSpan));
+        Assert.That(overlapping, Has.All.EqualTo((start, obfuscated.Length)));
+    }
+
+    [TestCase("dasar a*jing lu, b4b1, dasar anjing", new[] { "a*jing", "anjing" })]
+    [TestCase("dasar k a f i r laknat, k.a.f.i.r semua, usir kafir", new[] { "k a f i r", "k.a.f.i.r", "kafir" })]
+    public async Task Screen_DisguisedAndPlainSpellingsOfOneWord_OneEntryWithEachSpellingAsWritten(string text, string[] spellings)
+    {
+        var body = await ScreenAsync(new JsonObject { ["text"] = text, ["explain"] = true, ["explainAllLabels"] = true, ["topWords"] = 20 });
+
+        var entries = AllWords(body).Where(w => w.Spans.Any(s => s.Start == text.IndexOf(spellings[0], StringComparison.Ordinal))).ToList();
+
+        Assert.That(entries, Is.Not.Empty, $"'{spellings[0]}' raises no label's score: {body["explanations"]!.ToJsonString()}");
+        Assert.Multiple(() =>
+        {
+            foreach (var entry in entries)
+            {
+                Assert.That(entry.Spans.Select(s => text.Substring(s.Start, s.Length)), Is.EqualTo(spellings), entry.ToString());
+                Assert.That(entry.Text, Is.EqualTo(spellings[0]), entry.ToString());
+            }
+        });
+    }
+
+    [Test]
+    public async Task Screen_RepeatedTriggerWord_OneEntryWithEveryOccurrence()
+    {
+        const string text = "anjing lo anjing banget, dasar anjing";
+        var body = await ScreenAsync(new JsonObject { ["text"] = text, ["explain"] = true, ["topWords"] = 20 });
+        Assert.That(body["labels"]!["abusive"]!["flagged"]!.GetValue<bool>(), Is.True, "precondition: the served model does not flag a clearly abusive post");
+
+        var anjing = body["explanations"]!["abusive"]!.AsArray().Select(w => Word.From(w!)).Where(w => w.Text == "anjing").ToList();
+
+        Assert.That(anjing, Has.Count.EqualTo(1), body["explanations"]!.ToJsonString());
+        Assert.Multiple(() =>
+        {
+            Assert.That(anjing[0].Spans, Is.EqualTo(new[] { (0, 6), (10, 6), (31, 6) }));
+            Assert.That(anjing[0].Count, Is.EqualTo(3));
+            Assert.That((anjing[0].Start, anjing[0].Length), Is.EqualTo((0, 6)));
+        });
+    }
+
+    [TestCase(AbusiveText)]
+    [TestCase("anjing anjing anjing lo lo lo, dasar anjing lo anjing")]
+    [TestCase("orang cina itu semua penipu, usir dari sini, orang cina pembohong, usir orang cina")]
+    [TestCase("INFO PENTING!!! info dari orang dalam: sebarkan info ini ke semua grup sebelum dihapus, info valid 🙏🙏 info")]
+    public async Task Screen_TwentyTopWords_EachWordOnceWithDisjointOrderedSpans(string text)
+    {
+        var body = await ScreenAsync(new JsonObject { ["text"] = text, ["explain"] = true, ["explainAllLabels"] = true, ["topWords"] = 20 });
+
+        Assert.Multiple(() =>
+        {
+            foreach (var (label, node) in body["explanations"]!.AsObject())
+            {
+                var words = node!.AsArray().Select(w => Word.From(w!)).ToList();
+                Assert.That(words.Select(w => w.Text.ToLowerInvariant()), Is.Unique, $"{label}: {string.Join(", ", words)}");
+                Assert.That(words.SelectMany(w => w.Spans), Is.Unique, label);
+                foreach (var word in words)
+                {
+                    Assert.That(word.Spans, Is.Not.Empty, $"{label}: {word}");
+                    Assert.That(word.Count, Is.EqualTo(word.Spans.Count), $"{label}: {word}");
+                    Assert.That(word.Spans[0], Is.EqualTo((word.Start, word.Length)), $"{label}: {word}");
+                    Assert.That(word.Spans.Select(s => s.Start), Is.Ordered.Ascending, $"{label}: {word}");
+                    foreach (var span in word.Spans)
+                    {
+                        Assert.That(span.Start, Is.InRange(0, text.Length - 1), $"{label}: {word}");
+                        Assert.That(span.Length, Is.InRange(1, text.Length - span.Start), $"{label}: {word}");
+                        Assert.That(text.Substring(span.Start, span.Length).ToLowerInvariant(), Is.EqualTo(word.Text.ToLowerInvariant()), $"{label}: {word}");
+                    }
+                }
+            }
+        });
+    }
+
+    [TestCase("orang cina itu semua penipu, usir dari sini, orang cina pembohong")]
+    [TestCase("INFO PENTING!!! Sebarkan ke semua grup WA sebelum dihapus. Kata orang dalam KPU, KTP lama tidak berlaku")]
+    [TestCase(AbusiveText)]
+    public async Task Screen_FunctionWordListed_OutweighsEveryListedContentWordByHalfAgain(string text)
+    {
+        // Posts like those in the report that found "orang", "dari", "itu", "info" and "lu" leading the lists.
+        var body = await ScreenAsync(new JsonObject { ["text"] = text, ["explain"] = true, ["explainAllLabels"] = true, ["topWords"] = 20 });
+
+        Assert.Multiple(() =>
+        {
+            foreach (var (label, node) in body["explanations"]!.AsObject())
+            {
+                var words = node!.AsArray().Select(w => Word.From(w!)).ToList();
+                var bestContent = words.Where(w => !IsFunctionWord(w)).Select(w => w.Weight).DefaultIfEmpty(0).Max();
+                foreach (var word in words.Where(IsFunctionWord))
+                {
+                    Assert.That(word.Weight, Is.GreaterThanOrEqualTo((1.5 * bestContent) - 1e-3), $"{label}: {string.Join(", ", words)}");
+                }
+            }
+        });
     }
 
     [Test]
@@ -224,7 +316,12 @@ public sealed class ExplainEndpointTests : ApiFixture
     private static IReadOnlyList<string> FlaggedLabels(JsonObject body) =>
         [.. body["labels"]!.AsObject().Where(l => l.Value!["flagged"]!.GetValue<bool>()).Select(l => l.Key)];
 
-    private static bool SameSpan(Word a, Word b) => a.Text == b.Text && a.Start == b.Start && a.Length == b.Length;
+    // The served bundle's lexicon maps slang (lu → kamu) before the list is consulted; the spellings in these posts are
+    // standard or on the list themselves.
+    private static bool IsFunctionWord(Word word) => FunctionWords.Contains(word.Text.ToLowerInvariant());
+
+    private static IEnumerable<Word> AllWords(JsonObject body) =>
+        body["explanations"]!.AsObject().SelectMany(e => e.Value!.AsArray().Select(w => Word.From(w!)));
 
     private async Task<JsonObject> ScreenAsync(JsonNode request)
     {
@@ -242,7 +339,17 @@ public sealed class ExplainEndpointTests : ApiFixture
 
     private sealed record Word(string Text, int Start, int Length, double Weight)
     {
+        public int Count { get; init; } = 1;
+
+        public IReadOnlyList<(int Start, int Length)> Spans { get; init; } = [];
+
         public static Word From(JsonNode node) => new(
-            node["text"]!.GetValue<string>(), node["start"]!.GetValue<int>(), node["length"]!.GetValue<int>(), node["weight"]!.GetValue<double>());
+            node["text"]!.GetValue<string>(), node["start"]!.GetValue<int>(), node["length"]!.GetValue<int>(), node["weight"]!.GetValue<double>())
+        {
+            Count = node["count"]!.GetValue<int>(),
+            Spans = [.. node["spans"]!.AsArray().Select(s => (s!["start"]!.GetValue<int>(), s["length"]!.GetValue<int>()))],
+        };
+
+        public override string ToString() => $"{Text}×{Count}@{Start}={Weight}";
     }
 }

@@ -108,6 +108,7 @@ public sealed class SwaggerTests : ApiFixture
     [TestCase("ScreenResponse")]
     [TestCase("LabelScore")]
     [TestCase("ExplainedWord")]
+    [TestCase("ExplainedSpan")]
     [TestCase("BatchScreenRequest")]
     [TestCase("BatchScreenResponse")]
     [TestCase("ModelInfoResponse")]

@@ -62,8 +62,12 @@ public sealed class PlaygroundTests : BrowserFixture
             foreach (var word in words)
             {
                 Assert.That(text.Substring(word.Start, word.Length), Is.EqualTo(word.Text), $"API offsets of '{word.Text}'");
-                Assert.That(marks.Any(m => m.Start == word.Start && m.Length == word.Length && m.Text == word.Text && m.Labels.Split(' ').Contains(word.Label)),
-                    Is.True, $"'{word.Text}' ({word.Label}) at {word.Start} is highlighted");
+                foreach (var (start, length) in word.Spans)
+                {
+                    var written = text.Substring(start, length);
+                    Assert.That(marks.Any(m => m.Start == start && m.Length == length && m.Text == written && m.Labels.Split(' ').Contains(word.Label)),
+                        Is.True, $"'{written}' ({word.Label}) at {start} is highlighted");
+                }
             }
 
             foreach (var mark in marks)
@@ -71,6 +75,30 @@ public sealed class PlaygroundTests : BrowserFixture
                 Assert.That(mark.Text, Is.EqualTo(text.Substring(mark.Start, mark.Length)), "a mark shows the original substring");
             }
         });
+    }
+
+    [Test]
+    public async Task Playground_RepeatedWordPasted_HighlightsEveryOccurrenceOfTheMergedEntry()
+    {
+        const string text = "anjing lo anjing banget, dasar anjing";
+        await _playground.OpenAsync();
+        await _playground.Text.FillAsync(text);
+
+        var (_, body) = await _playground.CheckAsync();
+
+        var anjing = ExplainedWords(body).Where(w => w.Label == "abusive" && w.Text == "anjing").ToList();
+        Assert.That(anjing, Has.Count.EqualTo(1), "one entry for the repeated word");
+        Assert.That(anjing[0].Spans, Has.Count.EqualTo(3));
+        var marks = await _playground.ReadMarksAsync();
+        Assert.Multiple(() =>
+        {
+            foreach (var (start, length) in anjing[0].Spans)
+            {
+                Assert.That(marks.Any(m => m.Start == start && m.Length == length && m.Text == "anjing" && m.Labels.Split(' ').Contains("abusive")),
+                    Is.True, $"the occurrence at {start} is highlighted");
+            }
+        });
+        await Expect(Page.Locator("#words .word-chip", new PageLocatorOptions { HasTextString = "anjing" })).ToContainTextAsync("×3");
     }
 
     [Test]
@@ -282,7 +310,13 @@ public sealed class PlaygroundTests : BrowserFixture
 
     private static List<ExplainedWord> ExplainedWords(JsonElement body) =>
         [.. body.GetProperty("explanations").EnumerateObject().SelectMany(label => label.Value.EnumerateArray().Select(word => new ExplainedWord(
-            label.Name, word.GetProperty("text").GetString()!, word.GetProperty("start").GetInt32(), word.GetProperty("length").GetInt32())))];
+            label.Name, word.GetProperty("text").GetString()!, word.GetProperty("start").GetInt32(), word.GetProperty("length").GetInt32())
+        {
+            Spans = [.. word.GetProperty("spans").EnumerateArray().Select(s => (s.GetProperty("start").GetInt32(), s.GetProperty("length").GetInt32()))],
+        }))];
 
-    private sealed record ExplainedWord(string Label, string Text, int Start, int Length);
+    private sealed record ExplainedWord(string Label, string Text, int Start, int Length)
+    {
+        public IReadOnlyList<(int Start, int Length)> Spans { get; init; } = [];
+    }
 }

@@ -20,6 +20,7 @@ public class ScoreCommandExplainTests
         "Rapat RT malam ini jam 19.30 di balai warga, mohon hadir tepat waktu",
         "dasar k a f i r laknat, usir aja dari kampung ini",
         "SEBARKAN!! besok gempa besar jam 9, info valid grup sebelah \"kata BMKG\"",
+        "anjing lo anjing banget, dasar anjing, ANJING",
     ];
 
     private string _work = null!;
@@ -114,6 +115,22 @@ public class ScoreCommandExplainTests
         {
             Assert.That(words, Has.Some.AnyOf("a*jing", "b4b1", "k a f i r"), string.Join(", ", words));
             Assert.That(words, Has.None.AnyOf("anjing", "babi", "kafir"), "normalised forms instead of the original spellings");
+        });
+    }
+
+    [Test]
+    public void Score_ExplainTwentyOnRepeatedWord_WritesTheWordOnceAsFirstWritten()
+    {
+        var (_, rows) = Score("--explain", "20");
+        var row = rows[^1];
+        Assert.That(Flagged(row, "abusive"), Is.True, "precondition: a post repeating anjing is not flagged abusive");
+
+        var words = Words(row, "abusive");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(words.Count(w => w.Equals("anjing", StringComparison.OrdinalIgnoreCase)), Is.EqualTo(1), string.Join(", ", words));
+            Assert.That(words, Does.Contain("anjing"), "the first occurrence as written");
         });
     }
 

@@ -27,7 +27,7 @@ public sealed record ScreenRequest
     /// <summary>
     /// When true, the result carries <c>explanations</c>: for each flagged label, the words of the post that drove its
     /// score, with their offsets into <c>text</c> so a tool can highlight them. Explaining re-scores the post once per
-    /// word, so it costs more than plain screening; leave it off for bulk scoring. Default false.
+    /// distinct word, so it costs more than plain screening; leave it off for bulk scoring. Default false.
     /// </summary>
     /// <example>false</example>
     [DefaultValue(false)]

@@ -70,31 +70,59 @@ public sealed record LabelScore
 }
 
 /// <summary>
-/// A word or phrase of the post that pushed a label's score up. Offsets are UTF-16 code units into the <c>text</c> as
-/// sent, so <c>text.substring(start, start + length)</c> is the word exactly as written (e.g. "a*jing", "b4b1" or
-/// "k a f i r", whatever normalisation made of it).
+/// A word or phrase of the post that pushed a label's score up, listed once however often it occurs. Offsets are UTF-16
+/// code units into the <c>text</c> as sent, so <c>text.substring(start, start + length)</c> is the word exactly as written
+/// (e.g. "a*jing", "b4b1" or "k a f i r", whatever normalisation made of it). <c>text</c>, <c>start</c> and
+/// <c>length</c> describe the first occurrence; <c>spans</c> lists every occurrence (spellings that normalise alike,
+/// such as "anjing" and "a*jing", are one word).
 /// </summary>
 public sealed record ExplainedWord
 {
-    /// <summary>The word exactly as it appears in the original post.</summary>
+    /// <summary>The word exactly as it first appears in the original post.</summary>
     /// <example>a*jing</example>
     public required string Text { get; init; }
 
-    /// <summary>Offset of the word's first character in the original post (UTF-16 code units, from 0).</summary>
+    /// <summary>Offset of the first occurrence's first character in the original post (UTF-16 code units, from 0).</summary>
     /// <example>6</example>
     public required int Start { get; init; }
 
-    /// <summary>Length of the word in the original post (UTF-16 code units).</summary>
+    /// <summary>Length of the first occurrence in the original post (UTF-16 code units).</summary>
     /// <example>6</example>
     public required int Length { get; init; }
 
     /// <summary>
-    /// How much the word raises the label's score: the drop in the label's log-odds when the post is re-scored without it.
-    /// Always positive; larger means stronger.
+    /// How much the word raises the label's score: the drop in the label's log-odds when the post is re-scored without
+    /// any occurrence of it. Always positive; larger means stronger.
     /// </summary>
     /// <example>1.2345</example>
     public required double Weight { get; init; }
 
-    public static ExplainedWord From(WordContribution word) =>
-        new() { Text = word.Text, Start = word.Start, Length = word.Length, Weight = word.Weight };
+    /// <summary>How many times the word occurs in the post: the number of <c>spans</c>.</summary>
+    /// <example>1</example>
+    public required int Count { get; init; }
+
+    /// <summary>Every occurrence of the word in the original post, in order; the first is <c>start</c>/<c>length</c>.</summary>
+    public required IReadOnlyList<ExplainedSpan> Spans { get; init; }
+
+    public static ExplainedWord From(WordContribution word) => new()
+    {
+        Text = word.Text,
+        Start = word.Start,
+        Length = word.Length,
+        Weight = word.Weight,
+        Count = word.Count,
+        Spans = [.. word.Spans.Select(s => new ExplainedSpan { Start = s.Start, Length = s.Length })],
+    };
+}
+
+/// <summary>One occurrence of an explained word: UTF-16 offsets into the <c>text</c> as sent.</summary>
+public sealed record ExplainedSpan
+{
+    /// <summary>Offset of the occurrence's first character in the original post (UTF-16 code units, from 0).</summary>
+    /// <example>6</example>
+    public required int Start { get; init; }
+
+    /// <summary>Length of the occurrence in the original post (UTF-16 code units).</summary>
+    /// <example>6</example>
+    public required int Length { get; init; }
 }

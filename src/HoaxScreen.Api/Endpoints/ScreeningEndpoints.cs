@@ -25,9 +25,11 @@ public static class ScreeningEndpoints
                 "probability `score`, its decision `threshold` and `flagged` (score ≥ threshold); the post is `flagged` when any " +
                 "label is. The optional `id` is echoed. With `\"explain\": true` the result also carries `explanations`: for each " +
                 "flagged label (every label with `explainAllLabels`), up to `topWords` (default 5, at most 20) words that drove " +
-                "its score, strongest first, each with `text`, `start` and `length` (UTF-16 offsets into the original `text`, so " +
-                "disguised spellings such as `a*jing` are highlighted as written) and `weight` (the drop in log-odds without " +
-                "the word). Without `explain` the property is absent. Invalid input answers 400 with a field-level `errors` map.")
+                "its score, strongest first, each distinct word once with `text`, `start` and `length` of its first occurrence " +
+                "(UTF-16 offsets into the original `text`, so disguised spellings such as `a*jing` are highlighted as written), " +
+                "`spans` (every occurrence) with their `count`, and `weight` (the drop in log-odds without any occurrence of the " +
+                "word). Function words and fillers (yang, di, lo, ...) are listed only when they clearly outweigh every other " +
+                "word. Without `explain` the property is absent. Invalid input answers 400 with a field-level `errors` map.")
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
 
         group.MapPost("/batch", ScreenBatch)

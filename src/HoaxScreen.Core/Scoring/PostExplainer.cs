@@ -5,13 +5,18 @@ using Microsoft.ML;
 namespace HoaxScreen.Core.Scoring;
 
 /// <summary>
-/// Explains scores by occlusion: each word of the original post (all the tokens normalisation made from one span
-/// of it, such as "k a f i r" → kafir or gpp → tidak apa apa) is left out in turn and the post re-scored; the fall
-/// in the label's margin (log-odds scale, which unlike the probability does not saturate) is that word's weight. Model-agnostic, so it stays true whatever classifier a bundle carries.
+/// Explains scores by occlusion: each distinct word of the original post (all the tokens normalisation made from one span
+/// of it, such as "k a f i r" → kafir or gpp → tidak apa apa; every occurrence of it, however spelled, together) is left
+/// out and the post re-scored; the fall in the label's margin (log-odds scale, which unlike the probability does not
+/// saturate) is that word's weight. Model-agnostic, so it stays true whatever classifier a bundle carries. Which words
+/// are reported, and in what order, is <see cref="WordRanking"/>'s rule.
 /// </summary>
 public static class PostExplainer
 {
-    /// <summary>Longer posts are explained over their first this-many words, bounding the cost of one request.</summary>
+    /// <summary>
+    /// Longer posts are explained over their first this-many distinct words, bounding the cost of one request to this
+    /// many re-scorings (plus the score itself). Later occurrences of those words are still occluded and reported.
+    /// </summary>
     public const int MaxWords = 200;
 
     public static (PostVerdict Verdict, IReadOnlyList<LabelExplanation> Explanations) Explain(
@@ -26,66 +31,71 @@ public static class PostExplainer
         model.Predict(engine, analysed.Text, output);
         var verdict = model.ToVerdict(output.Probabilities);
         var baseline = (float[])output.Margins.Clone();
-        var labels = Enumerable.Range(0, verdict.Labels.Count).Where(l => explainLabel(verdict.Labels[l])).ToArray();
-        if (labels.Length == 0 || analysed.Tokens.Count == 0)
-        {
-            return (verdict, [.. labels.Select(l => new LabelExplanation(verdict.Labels[l].Label, []))]);
-        }
+        var labels = Enumerable.Range(0, verdict.Labels.Count)
+            .Where(l => explainLabel(verdict.Labels[l]))
+            .Select(l => (l, verdict.Labels[l].Label))
+            .ToArray();
 
-        var units = Units(analysed);
-        var weights = new double[labels.Length][];
-        for (var k = 0; k < labels.Length; k++)
-        {
-            weights[k] = new double[units.Count];
-        }
-
-        for (var u = 0; u < units.Count; u++)
-        {
-            var (first, last) = units[u];
-            model.Predict(engine, analysed.TextWithout(i => i >= first && i <= last), output);
-            for (var k = 0; k < labels.Length; k++)
+        var explanations = Explain(
+            analysed,
+            baseline,
+            labels,
+            normalizedText =>
             {
-                weights[k][u] = baseline[labels[k]] - output.Margins[labels[k]];
-            }
-        }
-
-        var explanations = new List<LabelExplanation>(labels.Length);
-        for (var k = 0; k < labels.Length; k++)
-        {
-            var top = Enumerable.Range(0, units.Count)
-                .Where(u => weights[k][u] > 1e-4)
-                .OrderByDescending(u => weights[k][u])
-                .Take(topWords)
-                .Select(u =>
-                {
-                    var token = analysed.Tokens[units[u].First];
-                    return new WordContribution(text.Substring(token.Start, token.Length), token.Start, token.Length, Math.Round(weights[k][u], 4));
-                })
-                .ToList();
-            explanations.Add(new LabelExplanation(verdict.Labels[labels[k]].Label, top));
-        }
-
+                model.Predict(engine, normalizedText, output);
+                return output.Margins;
+            },
+            topWords);
         return (verdict, explanations);
     }
 
-    // Consecutive tokens that share one span of the original are one word to a reader.
-    private static List<(int First, int Last)> Units(NormalizedText analysed)
+    /// <summary>
+    /// The explanations of <paramref name="labels"/> (index into the margins, name) given the post's
+    /// <paramref name="baseline"/> margins; <paramref name="margins"/> re-scores a normalised text, once per distinct word.
+    /// </summary>
+    internal static IReadOnlyList<LabelExplanation> Explain(
+        NormalizedText analysed,
+        IReadOnlyList<float> baseline,
+        IReadOnlyList<(int Index, string Name)> labels,
+        Func<string, IReadOnlyList<float>> margins,
+        int topWords)
     {
-        var units = new List<(int, int)>();
-        var tokens = analysed.Tokens;
-        for (var i = 0; i < tokens.Count && units.Count < MaxWords;)
+        if (labels.Count == 0 || analysed.Tokens.Count == 0)
         {
-            var j = i;
-            while (j + 1 < tokens.Count && tokens[j + 1].Start == tokens[i].Start && tokens[j + 1].Length == tokens[i].Length)
-            {
-                j++;
-            }
-
-            units.Add((i, j));
-            i = j + 1;
+            return [.. labels.Select(l => new LabelExplanation(l.Name, []))];
         }
 
-        return units;
+        var (words, wordOfToken) = DistinctWords.Collect(analysed, MaxWords);
+        var weights = new double[labels.Count][];
+        for (var k = 0; k < labels.Count; k++)
+        {
+            weights[k] = new double[words.Count];
+        }
+
+        for (var w = 0; w < words.Count; w++)
+        {
+            var without = margins(analysed.TextWithout(t => wordOfToken[t] == w));
+            for (var k = 0; k < labels.Count; k++)
+            {
+                weights[k][w] = baseline[labels[k].Index] - without[labels[k].Index];
+            }
+        }
+
+        var explanations = new List<LabelExplanation>(labels.Count);
+        for (var k = 0; k < labels.Count; k++)
+        {
+            var top = WordRanking.Top(words, weights[k], topWords)
+                .Select(w => Contribution(analysed.Original, words[w], weights[k][w]))
+                .ToList();
+            explanations.Add(new LabelExplanation(labels[k].Name, top));
+        }
+
+        return explanations;
     }
 
+    private static WordContribution Contribution(string original, DistinctWord word, double weight)
+    {
+        var first = word.Spans[0];
+        return new WordContribution(original.Substring(first.Start, first.Length), Math.Round(weight, 4), word.Spans);
+    }
 }

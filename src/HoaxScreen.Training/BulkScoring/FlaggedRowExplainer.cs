@@ -58,18 +58,15 @@ public sealed class FlaggedRowExplainer(ScoringModel model, int topWords) : IDis
     }
 
     // The labels flagged by the batch score are the ones explained, so the words always match the _flagged columns.
-    // Every word's weight is computed anyway, so asking for all of them costs nothing and leaves room to skip repeats.
+    // Explanations list each distinct word once (all its occurrences merged), so the top N are N different words.
     private IReadOnlyList<string>[] Explain(PredictionEngine<PostInput, PostProbabilities> engine, string text, PostVerdict verdict)
     {
         var flagged = verdict.Labels.Where(l => l.Flagged).Select(l => l.Label).ToHashSet(StringComparer.Ordinal);
-        var (_, explanations) = model.Explain(engine, text, label => flagged.Contains(label.Label), PostExplainer.MaxWords);
+        var (_, explanations) = model.Explain(engine, text, label => flagged.Contains(label.Label), topWords);
         var row = (IReadOnlyList<string>[])NoWords.Clone();
         foreach (var explanation in explanations)
         {
-            row[_labelIndex[explanation.Label]] = [.. explanation.Words
-                .Select(w => w.Text)
-                .Distinct(StringComparer.OrdinalIgnoreCase)
-                .Take(topWords)];
+            row[_labelIndex[explanation.Label]] = [.. explanation.Words.Select(w => w.Text)];
         }
 
         return row;

@@ -269,7 +269,10 @@
     for (const [name, words] of explained) {
       if (state.hidden.has(name)) continue;
       for (const word of words) {
-        spans.push({ label: name, order: order.indexOf(name), start: word.start, end: word.start + word.length, weight: word.weight });
+        // One entry per distinct word: every occurrence is in `spans` (start/length alone is the first).
+        for (const span of wordSpans(word)) {
+          spans.push({ label: name, order: order.indexOf(name), start: span.start, end: span.start + span.length, weight: word.weight });
+        }
       }
     }
     renderHighlighted(state.text, spans);
@@ -282,6 +285,10 @@
       return;
     }
     ui.words.replaceChildren(...explained.map(([name, words]) => wordsRow(name, words, order.indexOf(name))));
+  }
+
+  function wordSpans(word) {
+    return Array.isArray(word.spans) && word.spans.length > 0 ? word.spans : [{ start: word.start, length: word.length }];
   }
 
   function legendButton(name, order) {
@@ -301,9 +308,13 @@
 
   function wordsRow(name, words, order) {
     const chips = words.map((word) => {
-      const chip = el('span', 'word-chip', el('span', 'word-text', word.text), el('span', 'word-weight', weightFormat.format(word.weight)));
+      const count = wordSpans(word).length;
+      const chip = el('span', 'word-chip', el('span', 'word-text', word.text),
+        ...(count > 1 ? [el('span', 'word-count', `×${count}`)] : []),
+        el('span', 'word-weight', weightFormat.format(word.weight)));
       chip.title = `Bobot (weight) ${weightFormat.format(word.weight)}: turunnya log-odds tanpa kata ini ` +
-        '(the drop in log-odds without this word)';
+        '(the drop in log-odds without this word)' +
+        (count > 1 ? `; muncul ${count} kali, semuanya disorot (occurs ${count} times, all highlighted)` : '');
       return chip;
     });
     return el('li', `words-row ${tone(name, order)}`, el('span', 'words-label', ...labelNodes(name), ':'), ...chips);

@@ -25,7 +25,7 @@ public sealed record TrainerSettings
     /// </summary>
     public IReadOnlyList<float> L2Candidates { get; init; } = [3e-6f, 1e-5f, 3e-5f];
 
-    /// <summary>Per label, "f1" (default) or "macroF1": what its threshold maximises on the validation split.</summary>
+    /// <summary>Per label, "f1" (default), "macroF1" or "f0.5": what its threshold maximises on the validation split.</summary>
     public IReadOnlyDictionary<string, string> ThresholdObjectives { get; init; } = new Dictionary<string, string>();
 
     /// <summary>Longest word n-gram (1 = unigrams only).</summary>
@@ -90,9 +90,9 @@ public sealed record TrainerSettings
 
         foreach (var (label, objective) in ThresholdObjectives)
         {
-            if (objective is not ("f1" or "macroF1"))
+            if (objective is not ("f1" or "macroF1" or "f0.5"))
             {
-                yield return $"trainer.thresholdObjectives.{label} must be 'f1' or 'macroF1', not '{objective}'";
+                yield return $"trainer.thresholdObjectives.{label} must be 'f1', 'macroF1' or 'f0.5', not '{objective}'";
             }
         }
 

@@ -57,7 +57,7 @@ public static class BinaryMetricsCalculator
     }
 
     /// <summary>
-    /// The threshold that maximises F1 (or macro F1) on validation rows (midpoint between neighbouring scores, ties
+    /// The threshold that maximises F1 (or macro F1, or F0.5) on validation rows (midpoint between neighbouring scores, ties
     /// broken towards 0.5); falls back when there are too few positives to trust the choice.
     /// </summary>
     public static double ChooseThreshold(IReadOnlyList<(float Score, bool Truth)> rows, double fallback, int minimumPositives = 5,
@@ -88,7 +88,12 @@ public static class BinaryMetricsCalculator
             var next = i + 1 < sorted.Length ? sorted[i + 1].Score : 0f;
             var threshold = (sorted[i].Score + next) / 2.0;
             var f1 = 2.0 * tp / (tp + fp + positives);
-            if (objective == ThresholdObjective.MacroF1)
+            if (objective == ThresholdObjective.F05)
+            {
+                // F-beta with beta = 0.5: (1 + b²) tp / ((1 + b²) tp + b² fn + fp).
+                f1 = 1.25 * tp / (1.25 * tp + 0.25 * (positives - tp) + fp);
+            }
+            else if (objective == ThresholdObjective.MacroF1)
             {
                 // Mean of the positive- and negative-class F1: what matters when positives are the majority.
                 var tn = negatives - fp;

@@ -51,9 +51,12 @@ public static class ThresholdedFit
 
         var thresholds = labels.Select((label, l) => BinaryMetricsCalculator.ChooseThreshold(
             KnownScores.Of(dataset, validation, validationScores[l], l), settings.DefaultThreshold,
-            objective: settings.ThresholdObjectives.TryGetValue(label, out var objective) && objective == "macroF1"
-                ? ThresholdObjective.MacroF1
-                : ThresholdObjective.F1)).ToArray();
+            objective: settings.ThresholdObjectives.GetValueOrDefault(label) switch
+            {
+                "macroF1" => ThresholdObjective.MacroF1,
+                "f0.5" => ThresholdObjective.F05,
+                _ => ThresholdObjective.F1,
+            })).ToArray();
         if (candidates.Length > 1)
         {
             progress("regularisation per label: " + string.Join(", ", labels.Select((label, l) => $"{label} {chosenL2[l]:G2}")));

@@ -19,10 +19,17 @@ public static class CliApp
     /// <param name="host">The console the CLI runs on; <see cref="CliHost.InProcess"/> when omitted (tests).</param>
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr, CliHost? host = null)
     {
-        if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
+        if (args.Length == 0)
         {
-            (args.Length == 0 ? stderr : stdout).WriteLine(Usage);
-            return args.Length == 0 ? 2 : 0;
+            stderr.WriteLine(Usage);
+            return 2;
+        }
+
+        // "score --help" as well as "--help": asking for help is never an unknown option.
+        if (args[0] is "help" || args.Any(a => a is "-h" or "--help"))
+        {
+            stdout.WriteLine(Usage);
+            return 0;
         }
 
         try

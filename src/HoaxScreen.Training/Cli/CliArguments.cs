@@ -28,13 +28,21 @@ public sealed class CliArguments
             }
 
             var name = arg[2..];
-            string value;
             var equals = name.IndexOf('=', StringComparison.Ordinal);
-            if (switches.Contains(equals >= 0 ? name[..equals] : name))
+            var given = equals >= 0 ? name[..equals] : name;
+
+            // Known options first: an unknown one is named as such, whatever follows it.
+            if (!allowed.Contains(given) && !switches.Contains(given) && !hidden.Contains(given))
+            {
+                throw new CliException($"unknown option '--{given}' (expected {string.Join(", ", allowed.Concat(switches).Select(a => "--" + a))})");
+            }
+
+            string value;
+            if (switches.Contains(given))
             {
                 if (equals >= 0)
                 {
-                    throw new CliException($"option --{name[..equals]} takes no value");
+                    throw new CliException($"option --{given} takes no value");
                 }
 
                 value = string.Empty;
@@ -42,7 +50,7 @@ public sealed class CliArguments
             else if (equals >= 0)
             {
                 value = name[(equals + 1)..];
-                name = name[..equals];
+                name = given;
             }
             else if (i + 1 < args.Count && !args[i + 1].StartsWith("--", StringComparison.Ordinal))
             {
@@ -51,11 +59,6 @@ public sealed class CliArguments
             else
             {
                 throw new CliException($"option --{name} needs a value");
-            }
-
-            if (!allowed.Contains(name) && !switches.Contains(name) && !hidden.Contains(name))
-            {
-                throw new CliException($"unknown option --{name} (expected {string.Join(", ", allowed.Concat(switches).Select(a => "--" + a))})");
             }
 
             if (!values.TryAdd(name, value))

@@ -14,6 +14,8 @@ public static class CliApp
           evaluate --model BUNDLE_DIR --recipe R.json | --data D.csv [--split all|evaluation]
           score    --model BUNDLE_DIR --in POSTS.csv|POSTS.jsonl --out SCORES.csv|SCORES.jsonl [--format csv|jsonl]
                    [--text-column text] [--batch-size 1024 (128 with --explain)] [--explain N] [--progress] [--resume]
+        the folder --out goes in must exist: train creates BUNDLE_DIR in it, score the scores file.
+        exit codes: 0 done, 1 bad data, model or path, 2 bad usage, 130 interrupted (score: rerun with --resume).
         """;
 
     /// <param name="host">The console the CLI runs on; <see cref="CliHost.InProcess"/> when omitted (tests).</param>

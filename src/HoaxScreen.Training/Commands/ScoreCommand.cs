@@ -42,7 +42,12 @@ public static class ScoreCommand
     public static int Run(CliArguments args, TextWriter stdout, TextWriter stderr, CliHost host)
     {
         var input = Path.GetFullPath(args.Required("in"));
-        var output = Path.GetFullPath(args.Required("out"));
+        var output = OutputFolder.Check(args.Required("out"));
+        if (Directory.Exists(output))
+        {
+            throw new CliException($"--out '{args.Required("out")}' is a folder; name the file to write, e.g. {Path.Combine(args.Required("out"), "scores.csv")}");
+        }
+
         var textColumn = args.Optional("text-column") ?? "text";
         var explainWords = args.Int("explain", 0, 1, MaxExplainWords);
 

@@ -10,8 +10,8 @@ public static class TrainCommand
 
     public static int Run(CliArguments args, TextWriter stdout, TextWriter stderr)
     {
+        var output = OutputFolder.Check(args.Required("out"));
         var recipe = args.Recipe();
-        var output = args.Required("out");
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var trainer = new ModelTrainer(message => stderr.WriteLine($"[train {clock.Elapsed.TotalSeconds,6:F1}s] {message}"));
         var manifest = trainer.Train(recipe, output);

@@ -51,18 +51,6 @@ public class OutputFolderTests
     }
 
     [Test]
-    public void Score_OutputIsAnExistingFolder_ExitsTwoAskingForAFileName()
-    {
-        var run = CliRun.Of("score", "--model", RepoPaths.DefaultModel, "--in", _input, "--out", _work);
-
-        Assert.Multiple(() =>
-        {
-            Assert.That(run.ExitCode, Is.EqualTo(2));
-            Assert.That(run.LastError, Does.StartWith($"error: --out '{_work}' is a folder; name the file to write"));
-        });
-    }
-
-    [Test]
     public void Train_OutputParentMissing_FailsBeforeReadingAnythingNamingTheFolder()
     {
         var missing = Path.Combine(_work, "models", "nested");

@@ -15,7 +15,7 @@ public sealed class CsvPostReader : IPostReader
     private readonly int _idColumn;
 
     /// <summary>Opens the file and checks its header, so a wrong file fails before the model is loaded.</summary>
-    public CsvPostReader(string path, string textColumnName, bool wantIds)
+    public CsvPostReader(string path, string textColumnName)
     {
         _path = path;
         _reader = CsvRecordReader.Open(path);
@@ -29,7 +29,7 @@ public sealed class CsvPostReader : IPostReader
                 throw new DataFormatException($"{path}:{_reader.RecordLine}: no text column '{textColumnName}' (columns: {string.Join(", ", header)})");
             }
 
-            _idColumn = wantIds ? Column(header, "id") : -1;
+            _idColumn = Column(header, "id");
             Length = new FileInfo(path).Length;
         }
         catch
@@ -42,6 +42,8 @@ public sealed class CsvPostReader : IPostReader
     public long Length { get; }
 
     public long Position => _reader.BytesRead;
+
+    public bool HasIds => _idColumn >= 0;
 
     public bool TryRead(out string text, out string? idJson)
     {

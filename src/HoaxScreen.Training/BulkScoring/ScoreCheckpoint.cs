@@ -20,7 +20,8 @@ public sealed record ScoreCheckpoint(
     ModelFingerprint Model,
     ScoreSettings Settings)
 {
-    public const int CurrentFormat = 1;
+    /// <summary>2: CSV output starts with the input's id column (format 1 runs wrote none, so they cannot be continued).</summary>
+    public const int CurrentFormat = 2;
 
     public static ScoreCheckpoint? TryLoad(string path)
     {

@@ -8,8 +8,9 @@ namespace HoaxScreen.Training.Commands;
 
 /// <summary>
 /// score --model BUNDLE_DIR --in POSTS.csv|POSTS.jsonl --out SCORES.csv|SCORES.jsonl: one output row per input row,
-/// same order. CSV output: LABEL and LABEL_flagged per label, then flagged (the design's contract); JSON Lines output
-/// (--out ending in .jsonl/.ndjson): one object per row with the input's id, the same scores and true/false flags.
+/// same order. CSV output: the input's id first when it has ids, then LABEL and LABEL_flagged per label, then flagged
+/// (the design's contract); JSON Lines output (--out ending in .jsonl/.ndjson): one object per row with the input's id,
+/// the same scores and true/false flags.
 /// With <c>--explain N</c>, the top N words behind each flagged label as well.
 /// <para>
 /// Rows are written to OUT.partial with a checkpoint OUT.partial.json beside it, and moved to OUT when all are written.
@@ -43,11 +44,6 @@ public static class ScoreCommand
     {
         var input = Path.GetFullPath(args.Required("in"));
         var output = OutputFolder.Check(args.Required("out"));
-        if (Directory.Exists(output))
-        {
-            throw new CliException($"--out '{args.Required("out")}' is a folder; name the file to write, e.g. {Path.Combine(args.Required("out"), "scores.csv")}");
-        }
-
         var textColumn = args.Optional("text-column") ?? "text";
         var explainWords = args.Int("explain", 0, 1, MaxExplainWords);
 
@@ -62,10 +58,9 @@ public static class ScoreCommand
             throw new CliException("--out must not be the same file as --in");
         }
 
-        var withIds = outputFormat == ScoreFormat.JsonLines;
         using IPostReader reader = inputFormat == ScoreFormat.Csv
-            ? new CsvPostReader(input, textColumn, withIds)
-            : new JsonLinesPostReader(input, textColumn, withIds);
+            ? new CsvPostReader(input, textColumn)
+            : new JsonLinesPostReader(input, textColumn);
         var model = ScoringModel.Load(args.Required("model"));
         var current = new ScoreCheckpoint(
             ScoreCheckpoint.CurrentFormat,
@@ -79,7 +74,7 @@ public static class ScoreCommand
         var (partial, start) = resume ? Continue(output, current, reader, stderr) : StartOver(output, current, stderr);
         using var explainer = explainWords > 0 ? new FlaggedRowExplainer(model, explainWords) : null;
         IScoreWriter writer = outputFormat == ScoreFormat.Csv
-            ? new CsvScoreWriter(partial.Writer, model.Labels, explainer is not null)
+            ? new CsvScoreWriter(partial.Writer, model.Labels, explainer is not null, reader.HasIds)
             : new JsonLinesScoreWriter(partial.Writer, model.Labels, explainer is not null);
         var startPosition = reader.Position;
         var progress = args.Switch("progress") || host.ErrorIsTerminal
@@ -102,7 +97,7 @@ public static class ScoreCommand
                 outcome = ScorePipeline.Run(
                     reader,
                     batchSize,
-                    withIds,
+                    withIds: reader.HasIds || outputFormat == ScoreFormat.JsonLines,
                     Environment.ProcessorCount,
                     () => new EngineBatchScorer(model, explainer),
                     session.Write,

@@ -10,10 +10,12 @@ public static class CliApp
 {
     public const string Usage = """
         usage:
-          train    --recipe R.json | --data D.csv   --out BUNDLE_DIR
-          evaluate --model BUNDLE_DIR --recipe R.json | --data D.csv [--split all|evaluation]
+          train    --recipe R.json | --data D.csv [--delimiter ,|;|tab]   --out BUNDLE_DIR
+          evaluate --model BUNDLE_DIR --recipe R.json | --data D.csv [--delimiter ,|;|tab] [--split all|evaluation]
           score    --model BUNDLE_DIR --in POSTS.csv|POSTS.jsonl --out SCORES.csv|SCORES.jsonl [--format csv|jsonl]
-                   [--text-column text] [--batch-size 1024 (128 with --explain)] [--explain N] [--progress] [--resume]
+                   [--delimiter ,|;|tab] [--text-column text] [--batch-size 1024 (128 with --explain)] [--explain N]
+                   [--progress] [--resume]
+        CSV input: fields separated by ',' ';' or tab, detected from the header line unless --delimiter says.
         the folder --out goes in must exist: train creates BUNDLE_DIR in it, score the scores file.
         exit codes: 0 done, 1 bad data, model or path, 2 bad usage, 130 interrupted (score: rerun with --resume).
         """;

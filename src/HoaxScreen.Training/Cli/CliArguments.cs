@@ -90,15 +90,33 @@ public sealed class CliArguments
             : throw new CliException($"--{name} must be a whole number from {min} to {max}");
     }
 
-    /// <summary>Exactly one of --recipe or --data.</summary>
+    /// <summary>--delimiter (',' ';' or 'tab'), or null when not given: the CSV reader then detects it from the header line.</summary>
+    public char? Delimiter()
+    {
+        var given = Optional("delimiter");
+        if (given is null)
+        {
+            return null;
+        }
+
+        return HoaxScreen.Core.Data.CsvDelimiters.Parse(given)
+            ?? throw new CliException($"--delimiter must be ',', ';' or 'tab', not '{given}'");
+    }
+
+    /// <summary>Exactly one of --recipe or --data (with --data, an optional --delimiter).</summary>
     public HoaxScreen.Core.Data.TrainingRecipe Recipe()
     {
         var recipe = Optional("recipe");
         var data = Optional("data");
+        if (recipe is not null && data is null && Optional("delimiter") is not null)
+        {
+            throw new CliException("--delimiter goes with --data; a recipe's sources are read with the separator their header line uses");
+        }
+
         return (recipe, data) switch
         {
             ({ } r, null) => HoaxScreen.Core.Data.TrainingRecipe.Load(r),
-            (null, { } d) => HoaxScreen.Core.Data.TrainingRecipe.ForCanonicalFile(d),
+            (null, { } d) => HoaxScreen.Core.Data.TrainingRecipe.ForCanonicalFile(d, Delimiter()),
             (null, null) => throw new CliException("give --recipe R.json or --data D.csv"),
             _ => throw new CliException("give either --recipe or --data, not both"),
         };

@@ -24,7 +24,7 @@ namespace HoaxScreen.Training.Commands;
 /// </summary>
 public static class ScoreCommand
 {
-    public static readonly string[] Options = ["model", "in", "out", "format", "text-column", "batch-size", "explain"];
+    public static readonly string[] Options = ["model", "in", "out", "format", "delimiter", "text-column", "batch-size", "explain"];
 
     public static readonly string[] Switches = ["resume", "progress"];
 
@@ -58,8 +58,14 @@ public static class ScoreCommand
             throw new CliException("--out must not be the same file as --in");
         }
 
+        var delimiter = args.Delimiter();
+        if (delimiter is not null && inputFormat != ScoreFormat.Csv)
+        {
+            throw new CliException("--delimiter applies to CSV input only");
+        }
+
         using IPostReader reader = inputFormat == ScoreFormat.Csv
-            ? new CsvPostReader(input, textColumn)
+            ? new CsvPostReader(input, textColumn, delimiter)
             : new JsonLinesPostReader(input, textColumn);
         var model = ScoringModel.Load(args.Required("model"));
         var current = new ScoreCheckpoint(
@@ -69,7 +75,12 @@ public static class ScoreCommand
             Flagged: 0,
             InputFingerprint.Of(input),
             ModelFingerprint.Of(model),
-            new ScoreSettings(ScoreFormats.Name(inputFormat), ScoreFormats.Name(outputFormat), textColumn, explainWords));
+            new ScoreSettings(
+                ScoreFormats.Name(inputFormat),
+                reader is CsvPostReader csv ? CsvDelimiters.Name(csv.Delimiter) : string.Empty,
+                ScoreFormats.Name(outputFormat),
+                textColumn,
+                explainWords));
 
         var (partial, start) = resume ? Continue(output, current, reader, stderr) : StartOver(output, current, stderr);
         using var explainer = explainWords > 0 ? new FlaggedRowExplainer(model, explainWords) : null;

@@ -6,7 +6,7 @@ namespace HoaxScreen.Training.Commands;
 /// <summary>train --recipe R.json | --data D.csv --out BUNDLE_DIR</summary>
 public static class TrainCommand
 {
-    public static readonly string[] Options = ["recipe", "data", "out"];
+    public static readonly string[] Options = ["recipe", "data", "delimiter", "out"];
 
     public static int Run(CliArguments args, TextWriter stdout, TextWriter stderr)
     {

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using HoaxScreen.Core.Labels;
+using HoaxScreen.Core.Text;
 
 namespace HoaxScreen.Core.Data;
 
@@ -102,7 +103,7 @@ public sealed class LabelledDataset
                 }
 
                 var text = record[plan.TextColumn];
-                if (string.IsNullOrWhiteSpace(text))
+                if (BlankText.IsBlank(text))
                 {
                     skipped++;
                     continue;

@@ -141,7 +141,7 @@ public sealed class HostileInputTests : ApiFixture
         var problem = await AssertProblemAsync(response, HttpStatusCode.BadRequest);
         if (body.Contains("\"text\": 5", StringComparison.Ordinal))
         {
-            Assert.That(problem["detail"]!.GetValue<string>(), Does.Contain("$.items[1].text"));
+            Assert.That(HttpTestExtensions.ErrorKeys(problem), Is.EqualTo(new[] { "items[1].text" }));
         }
     }
 

@@ -164,7 +164,7 @@ public sealed class ValidationTests : ApiFixture
     }
 
     [Test]
-    public async Task Screen_TopWordsNotANumber_Returns400NamingThePath()
+    public async Task Screen_TopWordsNotANumber_Returns400NamingTheField()
     {
         using var response = await Client.PostRawAsync("/v1/screen", """{ "text": "halo", "explain": true, "topWords": "lima" }""");
         var problem = await response.ReadObjectAsync();
@@ -172,7 +172,7 @@ public sealed class ValidationTests : ApiFixture
         Assert.Multiple(() =>
         {
             Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
-            Assert.That(problem["detail"]!.GetValue<string>(), Does.Contain("$.topWords"));
+            Assert.That(problem["errors"]!["topWords"]![0]!.GetValue<string>(), Is.EqualTo("topWords must be a whole number."));
         });
     }
 

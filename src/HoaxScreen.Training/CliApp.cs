@@ -10,20 +10,31 @@ public static class CliApp
 {
     public const string Usage = """
         usage:
-          train    --recipe R.json | --data D.csv   --out BUNDLE_DIR [--folds K]
-          crossvalidate --recipe R.json | --data D.csv [--folds 5] [--out REPORT.md]
-          evaluate --model BUNDLE_DIR --recipe R.json | --data D.csv [--split all|evaluation]
+          train    --recipe R.json | --data D.csv [--delimiter ,|;|tab]   --out BUNDLE_DIR [--folds K]
+          crossvalidate --recipe R.json | --data D.csv [--delimiter ,|;|tab] [--folds 5] [--out REPORT.md]
+          evaluate --model BUNDLE_DIR --recipe R.json | --data D.csv [--delimiter ,|;|tab] [--split all|evaluation]
           score    --model BUNDLE_DIR --in POSTS.csv|POSTS.jsonl --out SCORES.csv|SCORES.jsonl [--format csv|jsonl]
-                   [--text-column text] [--batch-size 1024 (128 with --explain)] [--explain N] [--progress] [--resume]
+                   [--delimiter ,|;|tab] [--text-column text] [--batch-size 1024 (128 with --explain)] [--explain N]
+                   [--progress] [--resume]
+        CSV input: fields separated by ',' ';' or tab, detected from the header line unless --delimiter says.
+        the folder --out goes in must exist: train creates BUNDLE_DIR in it, score the scores file.
+        exit codes: 0 done, 1 bad data, model or path, 2 bad usage, 130 interrupted (score: rerun with --resume).
         """;
 
     /// <param name="host">The console the CLI runs on; <see cref="CliHost.InProcess"/> when omitted (tests).</param>
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr, CliHost? host = null)
     {
-        if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
+        if (args.Length == 0)
         {
-            (args.Length == 0 ? stderr : stdout).WriteLine(Usage);
-            return args.Length == 0 ? 2 : 0;
+            stderr.WriteLine(Usage);
+            return 2;
+        }
+
+        // "score --help" as well as "--help": asking for help is never an unknown option.
+        if (args[0] is "help" || args.Any(a => a is "-h" or "--help"))
+        {
+            stdout.WriteLine(Usage);
+            return 0;
         }
 
         try

@@ -18,15 +18,15 @@ public sealed class ErrorHandlingTests : ApiFixture
         Assert.That(problem["detail"]!.GetValue<string>(), Does.Contain("JSON"));
     }
 
-    [TestCase("/v1/screen", """{ "text": 42 }""", "$.text", TestName = "Screen_NumberForText_Returns400NamingThePath")]
-    [TestCase("/v1/screen", """{ "text": ["a"] }""", "$.text", TestName = "Screen_ArrayForText_Returns400NamingThePath")]
-    [TestCase("/v1/screen/batch", """{ "items": "halo" }""", "$.items", TestName = "ScreenBatch_StringForItems_Returns400NamingThePath")]
-    public async Task Post_WrongJsonType_Returns400ProblemDetails(string url, string body, string path)
+    [TestCase("/v1/screen", """{ "text": 42 }""", "text", TestName = "Screen_NumberForText_Returns400NamingTheField")]
+    [TestCase("/v1/screen", """{ "text": ["a"] }""", "text", TestName = "Screen_ArrayForText_Returns400NamingTheField")]
+    [TestCase("/v1/screen/batch", """{ "items": "halo" }""", "items", TestName = "ScreenBatch_StringForItems_Returns400NamingTheField")]
+    public async Task Post_WrongJsonType_Returns400ProblemDetails(string url, string body, string field)
     {
         using var response = await Client.PostRawAsync(url, body);
 
         var problem = await AssertProblemAsync(response, HttpStatusCode.BadRequest);
-        Assert.That(problem["detail"]!.GetValue<string>(), Does.Contain(path));
+        Assert.That(HttpTestExtensions.ErrorKeys(problem), Is.EqualTo(new[] { field }));
     }
 
     [TestCase("")]

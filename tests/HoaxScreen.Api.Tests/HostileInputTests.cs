@@ -141,7 +141,7 @@ public sealed class HostileInputTests : ApiFixture
         var problem = await AssertProblemAsync(response, HttpStatusCode.BadRequest);
         if (body.Contains("\"text\": 5", StringComparison.Ordinal))
         {
-            Assert.That(problem["detail"]!.GetValue<string>(), Does.Contain("$.items[1].text"));
+            Assert.That(HttpTestExtensions.ErrorKeys(problem), Is.EqualTo(new[] { "items[1].text" }));
         }
     }
 
@@ -165,7 +165,6 @@ public sealed class HostileInputTests : ApiFixture
     [TestCase("\u0000\u0001\u0002 halo \u001f", TestName = "Screen_ControlCharacters_ReturnsOk")]
     [TestCase("😡😡😡🔥🔥", TestName = "Screen_OnlyEmoji_ReturnsOk")]
     [TestCase("\u202Eiklan\u202C \u200B\u200B\u200D", TestName = "Screen_BidiAndZeroWidthOnly_ReturnsOk")]
-    [TestCase("\uFEFF", TestName = "Screen_OnlyByteOrderMark_ReturnsOk")]
     [TestCase("𝕳𝖔𝖆𝖐𝖘 ＨＯＡＫＳ ḩǫąķś", TestName = "Screen_MathematicalAndFullWidthLetters_ReturnsOk")]
     public async Task Screen_UnusualButValidText_ReturnsOk(string text)
     {

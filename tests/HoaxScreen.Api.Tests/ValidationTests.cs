@@ -25,6 +25,44 @@ public sealed class ValidationTests : ApiFixture
         Assert.That(problem["errors"]!["text"]!.AsArray().Select(m => m!.GetValue<string>()), Is.EqualTo(new[] { "text must not be blank." }));
     }
 
+    [TestCase("\u0000", TestName = "Screen_NulOnlyText_Returns400TextMustNotBeBlank")]
+    [TestCase("\u0001\u0002", TestName = "Screen_ControlCharactersOnlyText_Returns400TextMustNotBeBlank")]
+    [TestCase("\u200B", TestName = "Screen_ZeroWidthSpaceOnlyText_Returns400TextMustNotBeBlank")]
+    [TestCase("\t\n", TestName = "Screen_TabAndNewlineOnlyText_Returns400TextMustNotBeBlank")]
+    [TestCase("\uFEFF", TestName = "Screen_ByteOrderMarkOnlyText_Returns400TextMustNotBeBlank")]
+    [TestCase(" \u0000 \u200B\u200D\u202E \u007F ", TestName = "Screen_SpacesControlAndInvisibleMarksText_Returns400TextMustNotBeBlank")]
+    public async Task Screen_InvisibleOnlyText_Returns400TextMustNotBeBlank(string text)
+    {
+        var problem = await PostInvalidAsync("/v1/screen", new JsonObject { ["text"] = text }.ToJsonString());
+
+        Assert.That(problem["errors"]!["text"]!.AsArray().Select(m => m!.GetValue<string>()), Is.EqualTo(new[] { "text must not be blank." }));
+    }
+
+    [Test]
+    public async Task ScreenBatch_InvisibleOnlyItemTexts_NameEachIndexedField()
+    {
+        var items = new JsonArray(
+            new JsonObject { ["text"] = "\u0001\u0002" },
+            new JsonObject { ["text"] = "halo semua" },
+            new JsonObject { ["text"] = "\u0000\u200B\u200B" });
+
+        var problem = await PostInvalidAsync("/v1/screen/batch", new JsonObject { ["items"] = items }.ToJsonString());
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(HttpTestExtensions.ErrorKeys(problem), Is.EqualTo(new[] { "items[0].text", "items[2].text" }));
+            Assert.That(problem["errors"]!["items[2].text"]![0]!.GetValue<string>(), Is.EqualTo("text must not be blank."));
+        });
+    }
+
+    [Test]
+    public async Task Screen_ControlCharactersAroundWords_ReturnsOk()
+    {
+        using var response = await Client.PostJsonNodeAsync("/v1/screen", new JsonObject { ["text"] = "\u0000\u200Bhalo\u0001" });
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
+    }
+
     [Test]
     public async Task Screen_EmptyText_Returns400WithTextError()
     {
@@ -126,7 +164,7 @@ public sealed class ValidationTests : ApiFixture
     }
 
     [Test]
-    public async Task Screen_TopWordsNotANumber_Returns400NamingThePath()
+    public async Task Screen_TopWordsNotANumber_Returns400NamingTheField()
     {
         using var response = await Client.PostRawAsync("/v1/screen", """{ "text": "halo", "explain": true, "topWords": "lima" }""");
         var problem = await response.ReadObjectAsync();
@@ -134,7 +172,7 @@ public sealed class ValidationTests : ApiFixture
         Assert.Multiple(() =>
         {
             Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
-            Assert.That(problem["detail"]!.GetValue<string>(), Does.Contain("$.topWords"));
+            Assert.That(problem["errors"]!["topWords"]![0]!.GetValue<string>(), Is.EqualTo("topWords must be a whole number."));
         });
     }
 

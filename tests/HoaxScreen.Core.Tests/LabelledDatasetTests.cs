@@ -141,6 +141,15 @@ public class LabelledDatasetTests
     }
 
     [Test]
+    public void Load_ControlOrZeroWidthOnlyText_IsSkippedAndCountedLikeBlank()
+    {
+        var csv = Write("posts.csv", "text,hoax\nsatu,1\n\"\u0000\",0\n\"\u200B\u200B\",1\n\"\u0001 \u0002\",0\ndua,0\n");
+        var dataset = LabelledDataset.Load(TrainingRecipe.ForCanonicalFile(csv));
+        Assert.That(dataset.Posts.Select(p => p.Text), Is.EqualTo(new[] { "satu", "dua" }));
+        Assert.That(dataset.Sources[0].SkippedEmptyText, Is.EqualTo(3));
+    }
+
+    [Test]
     public void Load_InvalidLabelName_Throws()
     {
         var csv = Write("posts.csv", "text,Hoax Label\nsatu,1\n");

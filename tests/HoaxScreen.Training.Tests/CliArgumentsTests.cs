@@ -22,6 +22,55 @@ public class CliArgumentsTests
     }
 
     [Test]
+    public void Parse_UnknownOptionLast_SaysUnknownNotNeedsValue()
+    {
+        var ex = Assert.Throws<CliException>(() => CliArguments.Parse(["--model", "m", "--foo"], Allowed));
+        Assert.That(ex!.Message, Does.StartWith("unknown option '--foo'"));
+    }
+
+    [Test]
+    public void Parse_UnknownOptionBeforeAnother_SaysUnknownNotNeedsValue()
+    {
+        var ex = Assert.Throws<CliException>(() => CliArguments.Parse(["--foo", "--model", "m"], Allowed));
+        Assert.That(ex!.Message, Does.StartWith("unknown option '--foo'"));
+    }
+
+    [Test]
+    public void Parse_UnknownOptionWithEqualsValue_NamesOnlyTheOption()
+    {
+        var ex = Assert.Throws<CliException>(() => CliArguments.Parse(["--foo=bar"], Allowed));
+        Assert.That(ex!.Message, Does.StartWith("unknown option '--foo' (expected --model"));
+    }
+
+    [TestCase("score", "--model", "m", "--foo")]
+    [TestCase("train", "--data", "d.csv", "--out", "o", "--foo")]
+    [TestCase("evaluate", "--foo")]
+    public void Run_UnknownOption_ExitsTwoWithOneLineNamingIt(params string[] args)
+    {
+        var run = CliRun.Of(args);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(run.ExitCode, Is.EqualTo(2));
+            Assert.That(run.Stderr.TrimEnd().Split('\n'), Has.Length.EqualTo(1));
+            Assert.That(run.LastError, Does.StartWith("error: unknown option '--foo' (expected "));
+        });
+    }
+
+    [TestCase("score", "--help")]
+    [TestCase("train", "--out", "o", "-h")]
+    public void Run_HelpAfterCommand_PrintsUsageAndExitsZero(params string[] args)
+    {
+        var run = CliRun.Of(args);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(run.ExitCode, Is.EqualTo(0));
+            Assert.That(run.Stdout, Does.Contain("usage:"));
+        });
+    }
+
+    [Test]
     public void Parse_OptionWithoutValue_Throws()
     {
         Assert.Throws<CliException>(() => CliArguments.Parse(["--model", "--in", "x"], Allowed));
@@ -69,7 +118,7 @@ public class CliArgumentsTests
         Assert.Multiple(() =>
         {
             Assert.That(args.Int("stop-after", 0, 0, 10), Is.EqualTo(3));
-            Assert.That(ex!.Message, Is.EqualTo("unknown option --stop (expected --model, --in, --out, --batch-size, --resume)"));
+            Assert.That(ex!.Message, Is.EqualTo("unknown option '--stop' (expected --model, --in, --out, --batch-size, --resume)"));
         });
     }
 

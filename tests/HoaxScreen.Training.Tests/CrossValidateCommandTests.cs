@@ -88,7 +88,7 @@ public class CrossValidateCommandTests
     {
         var run = CliRun.Of("crossvalidate", "--data", Fixture, "--folds", "3", "--out", Path.Combine(_work, "missing", "cv.md"));
 
-        Assert.That(run.ExitCode, Is.EqualTo(2));
+        Assert.That(run.ExitCode, Is.EqualTo(1));
         Assert.That(run.LastError, Does.Contain("does not exist"));
     }
 

@@ -19,7 +19,7 @@ public class InterruptedTrainingTests
     public void TrainPreviousBundle()
     {
         _work = Directory.CreateTempSubdirectory("hoaxscreen-interrupt-").FullName;
-        _bundle = Path.Combine(_work, "models", "current");
+        _bundle = Path.Combine(Directory.CreateDirectory(Path.Combine(_work, "models")).FullName, "current");
         var run = CliRun.Of("train", "--data", Fixture, "--out", _bundle);
         Assert.That(run.ExitCode, Is.EqualTo(0), run.Stderr);
     }

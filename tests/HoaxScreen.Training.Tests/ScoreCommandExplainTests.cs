@@ -23,6 +23,9 @@ public class ScoreCommandExplainTests
         "anjing lo anjing banget, dasar anjing, ANJING",
     ];
 
+    /// <summary>The input has an id column, so the output starts with one.</summary>
+    private const int IdColumns = 1;
+
     private string _work = null!;
     private string _input = null!;
     private List<string> _labels = null!;
@@ -46,7 +49,7 @@ public class ScoreCommandExplainTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(header, Is.EqualTo(_labels.SelectMany(l => new[] { l, l + "_flagged" }).Append("flagged")
+            Assert.That(header, Is.EqualTo(_labels.SelectMany(l => new[] { l, l + "_flagged" }).Prepend("id").Append("flagged")
                 .Concat(_labels.Select(l => l + "_words")).ToArray()));
             Assert.That(rows, Has.Count.EqualTo(Texts.Length));
             Assert.That(rows, Has.All.Length.EqualTo(header.Length));
@@ -109,7 +112,7 @@ public class ScoreCommandExplainTests
     {
         var (_, rows) = Score("--explain", "20");
         var words = _labels.SelectMany(l => Words(rows[2], l)).Concat(_labels.SelectMany(l => Words(rows[4], l))).ToList();
-        Assert.That(rows[2][_labels.Count * 2], Is.EqualTo("1"), "precondition: 'dasar a*jing lu, b4b1' is not flagged");
+        Assert.That(rows[2][IdColumns + (_labels.Count * 2)], Is.EqualTo("1"), "precondition: 'dasar a*jing lu, b4b1' is not flagged");
 
         Assert.Multiple(() =>
         {
@@ -157,7 +160,7 @@ public class ScoreCommandExplainTests
         Assert.That(run.ExitCode, Is.EqualTo(0), run.Stderr);
 
         var header = File.ReadLines(output).First();
-        Assert.That(header, Is.EqualTo(string.Join(',', _labels.SelectMany(l => new[] { l, l + "_flagged" }).Append("flagged"))));
+        Assert.That(header, Is.EqualTo(string.Join(',', _labels.SelectMany(l => new[] { l, l + "_flagged" }).Prepend("id").Append("flagged"))));
     }
 
     [TestCase("0")]
@@ -217,14 +220,14 @@ public class ScoreCommandExplainTests
     }
 
     private bool Flagged(string[] row, string label) =>
-        row[(_labels.IndexOf(label) * 2) + 1] switch
+        row[IdColumns + (_labels.IndexOf(label) * 2) + 1] switch
         {
             "1" => true,
             "0" => false,
             var other => throw new FormatException(string.Create(CultureInfo.InvariantCulture, $"{label}_flagged is '{other}'")),
         };
 
-    private int WordsColumn(string label) => (_labels.Count * 2) + 1 + _labels.IndexOf(label);
+    private int WordsColumn(string label) => IdColumns + (_labels.Count * 2) + 1 + _labels.IndexOf(label);
 
     private List<string> Words(string[] row, string label) =>
         row[WordsColumn(label)] is { Length: > 0 } cell ? [.. cell.Split(ScoreCommand.WordSeparator)] : [];

@@ -32,7 +32,7 @@ public class ScoreCommandTests
         var labels = ModelBundle.ReadManifest(RepoPaths.DefaultModel).Labels.Select(l => l.Name).ToList();
         using var reader = CsvRecordReader.Open(output);
         var header = reader.ReadRecord()!;
-        Assert.That(header, Is.EqualTo(labels.SelectMany(l => new[] { l, l + "_flagged" }).Append("flagged").ToArray()));
+        Assert.That(header, Is.EqualTo(labels.SelectMany(l => new[] { l, l + "_flagged" }).Prepend("id").Append("flagged").ToArray()));
         var rows = new List<string[]>();
         while (reader.ReadRecord() is { } row)
         {
@@ -40,10 +40,11 @@ public class ScoreCommandTests
         }
 
         Assert.That(rows, Has.Count.EqualTo(3));
-        var abusive = labels.IndexOf("abusive") * 2;
+        Assert.That(rows.Select(r => r[0]), Is.EqualTo(new[] { "1", "2", "3" }), "the input's ids, first");
+        var abusive = 1 + (labels.IndexOf("abusive") * 2);
         Assert.That(float.Parse(rows[0][abusive], System.Globalization.CultureInfo.InvariantCulture),
             Is.GreaterThan(float.Parse(rows[1][abusive], System.Globalization.CultureInfo.InvariantCulture)));
-        Assert.That(rows.SelectMany(r => r.Where((_, i) => i % 2 == 1 || i == r.Length - 1)), Is.All.Matches<string>(v => v is "0" or "1"));
+        Assert.That(rows.SelectMany(r => r.Where((_, i) => (i > 0 && i % 2 == 0) || i == r.Length - 1)), Is.All.Matches<string>(v => v is "0" or "1"));
     }
 
     [Test]

@@ -34,9 +34,10 @@ internal static class ScoreInputs
         return [.. texts.Take(count)];
     }
 
-    public static string WriteCsv(string path, IReadOnlyList<string> texts)
+    /// <summary>An <c>id,text</c> file; the ids are <paramref name="idPrefix"/> and the row's index (p0, p1, ...).</summary>
+    public static string WriteCsv(string path, IReadOnlyList<string> texts, string idPrefix = "p")
     {
-        File.WriteAllText(path, "id,text\n" + string.Concat(texts.Select((t, i) => $"p{i},{CsvText.Escape(t)}\n")), new UTF8Encoding(false));
+        File.WriteAllText(path, "id,text\n" + string.Concat(texts.Select((t, i) => $"{idPrefix}{i},{CsvText.Escape(t)}\n")), new UTF8Encoding(false));
         return path;
     }
 

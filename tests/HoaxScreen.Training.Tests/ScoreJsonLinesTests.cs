@@ -27,7 +27,7 @@ public class ScoreJsonLinesTests
     public void Score_JsonLinesInputToCsv_EqualsCsvInputToCsv()
     {
         var texts = ScoreInputs.Texts(40);
-        var csvInput = ScoreInputs.WriteCsv(Path.Combine(_work, "posts.csv"), texts);
+        var csvInput = ScoreInputs.WriteCsv(Path.Combine(_work, "posts.csv"), texts, idPrefix: string.Empty);
         var jsonInput = ScoreInputs.WriteJsonLines(Path.Combine(_work, "posts.jsonl"), texts);
 
         var fromCsv = Score(csvInput, "from-csv.csv", "--batch-size", "7");
@@ -55,12 +55,12 @@ public class ScoreJsonLinesTests
                 Assert.That(properties.Select(p => p.Name), Is.EqualTo(expectedKeys), $"row {row}");
                 Assert.That(properties[0].Value.GetInt32(), Is.EqualTo(row), "id as given in the input");
 
-                // The same digits as the CSV; flags as booleans.
+                // The same digits as the CSV (after its id column); flags as booleans.
                 var cells = csv[row + 1].Split(',');
                 for (var l = 0; l < _labels.Count; l++)
                 {
-                    Assert.That(json.RootElement.GetProperty(_labels[l]).GetRawText(), Is.EqualTo(cells[2 * l]), $"row {row} {_labels[l]}");
-                    Assert.That(json.RootElement.GetProperty(_labels[l] + "_flagged").GetBoolean(), Is.EqualTo(cells[(2 * l) + 1] == "1"));
+                    Assert.That(json.RootElement.GetProperty(_labels[l]).GetRawText(), Is.EqualTo(cells[1 + (2 * l)]), $"row {row} {_labels[l]}");
+                    Assert.That(json.RootElement.GetProperty(_labels[l] + "_flagged").GetBoolean(), Is.EqualTo(cells[2 + (2 * l)] == "1"));
                 }
 
                 Assert.That(json.RootElement.GetProperty("flagged").GetBoolean(), Is.EqualTo(cells[^1] == "1"));

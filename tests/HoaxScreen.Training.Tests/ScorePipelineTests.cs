@@ -127,6 +127,8 @@ public class ScorePipelineTests
 
         public long Position => _next;
 
+        public bool HasIds => true;
+
         public bool TryRead(out string text, out string? idJson)
         {
             if (_next == failAt)

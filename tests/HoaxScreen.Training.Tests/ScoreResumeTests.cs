@@ -157,7 +157,7 @@ public class ScoreResumeTests
 
         var run = Score("--resume", "--explain", "3");
 
-        AssertResumeRefused(run, "it was started with other options (--format csv, csv output, --text-column text, no --explain)", partial, checkpoint);
+        AssertResumeRefused(run, "it was started with other options (--format csv, --delimiter ',', csv output, --text-column text, no --explain)", partial, checkpoint);
     }
 
     [Test]
@@ -263,7 +263,7 @@ public class ScoreResumeTests
     public void Mismatch_SameRunFromAnotherFolder_IsNull()
     {
         var checkpoint = new ScoreCheckpoint(
-            ScoreCheckpoint.CurrentFormat, 10, 100, 3, new InputFingerprint("/a/posts.csv", 5, "ab"), new ModelFingerprint("v1", "cd"), new ScoreSettings("csv", "csv", "text", 0));
+            ScoreCheckpoint.CurrentFormat, 10, 100, 3, new InputFingerprint("/a/posts.csv", 5, "ab"), new ModelFingerprint("v1", "cd"), new ScoreSettings("csv", ",", "csv", "text", 0));
 
         // The path is for messages only: a folder copied to another place still resumes.
         Assert.That(checkpoint.Mismatch(checkpoint with { Rows = 0, Input = checkpoint.Input with { Path = "/b/posts.csv" } }), Is.Null);

@@ -1,6 +1,7 @@
 using FluentValidation;
 using HoaxScreen.Api.Contracts;
 using HoaxScreen.Api.Options;
+using HoaxScreen.Core.Text;
 using Microsoft.Extensions.Options;
 
 namespace HoaxScreen.Api.Validation;
@@ -15,7 +16,7 @@ public sealed class ScreenRequestValidator : AbstractValidator<ScreenRequest>
         RuleFor(r => r.Text)
             .Cascade(CascadeMode.Stop)
             .NotNull().WithMessage("text is required.")
-            .Must(text => !string.IsNullOrWhiteSpace(text)).WithMessage("text must not be blank.")
+            .Must(text => !BlankText.IsBlank(text)).WithMessage("text must not be blank.")
             .MaximumLength(limits.MaxTextLength)
             .WithMessage($"text must be at most {limits.MaxTextLength} characters; it has {{TotalLength}}.");
 

@@ -5,7 +5,8 @@ namespace HoaxScreen.Core.Data;
 
 /// <summary>
 /// Streaming RFC 4180 reader: quoted fields, doubled quotes, embedded line breaks, CRLF or LF,
-/// a leading BOM. Reports the line each record starts on so errors can name it.
+/// a leading BOM. Reports the line each record starts on so errors can name it. Fields are separated by ',' unless
+/// told otherwise (';' or tab), or by whichever of them the first line uses when asked to detect it.
 /// </summary>
 public sealed class CsvRecordReader : IDisposable
 {
@@ -18,15 +19,25 @@ public sealed class CsvRecordReader : IDisposable
     private int _position;
     private int _length;
     private int _line = 1;
+    private bool _detect;
+    private SearchValues<char> _unquotedStops;
 
-    public CsvRecordReader(TextReader reader, string fileName)
+    /// <param name="reader">The text to read.</param>
+    /// <param name="fileName">How errors name the input.</param>
+    /// <param name="delimiter">The field separator, or null to detect it from the first line (see <see cref="CsvDelimiters.Detect"/>).</param>
+    public CsvRecordReader(TextReader reader, string fileName, char? delimiter = ',')
     {
         _reader = reader;
         _fileName = fileName;
+        _detect = delimiter is null;
+        Delimiter = delimiter ?? ',';
+        _unquotedStops = StopsFor(Delimiter);
     }
 
     /// <summary>Opens a file strictly as UTF-8, so a wrongly encoded file fails loudly instead of garbling text.</summary>
-    public static CsvRecordReader Open(string path)
+    /// <param name="path">The file.</param>
+    /// <param name="delimiter">The field separator, or null to detect it from the header line.</param>
+    public static CsvRecordReader Open(string path, char? delimiter = ',')
     {
         if (!File.Exists(path))
         {
@@ -34,14 +45,17 @@ public sealed class CsvRecordReader : IDisposable
         }
 
         var encoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
-        return new CsvRecordReader(new StreamReader(path, encoding, detectEncodingFromByteOrderMarks: true), path, path);
+        return new CsvRecordReader(new StreamReader(path, encoding, detectEncodingFromByteOrderMarks: true), path, path, delimiter);
     }
 
-    private CsvRecordReader(TextReader reader, string fileName, string path)
-        : this(reader, fileName)
+    private CsvRecordReader(TextReader reader, string fileName, string path, char? delimiter)
+        : this(reader, fileName, delimiter)
     {
         _path = path;
     }
+
+    /// <summary>The field separator: as given, or once the first record is read, the one detected from it.</summary>
+    public char Delimiter { get; private set; }
 
     /// <summary>The line on which the most recently read record started.</summary>
     public int RecordLine { get; private set; }
@@ -87,6 +101,14 @@ public sealed class CsvRecordReader : IDisposable
         if (c < 0)
         {
             return null;
+        }
+
+        if (_detect)
+        {
+            // The first line is in the buffer (unless it is longer than a block): its separators decide.
+            _detect = false;
+            Delimiter = CsvDelimiters.Detect(_buffer.AsSpan((_position - 1).._length));
+            _unquotedStops = StopsFor(Delimiter);
         }
 
         RecordLine = _line;
@@ -135,7 +157,7 @@ public sealed class CsvRecordReader : IDisposable
                         AppendRun(QuotedStops);
                     }
                 }
-                else if (ch == ',')
+                else if (ch == Delimiter)
                 {
                     fields.Add(_field.ToString());
                     _field.Clear();
@@ -170,7 +192,7 @@ public sealed class CsvRecordReader : IDisposable
                     }
 
                     _field.Append(ch);
-                    AppendRun(UnquotedStops);
+                    AppendRun(_unquotedStops);
                 }
 
                 c = Next();
@@ -184,7 +206,17 @@ public sealed class CsvRecordReader : IDisposable
 
     // Characters with a meaning inside and outside quotes; the runs between them are copied in one go.
     private static readonly SearchValues<char> QuotedStops = SearchValues.Create("\"\n");
-    private static readonly SearchValues<char> UnquotedStops = SearchValues.Create(",\"\r\n");
+    private static readonly SearchValues<char> CommaStops = SearchValues.Create(",\"\r\n");
+    private static readonly SearchValues<char> SemicolonStops = SearchValues.Create(";\"\r\n");
+    private static readonly SearchValues<char> TabStops = SearchValues.Create("\t\"\r\n");
+
+    private static SearchValues<char> StopsFor(char delimiter) => delimiter switch
+    {
+        ',' => CommaStops,
+        ';' => SemicolonStops,
+        '\t' => TabStops,
+        _ => throw new ArgumentOutOfRangeException(nameof(delimiter), delimiter, "the separator must be ',', ';' or tab"),
+    };
 
     /// <summary>Appends the buffered characters up to the next one in <paramref name="stops"/> (not refilling the buffer).</summary>
     private void AppendRun(SearchValues<char> stops)

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using HoaxScreen.Core.Labels;
+using HoaxScreen.Core.Text;
 
 namespace HoaxScreen.Core.Data;
 
@@ -26,12 +27,12 @@ public sealed class LabelledDataset
     /// <summary>Reads every source of the recipe; throws <see cref="DataFormatException"/> with a one-line reason on bad input.</summary>
     public static LabelledDataset Load(TrainingRecipe recipe, Action<string>? progress = null)
     {
-        var plans = new List<(SourceMapping Source, string Path, string[] Header, Dictionary<string, int[]> LabelColumns, int TextColumn)>();
+        var plans = new List<(SourceMapping Source, string Path, char Delimiter, string[] Header, Dictionary<string, int[]> LabelColumns, int TextColumn)>();
         var labels = new List<string>();
         foreach (var source in recipe.Sources)
         {
             var path = recipe.Resolve(source);
-            using var reader = CsvRecordReader.Open(path);
+            using var reader = CsvRecordReader.Open(path, source.Delimiter);
             var header = reader.ReadRecord() ?? throw new DataFormatException($"{path}:1: file is empty (expected a header row)");
             var at = $"{path}:{reader.RecordLine}";
             header = [.. header.Select(h => h.Trim())];
@@ -39,7 +40,8 @@ public sealed class LabelledDataset
             var textColumn = Array.FindIndex(header, h => string.Equals(h, source.Text, StringComparison.OrdinalIgnoreCase));
             if (textColumn < 0)
             {
-                throw new DataFormatException($"{at}: no text column '{source.Text}' (columns: {string.Join(", ", header)})");
+                throw new DataFormatException(
+                    $"{at}: no text column '{source.Text}' (columns: {string.Join(", ", header)}){CsvDelimiters.HeaderHint(header, reader.Delimiter)}");
             }
 
             var mapping = source.Labels ?? header.Where(h => h.Length > 0 && !NonLabelColumns.Contains(h)).ToDictionary(h => h, h => h);
@@ -93,7 +95,7 @@ public sealed class LabelledDataset
                 }
             }
 
-            plans.Add((source, path, header, labelColumns, textColumn));
+            plans.Add((source, path, reader.Delimiter, header, labelColumns, textColumn));
         }
 
         foreach (var label in recipe.Labels ?? [])
@@ -111,7 +113,7 @@ public sealed class LabelledDataset
             progress?.Invoke($"reading {plan.Path}");
             var rows = 0;
             var skipped = 0;
-            using var reader = CsvRecordReader.Open(plan.Path);
+            using var reader = CsvRecordReader.Open(plan.Path, plan.Delimiter);
             reader.ReadRecord();
             while (reader.ReadRecord() is { } record)
             {
@@ -122,11 +124,12 @@ public sealed class LabelledDataset
 
                 if (record.Length != plan.Header.Length)
                 {
-                    throw new DataFormatException($"{plan.Path}:{reader.RecordLine}: expected {plan.Header.Length} fields, found {record.Length}");
+                    throw new DataFormatException(
+                        $"{plan.Path}:{reader.RecordLine}: expected {plan.Header.Length} fields, found {record.Length} ({CsvDelimiters.FieldCountHint(plan.Delimiter)})");
                 }
 
                 var text = record[plan.TextColumn];
-                if (string.IsNullOrWhiteSpace(text))
+                if (BlankText.IsBlank(text))
                 {
                     skipped++;
                     continue;

@@ -22,4 +22,11 @@ public sealed record SourceMapping
 
     /// <summary>Optional cap on rows read (first N), for quick experiments.</summary>
     public int? MaxRows { get; init; }
+
+    /// <summary>
+    /// The field separator (',' ';' or tab) when the user named one (<c>--data</c> with <c>--delimiter</c>); null to
+    /// detect it from the file's header line. Not part of the recipe format.
+    /// </summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public char? Delimiter { get; init; }
 }

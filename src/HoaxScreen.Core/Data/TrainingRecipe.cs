@@ -38,8 +38,10 @@ public sealed record TrainingRecipe
 
     public string Resolve(string path) => System.IO.Path.GetFullPath(path, BaseDirectory);
 
-    public static TrainingRecipe ForCanonicalFile(string csvPath) =>
-        new() { Sources = [new SourceMapping { Path = System.IO.Path.GetFullPath(csvPath) }] };
+    /// <param name="csvPath">A canonical CSV file.</param>
+    /// <param name="delimiter">Its field separator, or null to detect it from the header line.</param>
+    public static TrainingRecipe ForCanonicalFile(string csvPath, char? delimiter = null) =>
+        new() { Sources = [new SourceMapping { Path = System.IO.Path.GetFullPath(csvPath), Delimiter = delimiter }] };
 
     public static TrainingRecipe Load(string path)
     {

@@ -5,10 +5,12 @@ using HoaxScreen.Core.Scoring;
 namespace HoaxScreen.Training.BulkScoring;
 
 /// <summary>
-/// The design's CSV: LABEL (probability, "0.######", invariant culture) and LABEL_flagged (0/1) per label, then
-/// flagged; with --explain, then LABEL_words per label (the words joined by " | ", empty when the label is not flagged).
+/// The design's CSV: first <c>id</c> when the input has ids (a string id as its characters, any other JSON id as
+/// written; empty for a post without one), then LABEL (probability, "0.######", invariant culture) and LABEL_flagged
+/// (0/1) per label, then flagged; with --explain, then LABEL_words per label (the words joined by " | ", empty when the
+/// label is not flagged).
 /// </summary>
-public sealed class CsvScoreWriter(TextWriter writer, IReadOnlyList<string> labels, bool explain) : IScoreWriter
+public sealed class CsvScoreWriter(TextWriter writer, IReadOnlyList<string> labels, bool explain, bool ids) : IScoreWriter
 {
     /// <summary>Separator between the words of one LABEL_words cell.</summary>
     public const string WordSeparator = " | ";
@@ -18,6 +20,11 @@ public sealed class CsvScoreWriter(TextWriter writer, IReadOnlyList<string> labe
     public void WriteHeader()
     {
         var columns = labels.SelectMany(l => new[] { l, l + "_flagged" }).Append("flagged");
+        if (ids)
+        {
+            columns = columns.Prepend("id");
+        }
+
         if (explain)
         {
             columns = columns.Concat(labels.Select(l => l + "_words"));
@@ -29,6 +36,16 @@ public sealed class CsvScoreWriter(TextWriter writer, IReadOnlyList<string> labe
 
     public void WriteRow(PostVerdict verdict, IReadOnlyList<string>[]? words, string? idJson)
     {
+        if (ids)
+        {
+            if (idJson is not null)
+            {
+                writer.Write(CsvText.Escape(JsonText.Plain(idJson)));
+            }
+
+            writer.Write(',');
+        }
+
         foreach (var label in verdict.Labels)
         {
             label.Score.TryFormat(_number, out var length, "0.######", CultureInfo.InvariantCulture);

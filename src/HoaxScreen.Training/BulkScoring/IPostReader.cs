@@ -10,7 +10,13 @@ public interface IPostReader : IDisposable
     long Position { get; }
 
     /// <summary>
-    /// The next post's text and, when the reader was asked for ids, its id as JSON text (null when the row has none);
+    /// Whether the input has ids, so CSV output starts with an <c>id</c> column: a CSV input has an <c>id</c> column; a
+    /// JSON Lines input's first post has an <c>id</c> field.
+    /// </summary>
+    bool HasIds { get; }
+
+    /// <summary>
+    /// The next post's text and its id as JSON text (null when the row has none);
     /// false at the end. Bad input throws a <see cref="Core.Data.DataFormatException"/> naming file:line.
     /// </summary>
     bool TryRead(out string text, out string? idJson);

@@ -9,7 +9,8 @@ namespace HoaxScreen.Training.BulkScoring;
 /// named otherwise; field names are case-sensitive, as in JSON) and optionally an <c>id</c> of any JSON type; other
 /// fields are ignored. Lines that are empty or only whitespace are skipped (they hold no post; editors and exports
 /// often end a file with one). LF or CRLF line ends, an optional UTF-8 byte order mark. Reads bytes and parses each line
-/// in place, so the position it reports for progress is exact.
+/// in place, so the position it reports for progress is exact. The first post is read when the file is opened, to tell
+/// whether the input has ids (and so that a file that is not JSON Lines fails before the model is loaded).
 /// </summary>
 public sealed class JsonLinesPostReader : IPostReader
 {
@@ -19,14 +20,14 @@ public sealed class JsonLinesPostReader : IPostReader
     private readonly string _path;
     private readonly string _textField;
     private readonly byte[] _textFieldUtf8;
-    private readonly bool _wantIds;
+    private (string Text, string? IdJson)? _first;
     private byte[] _buffer = new byte[1 << 16];
     private int _start;
     private int _end;
     private bool _endOfFile;
     private int _line;
 
-    public JsonLinesPostReader(string path, string textField, bool wantIds)
+    public JsonLinesPostReader(string path, string textField)
     {
         if (!File.Exists(path))
         {
@@ -36,16 +37,44 @@ public sealed class JsonLinesPostReader : IPostReader
         _path = path;
         _textField = textField;
         _textFieldUtf8 = Encoding.UTF8.GetBytes(textField);
-        _wantIds = wantIds;
         _stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
         Length = _stream.CanSeek ? _stream.Length : 0;
+        try
+        {
+            if (ReadPost(out var text, out var idJson))
+            {
+                _first = (text, idJson);
+                HasIds = idJson is not null;
+            }
+        }
+        catch
+        {
+            _stream.Dispose();
+            throw;
+        }
     }
 
     public long Length { get; }
 
     public long Position { get; private set; }
 
+    public bool HasIds { get; }
+
     public bool TryRead(out string text, out string? idJson)
+    {
+        if (_first is { } first)
+        {
+            (text, idJson) = first;
+            _first = null;
+            return true;
+        }
+
+        return ReadPost(out text, out idJson);
+    }
+
+    public void Dispose() => _stream.Dispose();
+
+    private bool ReadPost(out string text, out string? idJson)
     {
         while (NextLine(out var line))
         {
@@ -68,8 +97,6 @@ public sealed class JsonLinesPostReader : IPostReader
         idJson = null;
         return false;
     }
-
-    public void Dispose() => _stream.Dispose();
 
     private (string Text, string? IdJson) Parse(ReadOnlySpan<byte> line)
     {
@@ -95,7 +122,7 @@ public sealed class JsonLinesPostReader : IPostReader
 
                     text = reader.GetString();
                 }
-                else if (_wantIds && reader.ValueTextEquals("id"u8))
+                else if (reader.ValueTextEquals("id"u8))
                 {
                     reader.Read();
                     var start = (int)reader.TokenStartIndex;

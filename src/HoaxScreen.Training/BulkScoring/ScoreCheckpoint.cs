@@ -20,7 +20,8 @@ public sealed record ScoreCheckpoint(
     ModelFingerprint Model,
     ScoreSettings Settings)
 {
-    public const int CurrentFormat = 1;
+    /// <summary>2: CSV output starts with the input's id column (format 1 runs wrote none, so they cannot be continued).</summary>
+    public const int CurrentFormat = 2;
 
     public static ScoreCheckpoint? TryLoad(string path)
     {
@@ -130,9 +131,13 @@ public sealed record ModelFingerprint(string Version, string Sha256)
     }
 }
 
-/// <summary>The options that shape the output; --batch-size and --progress do not, so they may change on resume.</summary>
-public sealed record ScoreSettings(string InputFormat, string OutputFormat, string TextColumn, int Explain)
+/// <summary>
+/// The options that shape the output, and the CSV input's field separator (given or detected: it decides what a row is);
+/// --batch-size and --progress do not, so they may change on resume.
+/// </summary>
+public sealed record ScoreSettings(string InputFormat, string Delimiter, string OutputFormat, string TextColumn, int Explain)
 {
     public string Describe() =>
-        $"--format {InputFormat}, {OutputFormat} output, --text-column {TextColumn}" + (Explain > 0 ? $", --explain {Explain}" : ", no --explain");
+        $"--format {InputFormat}" + (Delimiter.Length > 0 ? $", --delimiter {(Delimiter == "tab" ? Delimiter : $"'{Delimiter}'")}" : string.Empty)
+        + $", {OutputFormat} output, --text-column {TextColumn}" + (Explain > 0 ? $", --explain {Explain}" : ", no --explain");
 }

@@ -47,7 +47,7 @@ public static class ScorePipeline
 
     /// <param name="reader">The input, positioned at the first post to score.</param>
     /// <param name="batchSize">Posts per batch.</param>
-    /// <param name="withIds">Whether to keep each post's id (JSON Lines output).</param>
+    /// <param name="withIds">Whether to keep each post's id (an id column in CSV output, or JSON Lines output).</param>
     /// <param name="scorers">How many batches are scored at once (one thread each).</param>
     /// <param name="createScorer">Makes one scorer's batch function (its own engine); disposed when the scorer ends.</param>
     /// <param name="write">Writes a scored batch; runs on the calling thread, in input order; false stops the run.</param>

@@ -28,13 +28,21 @@ public sealed class CliArguments
             }
 
             var name = arg[2..];
-            string value;
             var equals = name.IndexOf('=', StringComparison.Ordinal);
-            if (switches.Contains(equals >= 0 ? name[..equals] : name))
+            var given = equals >= 0 ? name[..equals] : name;
+
+            // Known options first: an unknown one is named as such, whatever follows it.
+            if (!allowed.Contains(given) && !switches.Contains(given) && !hidden.Contains(given))
+            {
+                throw new CliException($"unknown option '--{given}' (expected {string.Join(", ", allowed.Concat(switches).Select(a => "--" + a))})");
+            }
+
+            string value;
+            if (switches.Contains(given))
             {
                 if (equals >= 0)
                 {
-                    throw new CliException($"option --{name[..equals]} takes no value");
+                    throw new CliException($"option --{given} takes no value");
                 }
 
                 value = string.Empty;
@@ -42,7 +50,7 @@ public sealed class CliArguments
             else if (equals >= 0)
             {
                 value = name[(equals + 1)..];
-                name = name[..equals];
+                name = given;
             }
             else if (i + 1 < args.Count && !args[i + 1].StartsWith("--", StringComparison.Ordinal))
             {
@@ -51,11 +59,6 @@ public sealed class CliArguments
             else
             {
                 throw new CliException($"option --{name} needs a value");
-            }
-
-            if (!allowed.Contains(name) && !switches.Contains(name) && !hidden.Contains(name))
-            {
-                throw new CliException($"unknown option --{name} (expected {string.Join(", ", allowed.Concat(switches).Select(a => "--" + a))})");
             }
 
             if (!values.TryAdd(name, value))
@@ -87,15 +90,33 @@ public sealed class CliArguments
             : throw new CliException($"--{name} must be a whole number from {min} to {max}");
     }
 
-    /// <summary>Exactly one of --recipe or --data.</summary>
+    /// <summary>--delimiter (',' ';' or 'tab'), or null when not given: the CSV reader then detects it from the header line.</summary>
+    public char? Delimiter()
+    {
+        var given = Optional("delimiter");
+        if (given is null)
+        {
+            return null;
+        }
+
+        return HoaxScreen.Core.Data.CsvDelimiters.Parse(given)
+            ?? throw new CliException($"--delimiter must be ',', ';' or 'tab', not '{given}'");
+    }
+
+    /// <summary>Exactly one of --recipe or --data (with --data, an optional --delimiter).</summary>
     public HoaxScreen.Core.Data.TrainingRecipe Recipe()
     {
         var recipe = Optional("recipe");
         var data = Optional("data");
+        if (recipe is not null && data is null && Optional("delimiter") is not null)
+        {
+            throw new CliException("--delimiter goes with --data; a recipe's sources are read with the separator their header line uses");
+        }
+
         return (recipe, data) switch
         {
             ({ } r, null) => HoaxScreen.Core.Data.TrainingRecipe.Load(r),
-            (null, { } d) => HoaxScreen.Core.Data.TrainingRecipe.ForCanonicalFile(d),
+            (null, { } d) => HoaxScreen.Core.Data.TrainingRecipe.ForCanonicalFile(d, Delimiter()),
             (null, null) => throw new CliException("give --recipe R.json or --data D.csv"),
             _ => throw new CliException("give either --recipe or --data, not both"),
         };

@@ -8,17 +8,13 @@ namespace HoaxScreen.Training.Commands;
 /// <summary>crossvalidate --recipe R.json | --data D.csv [--folds 5] [--out REPORT.md]: judges a recipe's settings.</summary>
 public static class CrossValidateCommand
 {
-    public static readonly string[] Options = ["recipe", "data", "folds", "out"];
+    public static readonly string[] Options = ["recipe", "data", "delimiter", "folds", "out"];
 
     public static int Run(CliArguments args, TextWriter stdout, TextWriter stderr)
     {
+        var output = args.Optional("out") is { } given ? OutputFolder.Check(given) : null;
         var recipe = args.Recipe();
         var folds = args.Int("folds", 5, 2, 20);
-        var output = args.Optional("out");
-        if (output is not null && Path.GetDirectoryName(Path.GetFullPath(output)) is { } folder && !Directory.Exists(folder))
-        {
-            throw new CliException($"output folder '{folder}' does not exist");
-        }
 
         var clock = System.Diagnostics.Stopwatch.StartNew();
         void Progress(string message) => stderr.WriteLine($"[crossvalidate {clock.Elapsed.TotalSeconds,6:F1}s] {message}");

@@ -9,7 +9,7 @@ namespace HoaxScreen.Training.Commands;
 /// <summary>evaluate --model BUNDLE_DIR --recipe R.json | --data D.csv [--split all|evaluation]</summary>
 public static class EvaluateCommand
 {
-    public static readonly string[] Options = ["model", "recipe", "data", "split"];
+    public static readonly string[] Options = ["model", "recipe", "data", "delimiter", "split"];
 
     public static int Run(CliArguments args, TextWriter stdout, TextWriter stderr)
     {

@@ -8,8 +8,9 @@ namespace HoaxScreen.Training.Commands;
 
 /// <summary>
 /// score --model BUNDLE_DIR --in POSTS.csv|POSTS.jsonl --out SCORES.csv|SCORES.jsonl: one output row per input row,
-/// same order. CSV output: LABEL and LABEL_flagged per label, then flagged (the design's contract); JSON Lines output
-/// (--out ending in .jsonl/.ndjson): one object per row with the input's id, the same scores and true/false flags.
+/// same order. CSV output: the input's id first when it has ids, then LABEL and LABEL_flagged per label, then flagged
+/// (the design's contract); JSON Lines output (--out ending in .jsonl/.ndjson): one object per row with the input's id,
+/// the same scores and true/false flags.
 /// With <c>--explain N</c>, the top N words behind each flagged label as well.
 /// <para>
 /// Rows are written to OUT.partial with a checkpoint OUT.partial.json beside it, and moved to OUT when all are written.
@@ -23,7 +24,7 @@ namespace HoaxScreen.Training.Commands;
 /// </summary>
 public static class ScoreCommand
 {
-    public static readonly string[] Options = ["model", "in", "out", "format", "text-column", "batch-size", "explain"];
+    public static readonly string[] Options = ["model", "in", "out", "format", "delimiter", "text-column", "batch-size", "explain"];
 
     public static readonly string[] Switches = ["resume", "progress"];
 
@@ -42,7 +43,7 @@ public static class ScoreCommand
     public static int Run(CliArguments args, TextWriter stdout, TextWriter stderr, CliHost host)
     {
         var input = Path.GetFullPath(args.Required("in"));
-        var output = Path.GetFullPath(args.Required("out"));
+        var output = OutputFolder.Check(args.Required("out"));
         var textColumn = args.Optional("text-column") ?? "text";
         var explainWords = args.Int("explain", 0, 1, MaxExplainWords);
 
@@ -57,10 +58,15 @@ public static class ScoreCommand
             throw new CliException("--out must not be the same file as --in");
         }
 
-        var withIds = outputFormat == ScoreFormat.JsonLines;
+        var delimiter = args.Delimiter();
+        if (delimiter is not null && inputFormat != ScoreFormat.Csv)
+        {
+            throw new CliException("--delimiter applies to CSV input only");
+        }
+
         using IPostReader reader = inputFormat == ScoreFormat.Csv
-            ? new CsvPostReader(input, textColumn, withIds)
-            : new JsonLinesPostReader(input, textColumn, withIds);
+            ? new CsvPostReader(input, textColumn, delimiter)
+            : new JsonLinesPostReader(input, textColumn);
         var model = ScoringModel.Load(args.Required("model"));
         var current = new ScoreCheckpoint(
             ScoreCheckpoint.CurrentFormat,
@@ -69,12 +75,17 @@ public static class ScoreCommand
             Flagged: 0,
             InputFingerprint.Of(input),
             ModelFingerprint.Of(model),
-            new ScoreSettings(ScoreFormats.Name(inputFormat), ScoreFormats.Name(outputFormat), textColumn, explainWords));
+            new ScoreSettings(
+                ScoreFormats.Name(inputFormat),
+                reader is CsvPostReader csv ? CsvDelimiters.Name(csv.Delimiter) : string.Empty,
+                ScoreFormats.Name(outputFormat),
+                textColumn,
+                explainWords));
 
         var (partial, start) = resume ? Continue(output, current, reader, stderr) : StartOver(output, current, stderr);
         using var explainer = explainWords > 0 ? new FlaggedRowExplainer(model, explainWords) : null;
         IScoreWriter writer = outputFormat == ScoreFormat.Csv
-            ? new CsvScoreWriter(partial.Writer, model.Labels, explainer is not null)
+            ? new CsvScoreWriter(partial.Writer, model.Labels, explainer is not null, reader.HasIds)
             : new JsonLinesScoreWriter(partial.Writer, model.Labels, explainer is not null);
         var startPosition = reader.Position;
         var progress = args.Switch("progress") || host.ErrorIsTerminal
@@ -97,7 +108,7 @@ public static class ScoreCommand
                 outcome = ScorePipeline.Run(
                     reader,
                     batchSize,
-                    withIds,
+                    withIds: reader.HasIds || outputFormat == ScoreFormat.JsonLines,
                     Environment.ProcessorCount,
                     () => new EngineBatchScorer(model, explainer),
                     session.Write,

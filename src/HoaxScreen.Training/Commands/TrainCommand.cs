@@ -6,12 +6,12 @@ namespace HoaxScreen.Training.Commands;
 /// <summary>train --recipe R.json | --data D.csv --out BUNDLE_DIR [--folds K]: with K, the bundle also records K-fold cross-validation.</summary>
 public static class TrainCommand
 {
-    public static readonly string[] Options = ["recipe", "data", "out", "folds"];
+    public static readonly string[] Options = ["recipe", "data", "delimiter", "out", "folds"];
 
     public static int Run(CliArguments args, TextWriter stdout, TextWriter stderr)
     {
+        var output = OutputFolder.Check(args.Required("out"));
         var recipe = args.Recipe();
-        var output = args.Required("out");
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var trainer = new ModelTrainer(message => stderr.WriteLine($"[train {clock.Elapsed.TotalSeconds,6:F1}s] {message}"));
         var folds = args.Int("folds", 0, 0, 20);

@@ -44,10 +44,21 @@ public sealed class ModelTrainer(Action<string> progress)
         ThresholdedFit.CheckLabelsTrainable(dataset, fitRows);
         progress($"split: {train.Length:N0} train, {validation.Length:N0} validation, {evaluation.Length:N0} evaluation ({DataSplit.Description})");
 
-        var crossValidation = folds >= 2 ? new CrossValidator(progress).Run(recipe, dataset, folds) : null;
+        // With folds, the recipe is cross-validated over the rows outside the evaluation split, and each label's
+        // threshold is chosen on all those rows' out-of-fold scores instead of on the validation split alone: five
+        // times the rows, so a threshold no longer swings with one small slice (the evaluation split stays unseen).
+        var crossValidation = folds >= 2 ? new CrossValidator(progress).Run(recipe, dataset, folds, fitRows, outsideEvaluationSplit: true) : null;
         var ml = new MLContext(seed: settings.Seed);
         var fitted = ThresholdedFit.Run(ml, settings, dataset, normalized, train, validation, fitRows, progress);
-        var (model, thresholds, chosenL2) = (fitted.Model, fitted.Thresholds, fitted.L2);
+        var (model, chosenL2) = (fitted.Model, fitted.L2);
+        var thresholds = crossValidation is null
+            ? fitted.Thresholds
+            : ThresholdedFit.ChooseThresholds(settings, dataset, fitRows, Select(crossValidation.OutOfFold, fitRows).Select(s => s!).ToArray());
+        if (crossValidation is not null)
+        {
+            progress("thresholds from out-of-fold scores: " + string.Join(", ", labels.Select((label, l) => $"{label} {thresholds[l]:F3}")));
+        }
+
         var fitTexts = Select(normalized, fitRows);
         var featureWeights = FeatureWeightsExtractor.Compute(ml, settings, fitTexts, model);
         var evaluationScores = BatchScorer.Probabilities(ml, model, Select(normalized, evaluation), labels.Count);
@@ -58,9 +69,13 @@ public sealed class ModelTrainer(Action<string> progress)
             thresholds[l],
             fitRows.Count(i => dataset.Posts[i].Labels[l] is not null),
             fitRows.Count(i => dataset.Posts[i].Labels[l] is true),
-            heldOut.Labels[l].Metrics) { L2Regularization = chosenL2[l] }).ToList();
+            heldOut.Labels[l].Metrics)
+        {
+            L2Regularization = chosenL2[l],
+            ThresholdChosenOn = crossValidation is null ? "validation split" : $"out-of-fold scores of {folds}-fold cross-validation",
+        }).ToList();
 
-        var manifest = WriteBundle(ml, model, featureWeights, recipe, dataset, normalizer, labelManifests, heldOut, crossValidation, outputDirectory, clock);
+        var manifest = WriteBundle(ml, model, featureWeights, recipe, dataset, normalizer, labelManifests, heldOut, crossValidation?.Summary, outputDirectory, clock);
         progress($"wrote {Path.GetFullPath(outputDirectory)} in {clock.Elapsed.TotalSeconds:F1} s");
         return manifest;
     }

@@ -71,6 +71,22 @@ public class BinaryMetricsCalculatorTests
     }
 
     [Test]
+    public void ChooseThreshold_F05_KeepsPrecisionWhereF1TradesItForRecall()
+    {
+        // 10 clear positives at 0.9; then 10 more positives mixed with 10 negatives at 0.5. F1 takes the mixed band
+        // (tp 20, fp 10: F1 0.8 against 0.667); F0.5 does not (0.714 with it against 0.833 without).
+        var rows = Enumerable.Repeat((0.9f, true), 10).Concat(Enumerable.Repeat((0.5f, true), 10))
+            .Concat(Enumerable.Repeat((0.5f, false), 10)).Concat(Enumerable.Repeat((0.1f, false), 20)).ToArray();
+
+        var f1 = BinaryMetricsCalculator.ChooseThreshold(rows, fallback: 0.5);
+        var f05 = BinaryMetricsCalculator.ChooseThreshold(rows, fallback: 0.5, objective: ThresholdObjective.F05);
+
+        Assert.That(f1, Is.InRange(0.1, 0.5));
+        Assert.That(f05, Is.InRange(0.5, 0.9));
+        Assert.That(BinaryMetricsCalculator.Compute(rows, f05).Precision, Is.EqualTo(1.0));
+    }
+
+    [Test]
     public void LogLoss_ConfidentAndRight_IsLowerThanUnsure()
     {
         var confident = CalibrationMetrics.LogLoss([(0.95f, true), (0.05f, false)]);

@@ -109,6 +109,9 @@ public class CrossValidateCommandTests
         Assert.That(run.ExitCode, Is.EqualTo(0), run.Stderr);
         var manifest = ModelBundle.ReadManifest(bundle);
         Assert.That(manifest.CrossValidation?.Folds, Is.EqualTo(3));
+        Assert.That(manifest.CrossValidation!.FoldRule, Does.Contain("outside the evaluation split"));
+        Assert.That(manifest.CrossValidation.Labels[0].Rows, Is.LessThan(60), "the evaluation split stays out of the folds");
+        Assert.That(manifest.Labels.Select(l => l.ThresholdChosenOn), Has.All.Contains("out-of-fold"));
         Assert.That(manifest.License, Is.EqualTo("CC-BY-4.0"));
         Assert.That(manifest.Card?.Limitations, Is.EqualTo(new[] { "tiny" }));
         Assert.That(File.ReadAllText(Path.Combine(bundle, ModelBundle.LicenseFile)), Does.Contain("test licence"));

@@ -46,6 +46,7 @@ public sealed record ModelInfoResponse
             Threshold = l.Threshold,
             TrainRows = l.TrainRows,
             TrainPositives = l.TrainPositives,
+            ThresholdChosenOn = l.ThresholdChosenOn,
             Metrics = new LabelMetricsInfo
             {
                 Rows = l.Metrics.Rows,
@@ -85,6 +86,9 @@ public sealed record ModelLabelInfo
 
     /// <summary>Decision threshold: a score at or above it flags the label.</summary>
     public required double Threshold { get; init; }
+
+    /// <summary>Where the threshold was chosen: the validation split, or out-of-fold scores of cross-validation.</summary>
+    public string? ThresholdChosenOn { get; init; }
 
     /// <summary>Training rows with a known value for this label.</summary>
     public required int TrainRows { get; init; }

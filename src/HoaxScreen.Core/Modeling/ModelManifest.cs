@@ -41,6 +41,9 @@ public sealed record LabelManifest(string Name, double Threshold, int TrainRows,
 {
     /// <summary>The L2 penalty this label's classifier was trained with (chosen on the validation split).</summary>
     public float? L2Regularization { get; init; }
+
+    /// <summary>Where the threshold was chosen: the validation split, or the out-of-fold scores of cross-validation.</summary>
+    public string? ThresholdChosenOn { get; init; }
 }
 
 /// <summary>

@@ -15,14 +15,25 @@ namespace HoaxScreen.Training.Evaluation;
 /// </summary>
 public sealed class CrossValidator(Action<string> progress)
 {
-    public static string FoldRule(int folds) =>
-        $"fold = (FNV-1a-32(UTF-8 text) / 5) % {folds}; inner validation (thresholds, L2) = (FNV-1a-32 / {5 * folds}) % 10 == 0 of the other folds";
+    public static string FoldRule(int folds, bool outsideEvaluationSplit = false) =>
+        $"fold = (FNV-1a-32(UTF-8 text) / 50) % {folds}{(outsideEvaluationSplit ? " over the rows outside the evaluation split" : "")}; " +
+        $"inner validation (thresholds, L2) = (FNV-1a-32 / {50 * folds}) % 10 == 0 of the other folds";
 
-    public static int FoldOf(string text, int folds) => (int)(Fnv1a.Hash32(text) / 5 % (uint)folds);
+    // Dividing by 50 skips the decimal digit DataSplit uses ((hash / 5) % 10), so every fold holds its share of the
+    // evaluation split and of the rest alike; the inner validation digit comes after the fold's.
+    public static int FoldOf(string text, int folds) => (int)(Fnv1a.Hash32(text) / 50 % (uint)folds);
 
-    private static bool InInnerValidation(string text, int folds) => Fnv1a.Hash32(text) / (uint)(5 * folds) % 10 == 0;
+    private static bool InInnerValidation(string text, int folds) => Fnv1a.Hash32(text) / (uint)(50 * folds) % 10 == 0;
 
-    public CrossValidationSummary Run(TrainingRecipe recipe, LabelledDataset dataset, int folds)
+    /// <summary>Cross-validates over every row of <paramref name="dataset"/>.</summary>
+    public CrossValidationSummary Run(TrainingRecipe recipe, LabelledDataset dataset, int folds) =>
+        Run(recipe, dataset, folds, [.. Enumerable.Range(0, dataset.Posts.Count)], outsideEvaluationSplit: false).Summary;
+
+    /// <summary>
+    /// Cross-validates over <paramref name="rows"/> only (indices into the dataset's posts); rows outside are neither
+    /// trained on nor scored. Returns the summary and each row's out-of-fold scores (null outside <paramref name="rows"/>).
+    /// </summary>
+    public CrossValidationRun Run(TrainingRecipe recipe, LabelledDataset dataset, int folds, int[] rows, bool outsideEvaluationSplit)
     {
         if (folds is < 2 or > 20)
         {
@@ -33,12 +44,18 @@ public sealed class CrossValidator(Action<string> progress)
         var posts = dataset.Posts;
         var foldOf = posts.Select(p => FoldOf(p.Text, folds)).ToArray();
         var scores = new float[posts.Count][];
+        var inScope = new bool[posts.Count];
+        foreach (var row in rows)
+        {
+            inScope[row] = true;
+        }
+
         var thresholdOf = new double[folds][];
         for (var f = 0; f < folds; f++)
         {
             var fold = f;
-            var rest = Enumerable.Range(0, posts.Count).Where(i => foldOf[i] != fold).ToArray();
-            var held = Enumerable.Range(0, posts.Count).Where(i => foldOf[i] == fold).ToArray();
+            var rest = rows.Where(i => foldOf[i] != fold).ToArray();
+            var held = rows.Where(i => foldOf[i] == fold).ToArray();
             ThresholdedFit.CheckLabelsTrainable(dataset, rest);
             progress($"fold {f + 1}/{folds}: fitting on {rest.Length:N0} posts, scoring {held.Length:N0}");
             var normalizer = LexiconAssembler.Assemble(recipe, rest.Select(i => posts[i].Text));
@@ -56,10 +73,11 @@ public sealed class CrossValidator(Action<string> progress)
             thresholdOf[f] = fitted.Thresholds;
         }
 
-        return Summarise(dataset, folds, foldOf, scores, thresholdOf);
+        var summary = Summarise(dataset, folds, foldOf, scores, thresholdOf, inScope) with { FoldRule = FoldRule(folds, outsideEvaluationSplit) };
+        return new CrossValidationRun(summary, scores);
     }
 
-    private static CrossValidationSummary Summarise(LabelledDataset dataset, int folds, int[] foldOf, float[][] scores, double[][] thresholdOf)
+    private static CrossValidationSummary Summarise(LabelledDataset dataset, int folds, int[] foldOf, float[][] scores, double[][] thresholdOf, bool[] inScope)
     {
         var posts = dataset.Posts;
         var sourceNames = dataset.Sources.Select(s => s.FileName == "train.csv"
@@ -70,7 +88,7 @@ public sealed class CrossValidator(Action<string> progress)
         for (var l = 0; l < dataset.Labels.Count; l++)
         {
             var label = l;
-            var known = Enumerable.Range(0, posts.Count).Where(i => posts[i].Labels[label] is not null).ToArray();
+            var known = Enumerable.Range(0, posts.Count).Where(i => inScope[i] && posts[i].Labels[label] is not null).ToArray();
             var perFold = FoldMetrics(known, label);
             var sources = new List<SourceCrossValidation>();
             for (var s = 0; s < dataset.Sources.Count; s++)
@@ -92,7 +110,7 @@ public sealed class CrossValidator(Action<string> progress)
         }
 
         var clean = Enumerable.Range(0, posts.Count)
-            .Where(i => !posts[i].OtherHarm && posts[i].Labels.Any(v => v is not null) && posts[i].Labels.All(v => v is not true)).ToArray();
+            .Where(i => inScope[i] && !posts[i].OtherHarm && posts[i].Labels.Any(v => v is not null) && posts[i].Labels.All(v => v is not true)).ToArray();
         var flagRates = new List<CleanFlagRate>();
         for (var l = 0; l < dataset.Labels.Count; l++)
         {
@@ -150,3 +168,6 @@ public sealed class CrossValidator(Action<string> progress)
         return known.Count == 0 ? null : Spread(known);
     }
 }
+
+/// <summary>A cross-validation's summary and every row's out-of-fold scores (null for rows it did not cover).</summary>
+public sealed record CrossValidationRun(CrossValidationSummary Summary, float[]?[] OutOfFold);

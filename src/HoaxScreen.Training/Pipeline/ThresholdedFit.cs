@@ -49,14 +49,7 @@ public static class ThresholdedFit
             }
         }
 
-        var thresholds = labels.Select((label, l) => BinaryMetricsCalculator.ChooseThreshold(
-            KnownScores.Of(dataset, validation, validationScores[l], l), settings.DefaultThreshold,
-            objective: settings.ThresholdObjectives.GetValueOrDefault(label) switch
-            {
-                "macroF1" => ThresholdObjective.MacroF1,
-                "f0.5" => ThresholdObjective.F05,
-                _ => ThresholdObjective.F1,
-            })).ToArray();
+        var thresholds = labels.Select((_, l) => ChooseThreshold(settings, dataset, l, validation, validationScores[l])).ToArray();
         if (candidates.Length > 1)
         {
             progress("regularisation per label: " + string.Join(", ", labels.Select((label, l) => $"{label} {chosenL2[l]:G2}")));
@@ -66,6 +59,20 @@ public static class ThresholdedFit
         var model = builder.Fit(Select(normalized, fit), Select(dataset.Posts, fit).Select(p => p.Labels).ToList(), labels, chosenL2, progress);
         return new FittedLabels(model, thresholds, chosenL2);
     }
+
+    /// <summary>Each label's threshold on <paramref name="rows"/>, whose scores are <paramref name="scores"/> (one per row).</summary>
+    public static double[] ChooseThresholds(TrainerSettings settings, LabelledDataset dataset, int[] rows, float[][] scores) =>
+        [.. dataset.Labels.Select((_, l) => ChooseThreshold(settings, dataset, l, rows, scores))];
+
+    private static double ChooseThreshold(TrainerSettings settings, LabelledDataset dataset, int label, int[] rows, float[][] scores) =>
+        BinaryMetricsCalculator.ChooseThreshold(
+            KnownScores.Of(dataset, rows, scores, label), settings.DefaultThreshold,
+            objective: settings.ThresholdObjectives.GetValueOrDefault(dataset.Labels[label]) switch
+            {
+                "macroF1" => ThresholdObjective.MacroF1,
+                "f0.5" => ThresholdObjective.F05,
+                _ => ThresholdObjective.F1,
+            });
 
     /// <summary>Fails with a one-line reason when a label lacks positive or negative rows among <paramref name="rows"/>.</summary>
     public static void CheckLabelsTrainable(LabelledDataset dataset, int[] rows)

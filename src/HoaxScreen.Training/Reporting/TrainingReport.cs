@@ -27,7 +27,7 @@ public static class TrainingReport
         {
             md.AppendLine("## Cross-validation");
             md.AppendLine();
-            md.AppendLine("The recipe retrained on all rows but one fold, for every fold; steadier than the one evaluation split above.");
+            md.AppendLine("The recipe retrained on all rows but one fold, for every fold, over the rows outside the evaluation split; steadier than the one evaluation split above. The shipped thresholds were chosen on these out-of-fold scores.");
             md.AppendLine();
             md.AppendLine(CrossValidationTable.Markdown(crossValidation));
         }

@@ -56,7 +56,12 @@ public sealed class ModelTrainer(Action<string> progress)
             : ThresholdedFit.ChooseThresholds(settings, dataset, fitRows, Select(crossValidation.OutOfFold, fitRows).Select(s => s!).ToArray());
         if (crossValidation is not null)
         {
-            progress("thresholds from out-of-fold scores: " + string.Join(", ", labels.Select((label, l) => $"{label} {thresholds[l]:F3}")));
+            var outOfFold = Select(crossValidation.OutOfFold, fitRows).Select(s => s!).ToArray();
+            progress("thresholds from out-of-fold scores: " + string.Join(", ", labels.Select((label, l) =>
+            {
+                var m = BinaryMetricsCalculator.Compute(KnownScores.Of(dataset, fitRows, outOfFold, l), thresholds[l]);
+                return $"{label} {thresholds[l]:F3} (out of fold: precision {m.Precision:F3}, recall {m.Recall:F3}, F1 {m.F1:F3})";
+            })));
         }
 
         var fitTexts = Select(normalized, fitRows);

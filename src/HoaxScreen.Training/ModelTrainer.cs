@@ -51,12 +51,11 @@ public sealed class ModelTrainer(Action<string> progress)
         var ml = new MLContext(seed: settings.Seed);
         var fitted = ThresholdedFit.Run(ml, settings, dataset, normalized, train, validation, fitRows, progress);
         var (model, chosenL2) = (fitted.Model, fitted.L2);
-        var thresholds = crossValidation is null
-            ? fitted.Thresholds
-            : ThresholdedFit.ChooseThresholds(settings, dataset, fitRows, Select(crossValidation.OutOfFold, fitRows).Select(s => s!).ToArray());
+        var thresholds = fitted.Thresholds;
         if (crossValidation is not null)
         {
             var outOfFold = Select(crossValidation.OutOfFold, fitRows).Select(s => s!).ToArray();
+            thresholds = ThresholdedFit.ChooseThresholds(settings, dataset, fitRows, outOfFold);
             progress("thresholds from out-of-fold scores: " + string.Join(", ", labels.Select((label, l) =>
             {
                 var m = BinaryMetricsCalculator.Compute(KnownScores.Of(dataset, fitRows, outOfFold, l), thresholds[l]);

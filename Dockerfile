@@ -11,7 +11,9 @@ COPY src/HoaxScreen.Core/HoaxScreen.Core.csproj src/HoaxScreen.Core/
 COPY src/HoaxScreen.Api/HoaxScreen.Api.csproj src/HoaxScreen.Api/
 # Set by BuildKit to the image's platform (amd64, arm64); the SDK takes it as the target architecture.
 ARG TARGETARCH
-RUN dotnet restore src/HoaxScreen.Api/HoaxScreen.Api.csproj -a $TARGETARCH
+# Restore with the publish's ReadyToRun setting, so the crossgen2 package it needs is fetched here: a builder whose
+# package cache lacks it (every fresh `docker build`) would otherwise fail the --no-restore publish with NETSDK1094.
+RUN dotnet restore src/HoaxScreen.Api/HoaxScreen.Api.csproj -a $TARGETARCH -p:PublishReadyToRun=true
 COPY src/HoaxScreen.Core/ src/HoaxScreen.Core/
 COPY src/HoaxScreen.Api/ src/HoaxScreen.Api/
 # ReadyToRun: ahead-of-time compiled code (ML.NET included) starts the service ~0.3 s sooner (1.8 s → 1.5 s to ready,

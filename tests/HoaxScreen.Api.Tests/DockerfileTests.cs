@@ -16,6 +16,21 @@ public sealed partial class DockerfileTests : ApiFixture
     internal static string HttpPort => PortSetting().Match(string.Join('\n', Lines)).Groups[1].Value;
 
     [Test]
+    public void Restore_EveryRestoreAffectingPublishProperty_IsPassedToRestoreToo()
+    {
+        // publish runs with --no-restore, so what it needs (e.g. crossgen2 for ReadyToRun) must come from the restore:
+        // otherwise a builder with an empty package cache stops with NETSDK1094/NETSDK1112.
+        var restore = Lines.Single(l => l.StartsWith("RUN dotnet restore ", StringComparison.Ordinal));
+        var publish = Lines.Single(l => l.StartsWith("RUN dotnet publish ", StringComparison.Ordinal));
+
+        Assert.That(publish, Does.Contain("--no-restore"));
+        foreach (var property in new[] { "-p:PublishReadyToRun=true", "-a $TARGETARCH" }.Where(publish.Contains))
+        {
+            Assert.That(restore, Does.Contain(property), $"the publish passes {property}, so the restore must too");
+        }
+    }
+
+    [Test]
     public void Copy_EverySourcePath_ExistsInRepository()
     {
         var sources = Lines.Where(l => l.StartsWith("COPY ", StringComparison.Ordinal) && !l.Contains("--from", StringComparison.Ordinal))

@@ -75,6 +75,9 @@ internal static class RawHttp
             return result;
         }
 
+        /// <summary>Whether the server has sent anything yet (e.g. answered before the request was finished).</summary>
+        public bool HasAnswered => socket.Available > 0;
+
         public void Dispose() => socket.Dispose();
     }
 

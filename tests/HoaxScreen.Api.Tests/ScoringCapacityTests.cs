@@ -21,10 +21,17 @@ public sealed class ScoringCapacityTests : ApiFixture
     public async Task Screen_AllSlotsBusyAndQueueFull_Returns503WithRetryAfterThenRecovers()
     {
         const string json = """{ "text": "halo semua" }""";
-        using var holder = await RawHttp.ConnectAsync(Client.BaseAddress!.Port);
-        await holder.SendAsync(RawHttp.Head("POST", "/v1/screen", "Content-Type: application/json", $"Content-Length: {json.Length}") + json[..5]);
+        async Task<RawHttp.Connection> HoldAsync()
+        {
+            var connection = await RawHttp.ConnectAsync(Client.BaseAddress!.Port);
+            await connection.SendAsync(RawHttp.Head("POST", "/v1/screen", "Content-Type: application/json", $"Content-Length: {json.Length}") + json[..5]);
+            return connection;
+        }
 
-        // The held request takes the only slot once it reaches the limiter; until then a probe may still get through.
+        var holder = await HoldAsync();
+
+        // The held request takes the only slot once it reaches the limiter; until then a probe may still get through,
+        // and a probe that holds the slot when the held request arrives makes *it* the one refused: then hold again.
         HttpResponseMessage? rejected = null;
         var deadline = DateTime.UtcNow.AddSeconds(10);
         while (rejected is null && DateTime.UtcNow < deadline)
@@ -37,6 +44,12 @@ public sealed class ScoringCapacityTests : ApiFixture
             else
             {
                 probe.Dispose();
+                if (holder.HasAnswered)
+                {
+                    holder.Dispose();
+                    holder = await HoldAsync();
+                }
+
                 await Task.Delay(20);
             }
         }
@@ -60,6 +73,7 @@ public sealed class ScoringCapacityTests : ApiFixture
 
         await holder.SendAsync(json[5..]);
         var (status, _, body) = await holder.ReadResponseAsync(TimeSpan.FromSeconds(10));
+        holder.Dispose();
         using var after = await Client.PostRawAsync("/v1/screen", json);
 
         Assert.Multiple(() =>

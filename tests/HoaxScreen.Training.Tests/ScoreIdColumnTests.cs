@@ -138,18 +138,12 @@ public class ScoreIdColumnTests
 
     private static ModelFingerprint ScoringModelFingerprint() => new("v", "0");
 
-    private string Write(string name, params string[] lines)
-    {
-        var path = Path.Combine(_work, name);
-        File.WriteAllText(path, string.Join('\n', lines) + "\n", new UTF8Encoding(false));
-        return path;
-    }
+    private string Write(string name, params string[] lines) => ScoreInputs.WriteLines(Path.Combine(_work, name), lines);
 
     private string Score(string input, string outputName)
     {
         var output = Path.Combine(_work, outputName);
-        var run = CliRun.Of("score", "--model", RepoPaths.DefaultModel, "--in", input, "--out", output);
-        Assert.That(run.ExitCode, Is.EqualTo(0), run.Stderr);
+        ScoreInputs.Score(input, output);
         return output;
     }
 

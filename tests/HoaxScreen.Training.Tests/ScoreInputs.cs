@@ -48,4 +48,19 @@ internal static class ScoreInputs
         File.WriteAllText(path, string.Concat(lines), new UTF8Encoding(false));
         return path;
     }
+
+    /// <summary>Writes <paramref name="lines"/> to <paramref name="path"/>, LF-terminated, UTF-8 without a BOM.</summary>
+    public static string WriteLines(string path, params string[] lines)
+    {
+        File.WriteAllText(path, string.Join('\n', lines) + "\n", new UTF8Encoding(false));
+        return path;
+    }
+
+    /// <summary>Runs <c>score</c> with models/default from <paramref name="input"/> to <paramref name="output"/>; it must succeed.</summary>
+    public static CliRun Score(string input, string output, params string[] options)
+    {
+        var run = CliRun.Of(["score", "--model", RepoPaths.DefaultModel, "--in", input, "--out", output, .. options]);
+        Assert.That(run.ExitCode, Is.EqualTo(0), run.Stderr);
+        return run;
+    }
 }

@@ -207,18 +207,12 @@ public class ScoreJsonLinesTests
         });
     }
 
-    private string Write(string name, params string[] lines)
-    {
-        var path = Path.Combine(_work, name);
-        File.WriteAllText(path, string.Join('\n', lines) + "\n", new UTF8Encoding(false));
-        return path;
-    }
+    private string Write(string name, params string[] lines) => ScoreInputs.WriteLines(Path.Combine(_work, name), lines);
 
     private string Score(string input, string outputName, params string[] options)
     {
         var output = Path.Combine(_work, outputName);
-        var run = CliRun.Of(["score", "--model", RepoPaths.DefaultModel, "--in", input, "--out", output, .. options]);
-        Assert.That(run.ExitCode, Is.EqualTo(0), run.Stderr);
+        var run = ScoreInputs.Score(input, output, options);
         Assert.That(run.Stdout.Trim(), Is.EqualTo(output));
         return output;
     }

@@ -29,6 +29,14 @@ public sealed class LabelledDataset
     {
         var plans = new List<(SourceMapping Source, string Path, char Delimiter, string[] Header, Dictionary<string, int[]> LabelColumns, int TextColumn)>();
         var labels = new List<string>();
+        void Register(string label)
+        {
+            if (!labels.Contains(label) && recipe.Carries(label))
+            {
+                labels.Add(label);
+            }
+        }
+
         foreach (var source in recipe.Sources)
         {
             var path = recipe.Resolve(source);
@@ -71,10 +79,7 @@ public sealed class LabelledDataset
                         ? index
                         : throw new DataFormatException($"{at}: column '{column}' (mapped to label '{label}') not found (columns: {string.Join(", ", header)})");
                 })];
-                if (!labels.Contains(label) && recipe.Carries(label))
-                {
-                    labels.Add(label);
-                }
+                Register(label);
             }
 
             foreach (var (label, value) in source.Defaults ?? new Dictionary<string, int>())
@@ -89,10 +94,7 @@ public sealed class LabelledDataset
                     throw new DataFormatException($"{at}: default for label '{label}' must be 0 or 1, not {value}");
                 }
 
-                if (!labels.Contains(label) && recipe.Carries(label))
-                {
-                    labels.Add(label);
-                }
+                Register(label);
             }
 
             plans.Add((source, path, reader.Delimiter, header, labelColumns, textColumn));

@@ -59,7 +59,12 @@ public sealed class CrossValidator(Action<string> progress)
             ThresholdedFit.CheckLabelsTrainable(dataset, rest);
             progress($"fold {f + 1}/{folds}: fitting on {rest.Length:N0} posts, scoring {held.Length:N0}");
             var normalizer = LexiconAssembler.Assemble(recipe, rest.Select(i => posts[i].Text));
-            var normalized = posts.Select(p => normalizer.Normalize(p.Text)).ToArray();
+            var normalized = new string[posts.Count];
+            foreach (var row in rows)
+            {
+                normalized[row] = normalizer.Normalize(posts[row].Text);
+            }
+
             var validation = rest.Where(i => InInnerValidation(posts[i].Text, folds)).ToArray();
             var train = rest.Where(i => !InInnerValidation(posts[i].Text, folds)).ToArray();
             var ml = new MLContext(seed: recipe.Trainer.Seed);

@@ -1,6 +1,8 @@
 using HoaxScreen.Api.Contracts;
+using HoaxScreen.Api.Errors;
 using HoaxScreen.Api.Limits;
 using HoaxScreen.Api.Modeling;
+using HoaxScreen.Core.Scoring;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace HoaxScreen.Api.Endpoints;
@@ -15,6 +17,7 @@ public static class ScreeningEndpoints
             .WithTags("Screening")
             .RequireRateLimiting(ScoringConcurrencyPolicy.Name)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
 
         group.MapPost("", Screen)
@@ -29,7 +32,10 @@ public static class ScreeningEndpoints
                 "(UTF-16 offsets into the original `text`, so disguised spellings such as `a*jing` are highlighted as written), " +
                 "`spans` (every occurrence) with their `count`, and `weight` (the drop in log-odds without any occurrence of the " +
                 "word). Function words and fillers (yang, di, lo, ...) are listed only when they clearly outweigh every other " +
-                "word. Without `explain` the property is absent. Invalid input answers 400 with a field-level `errors` map.")
+                "word. Without `explain` the property is absent. Invalid input answers 400 with a field-level `errors` map; a " +
+                "text longer than `Screening:MaxNormalizedLength` once slang and repeated words are spelled out answers 422. " +
+                "An explanation re-scores the post once per word it occludes, within `Screening:ExplainBudgetCharacters`: a " +
+                "long post is explained over its strongest words.")
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
 
         group.MapPost("/batch", ScreenBatch)
@@ -38,15 +44,36 @@ public static class ScreeningEndpoints
             .WithDescription(
                 "Scores up to `Screening:MaxBatchSize` posts (256 by default) in one pass. Results come back in the order of " +
                 "`items`, each shaped like a single-post result. Items that set `explain` are explained as in a single-post " +
-                "request (and cost more); the rest are scored together. Item errors are keyed by position, e.g. `items[3].text`.")
+                "request (and cost more; they share one explanation budget); the rest are scored together. The texts may add up " +
+                "to `Screening:MaxBatchTextLength` characters. Item errors are keyed by position, e.g. `items[3].text`.")
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
 
         return group;
     }
 
-    public static Results<Ok<ScreenResponse>, ValidationProblem> Screen(ScreenRequest request, PostScreener screener) =>
-        TypedResults.Ok(screener.Screen(request));
+    public static Results<Ok<ScreenResponse>, ValidationProblem, ProblemHttpResult> Screen(
+        ScreenRequest request, PostScreener screener, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return TypedResults.Ok(screener.Screen(request, cancellationToken));
+        }
+        catch (ScoringBudgetException ex)
+        {
+            return ScoringBudgetProblems.OverBudget("text", ex);
+        }
+    }
 
-    public static Results<Ok<BatchScreenResponse>, ValidationProblem> ScreenBatch(BatchScreenRequest request, PostScreener screener) =>
-        TypedResults.Ok(screener.ScreenBatch(request));
+    public static Results<Ok<BatchScreenResponse>, ValidationProblem, ProblemHttpResult> ScreenBatch(
+        BatchScreenRequest request, PostScreener screener, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return TypedResults.Ok(screener.ScreenBatch(request, cancellationToken));
+        }
+        catch (ScoringBudgetException ex)
+        {
+            return ScoringBudgetProblems.OverBudget($"items[{ex.Index}].text", ex);
+        }
+    }
 }

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
 namespace HoaxScreen.Api.Errors;
 
 public static class ErrorHandlingExtensions
@@ -15,6 +17,9 @@ public static class ErrorHandlingExtensions
             }
         });
         services.AddExceptionHandler<BadRequestExceptionHandler>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<RepeatedFailureLog>();
+        services.AddExceptionHandler<UnexpectedExceptionHandler>();
 
         // Binding failures throw in every environment, so the handler above can explain them in the problem details
         // (by default Production answers a bare 400 and Development throws).

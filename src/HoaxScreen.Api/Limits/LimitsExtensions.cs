@@ -46,15 +46,7 @@ public static class LimitsExtensions
             {
                 Timeout = TimeSpan.FromSeconds(seconds),
                 TimeoutStatusCode = StatusCodes.Status503ServiceUnavailable,
-                WriteTimeoutResponse = context =>
-                {
-                    logger.RequestTimedOut(context.Request.Method, context.Request.Path, seconds);
-                    return ProblemResponses.WriteAsync(
-                        context,
-                        StatusCodes.Status503ServiceUnavailable,
-                        $"The request did not complete within {seconds} s (Limits:RequestTimeoutSeconds).",
-                        TimeSpan.FromSeconds(1));
-                },
+                WriteTimeoutResponse = context => RequestTimeoutResponses.WriteAsync(context, seconds, logger),
             };
         });
 
@@ -83,12 +75,13 @@ public static class LimitsExtensions
 
     /// <summary>
     /// Body and charset guard, then request timeouts, then the rate limiter (per-caller limit and scoring cap), so time
-    /// spent queued for a scoring slot counts against the timeout.
+    /// spent queued for a scoring slot counts against the timeout (and a request that times out there is answered 503).
     /// </summary>
     public static WebApplication UseApiLimits(this WebApplication app)
     {
         app.UseRequestBodyLimit();
         app.UseRequestTimeouts();
+        app.UseTimedOutWhileQueued();
         app.UseRateLimiter();
         return app;
     }

@@ -29,13 +29,13 @@ public sealed class LoadedModel
 
     public string Version => Model.Version;
 
-    /// <summary>Scores one post with a pooled engine.</summary>
-    public PostVerdict Score(string text)
+    /// <summary>Scores one post with a pooled engine (<see cref="ScoringBudgetException"/> over <paramref name="budget"/>).</summary>
+    public PostVerdict Score(string text, ScoringBudget? budget = null)
     {
         var engine = Engines.Get();
         try
         {
-            return Model.Score(engine, text);
+            return Model.Score(engine, text, budget: budget);
         }
         finally
         {
@@ -45,14 +45,15 @@ public sealed class LoadedModel
 
     /// <summary>
     /// Scores one post and explains the labels <paramref name="explainLabel"/> selects, with one pooled engine, so the
-    /// verdict and its explanation come from this same model.
+    /// verdict and its explanation come from this same model; stops between passes when cancelled.
     /// </summary>
-    public (PostVerdict Verdict, IReadOnlyList<LabelExplanation> Explanations) Explain(string text, Func<LabelVerdict, bool> explainLabel, int topWords)
+    public (PostVerdict Verdict, IReadOnlyList<LabelExplanation> Explanations) Explain(
+        string text, Func<LabelVerdict, bool> explainLabel, int topWords, ScoringBudget budget, CancellationToken cancellationToken)
     {
         var engine = Engines.Get();
         try
         {
-            return Model.Explain(engine, text, explainLabel, topWords);
+            return Model.Explain(engine, text, explainLabel, topWords, budget, cancellationToken);
         }
         finally
         {
@@ -60,6 +61,7 @@ public sealed class LoadedModel
         }
     }
 
-    /// <summary>Scores many posts with a single transform over the batch; results keep the input order.</summary>
-    public IReadOnlyList<PostVerdict> ScoreBatch(IReadOnlyList<string> texts) => Model.ScoreBatch(texts);
+    /// <summary>Scores many posts; results keep the input order; stops between posts when cancelled.</summary>
+    public IReadOnlyList<PostVerdict> ScoreBatch(IReadOnlyList<string> texts, ScoringBudget budget, CancellationToken cancellationToken) =>
+        Model.ScoreBatch(texts, budget, cancellationToken);
 }

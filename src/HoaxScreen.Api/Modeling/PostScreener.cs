@@ -1,40 +1,59 @@
 using HoaxScreen.Api.Contracts;
 using HoaxScreen.Api.Logging;
+using HoaxScreen.Api.Options;
 using HoaxScreen.Api.Telemetry;
 using HoaxScreen.Core.Scoring;
+using Microsoft.Extensions.Options;
 
 namespace HoaxScreen.Api.Modeling;
 
-/// <summary>Turns validated requests into responses with the current model, counting every scored post.</summary>
-public sealed class PostScreener(ModelHolder holder, HoaxScreenMetrics metrics, ILogger<PostScreener> logger)
+/// <summary>
+/// Turns validated requests into responses with the current model, counting every scored post. Each request spends at
+/// most the <c>Screening</c> budget (<see cref="ScoringBudgetException"/> otherwise) and stops between posts and between
+/// explanation passes once its token is cancelled (request timeout or client gone).
+/// </summary>
+public sealed class PostScreener(ModelHolder holder, HoaxScreenMetrics metrics, IOptions<ScreeningOptions> options, ILogger<PostScreener> logger)
 {
     private static readonly Func<LabelVerdict, bool> AllLabels = _ => true;
     private static readonly Func<LabelVerdict, bool> FlaggedLabels = label => label.Flagged;
 
-    public ScreenResponse Screen(ScreenRequest request)
+    private readonly ScoringBudget _budget = new(options.Value.MaxNormalizedLength, options.Value.ExplainBudgetCharacters);
+
+    public ScreenResponse Screen(ScreenRequest request, CancellationToken cancellationToken = default)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         var model = holder.Current;
-        var result = request.Explain ? ScreenExplained(model, request) : ScreenPlain(model, request);
+        var result = request.Explain ? ScreenExplained(model, request, _budget, cancellationToken) : ScreenPlain(model, request);
         logger.PostScreened(request.Id, request.Text?.Length ?? 0, model.Version, result.Flagged);
         return result;
     }
 
     /// <summary>
-    /// Items that ask for <c>explain</c> are explained one by one with pooled engines; the rest are scored together with
-    /// one transform. The model is taken once, so every result (and the batch) names the same model version.
+    /// Items that ask for <c>explain</c> are explained one by one with pooled engines, sharing the request's explanation
+    /// budget evenly; the rest are scored together. The model is taken once, so every result (and the batch) names the
+    /// same model version.
     /// </summary>
-    public BatchScreenResponse ScreenBatch(BatchScreenRequest request)
+    public BatchScreenResponse ScreenBatch(BatchScreenRequest request, CancellationToken cancellationToken = default)
     {
         var model = holder.Current;
         var items = request.Items ?? [];
         var results = new ScreenResponse[items.Count];
+        var explainBudget = _budget.SharedBy(items.Count(i => i.Explain));
 
         var plain = new List<int>(items.Count);
         for (var i = 0; i < items.Count; i++)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             if (items[i].Explain)
             {
-                results[i] = ScreenExplained(model, items[i]);
+                try
+                {
+                    results[i] = ScreenExplained(model, items[i], explainBudget, cancellationToken);
+                }
+                catch (ScoringBudgetException ex)
+                {
+                    throw new ScoringBudgetException(i, ex.NormalizedLength, ex.Limit);
+                }
             }
             else
             {
@@ -50,7 +69,16 @@ public sealed class PostScreener(ModelHolder holder, HoaxScreenMetrics metrics, 
                 texts[k] = items[plain[k]].Text ?? string.Empty;
             }
 
-            var verdicts = model.ScoreBatch(texts);
+            IReadOnlyList<PostVerdict> verdicts;
+            try
+            {
+                verdicts = model.ScoreBatch(texts, _budget, cancellationToken);
+            }
+            catch (ScoringBudgetException ex)
+            {
+                throw new ScoringBudgetException(plain[ex.Index], ex.NormalizedLength, ex.Limit);
+            }
+
             for (var k = 0; k < texts.Length; k++)
             {
                 var i = plain[k];
@@ -66,15 +94,16 @@ public sealed class PostScreener(ModelHolder holder, HoaxScreenMetrics metrics, 
 
     private ScreenResponse ScreenPlain(LoadedModel model, ScreenRequest request)
     {
-        var verdict = model.Score(request.Text ?? string.Empty);
+        var verdict = model.Score(request.Text ?? string.Empty, _budget);
         metrics.PostScreened(verdict);
         return ScreenResponse.From(request.Id, model.Version, verdict);
     }
 
-    private ScreenResponse ScreenExplained(LoadedModel model, ScreenRequest request)
+    private ScreenResponse ScreenExplained(LoadedModel model, ScreenRequest request, ScoringBudget budget, CancellationToken cancellationToken)
     {
         var text = request.Text ?? string.Empty;
-        var (verdict, explanations) = model.Explain(text, request.ExplainAllLabels ? AllLabels : FlaggedLabels, request.TopWords);
+        var (verdict, explanations) = model.Explain(
+            text, request.ExplainAllLabels ? AllLabels : FlaggedLabels, request.TopWords, budget, cancellationToken);
         metrics.PostScreened(verdict);
         logger.PostExplained(request.Id, model.Version, explanations.Count, explanations.Sum(e => e.Words.Count));
         return ScreenResponse.From(request.Id, model.Version, verdict, explanations);

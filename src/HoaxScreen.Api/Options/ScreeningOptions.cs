@@ -16,6 +16,26 @@ public sealed class ScreeningOptions
     [Range(1, 10_000)]
     public int MaxBatchSize { get; set; } = 256;
 
+    /// <summary>
+    /// Longest text scored after normalisation, which spells out slang and repeated words ("mpr2" becomes 62
+    /// characters): scoring costs what the normalised text costs. A post over it is answered 422. An ordinary post
+    /// grows by a few percent; only text built to expand comes near this.
+    /// </summary>
+    [Range(100, 10_000_000)]
+    public int MaxNormalizedLength { get; set; } = 30_000;
+
+    /// <summary>Most characters the texts of one batch may add up to (a batch over it is answered 400).</summary>
+    [Range(1, 100_000_000)]
+    public int MaxBatchTextLength { get; set; } = 100_000;
+
+    /// <summary>
+    /// Characters one request's explanations may re-score in all (each occluded word costs one pass over the
+    /// normalised text), shared evenly by the items of a batch that ask for <c>explain</c>. A post with more distinct
+    /// words than fit is explained over its strongest words (each scored alone first). About 40 ms of CPU on one core.
+    /// </summary>
+    [Range(1_000, 1_000_000_000)]
+    public long ExplainBudgetCharacters { get; set; } = 1_000_000;
+
     /// <summary>Longest accepted caller id, in characters.</summary>
     [Range(1, 1_024)]
     public int MaxIdLength { get; set; } = 128;

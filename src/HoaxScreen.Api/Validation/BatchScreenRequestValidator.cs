@@ -19,10 +19,20 @@ public sealed class BatchScreenRequestValidator : AbstractValidator<BatchScreenR
             .Must(items => items!.Count <= maxBatchSize)
             .WithMessage(r => $"items must contain at most {maxBatchSize} posts; it has {r.Items!.Count}.");
 
+        var maxBatchText = options.Value.MaxBatchTextLength;
+        RuleFor(r => r.Items)
+            .Must(items => TotalLength(items!) <= maxBatchText)
+            .WithMessage(r =>
+                $"the posts of one batch may add up to at most {maxBatchText} characters (Screening:MaxBatchTextLength); " +
+                $"these add up to {TotalLength(r.Items!)}: split the batch.")
+            .When(r => r.Items is { Count: > 0 } items && items.Count <= maxBatchSize);
+
         // Item rules only run on a batch of acceptable size, so an oversized batch gets one clear error.
         RuleForEach(r => r.Items!)
             .NotNull().WithMessage("each item must be an object with a text.")
             .SetValidator(itemValidator)
             .When(r => r.Items is { Count: > 0 } items && items.Count <= maxBatchSize);
     }
+
+    private static long TotalLength(IReadOnlyList<ScreenRequest> items) => items.Sum(item => (long)(item?.Text?.Length ?? 0));
 }

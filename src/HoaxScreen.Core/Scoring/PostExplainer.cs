@@ -10,25 +10,40 @@ namespace HoaxScreen.Core.Scoring;
 /// out and the post re-scored; the fall in the label's margin (log-odds scale, which unlike the probability does not
 /// saturate) is that word's weight. Model-agnostic, so it stays true whatever classifier a bundle carries. Which words
 /// are reported, and in what order, is <see cref="WordRanking"/>'s rule.
+/// <para>
+/// Cost: one re-scoring of the whole normalised text per occluded word. At most <see cref="MaxWords"/> words are
+/// occluded, and no more than the budget's <see cref="ScoringBudget.ExplainCharacters"/> allow; when the post has more
+/// distinct words than that, the candidates are the words that raise an explained label most when scored on their own
+/// (one short scoring per word, about one pass over the text in all), so a long post is still explained by its
+/// strongest words rather than its first ones.
+/// </para>
 /// </summary>
 public static class PostExplainer
 {
-    /// <summary>
-    /// Longer posts are explained over their first this-many distinct words, bounding the cost of one request to this
-    /// many re-scorings (plus the score itself). Later occurrences of those words are still occluded and reported.
-    /// </summary>
+    /// <summary>Most words occluded for one post (so at most this many re-scorings, plus the score itself).</summary>
     public const int MaxWords = 200;
+
+    /// <summary>Most distinct words considered as candidates (the cheap first pass scores each once).</summary>
+    public const int MaxCandidates = 2_000;
 
     public static (PostVerdict Verdict, IReadOnlyList<LabelExplanation> Explanations) Explain(
         ScoringModel model,
         PredictionEngine<PostInput, PostProbabilities> engine,
         string text,
         Func<LabelVerdict, bool> explainLabel,
-        int topWords)
+        int topWords,
+        ScoringBudget budget,
+        CancellationToken cancellationToken)
     {
         var analysed = model.Normalizer.Analyze(text);
+        var normalized = analysed.Text;
+        if (normalized.Length > budget.MaxNormalizedLength)
+        {
+            throw new ScoringBudgetException(0, normalized.Length, budget.MaxNormalizedLength);
+        }
+
         var output = new PostProbabilities();
-        model.Predict(engine, analysed.Text, output);
+        model.Predict(engine, normalized, output);
         var verdict = model.ToVerdict(output.Probabilities);
         var baseline = (float[])output.Margins.Clone();
         var labels = Enumerable.Range(0, verdict.Labels.Count)
@@ -45,27 +60,41 @@ public static class PostExplainer
                 model.Predict(engine, normalizedText, output);
                 return output.Margins;
             },
-            topWords);
+            topWords,
+            PassesWithin(budget, normalized.Length),
+            cancellationToken);
         return (verdict, explanations);
     }
 
+    /// <summary>How many occlusion passes over a normalised text of <paramref name="length"/> characters the budget allows.</summary>
+    internal static int PassesWithin(ScoringBudget budget, int length) =>
+        (int)Math.Min(MaxWords, budget.ExplainCharacters / Math.Max(1, length));
+
     /// <summary>
     /// The explanations of <paramref name="labels"/> (index into the margins, name) given the post's
-    /// <paramref name="baseline"/> margins; <paramref name="margins"/> re-scores a normalised text, once per distinct word.
+    /// <paramref name="baseline"/> margins; <paramref name="margins"/> re-scores a normalised text, once per occluded
+    /// word (at most <paramref name="maxPasses"/>), plus once per candidate word on its own when there are more.
     /// </summary>
     internal static IReadOnlyList<LabelExplanation> Explain(
         NormalizedText analysed,
         IReadOnlyList<float> baseline,
         IReadOnlyList<(int Index, string Name)> labels,
         Func<string, IReadOnlyList<float>> margins,
-        int topWords)
+        int topWords,
+        int maxPasses = MaxWords,
+        CancellationToken cancellationToken = default)
     {
-        if (labels.Count == 0 || analysed.Tokens.Count == 0)
+        if (labels.Count == 0 || analysed.Tokens.Count == 0 || maxPasses <= 0)
         {
             return [.. labels.Select(l => new LabelExplanation(l.Name, []))];
         }
 
-        var (words, wordOfToken) = DistinctWords.Collect(analysed, MaxWords);
+        var (words, wordOfToken) = DistinctWords.Collect(analysed, MaxCandidates);
+        if (words.Count > maxPasses)
+        {
+            (words, wordOfToken) = Strongest(words, wordOfToken, labels, margins, maxPasses, cancellationToken);
+        }
+
         var weights = new double[labels.Count][];
         for (var k = 0; k < labels.Count; k++)
         {
@@ -74,6 +103,7 @@ public static class PostExplainer
 
         for (var w = 0; w < words.Count; w++)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             var without = margins(analysed.TextWithout(t => wordOfToken[t] == w));
             for (var k = 0; k < labels.Count; k++)
             {
@@ -91,6 +121,40 @@ public static class PostExplainer
         }
 
         return explanations;
+    }
+
+    // The cheap first pass: each word scored on its own against the empty text; the words that raise any explained label
+    // most are kept (in order of first appearance), the others are not occluded.
+    private static (IReadOnlyList<DistinctWord> Words, int[] WordOfToken) Strongest(
+        IReadOnlyList<DistinctWord> words,
+        int[] wordOfToken,
+        IReadOnlyList<(int Index, string Name)> labels,
+        Func<string, IReadOnlyList<float>> margins,
+        int keep,
+        CancellationToken cancellationToken)
+    {
+        var empty = margins(string.Empty).ToArray();
+        var lift = new double[words.Count];
+        for (var w = 0; w < words.Count; w++)
+        {
+            if (w % 64 == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
+            var alone = margins(words[w].Key);
+            lift[w] = labels.Max(l => alone[l.Index] - empty[l.Index]);
+        }
+
+        var kept = Enumerable.Range(0, words.Count).OrderByDescending(w => lift[w]).Take(keep).Order().ToArray();
+        var newIndex = Enumerable.Repeat(-1, words.Count).ToArray();
+        for (var i = 0; i < kept.Length; i++)
+        {
+            newIndex[kept[i]] = i;
+        }
+
+        var remapped = wordOfToken.Select(w => w < 0 ? -1 : newIndex[w]).ToArray();
+        return ([.. kept.Select(w => words[w])], remapped);
     }
 
     private static WordContribution Contribution(string original, DistinctWord word, double weight)

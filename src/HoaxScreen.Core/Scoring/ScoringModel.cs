@@ -167,12 +167,24 @@ public sealed class ScoringModel
     public PredictionEngine<PostInput, PostProbabilities> CreateEngine() =>
         _ml.Model.CreatePredictionEngine<PostInput, PostProbabilities>(_transformer);
 
-    /// <summary>Scores one post with an engine the caller owns.</summary>
-    public PostVerdict Score(PredictionEngine<PostInput, PostProbabilities> engine, string text, PostProbabilities? reuse = null)
+    /// <summary>Scores one post with an engine the caller owns; throws <see cref="ScoringBudgetException"/> over <paramref name="budget"/>.</summary>
+    public PostVerdict Score(PredictionEngine<PostInput, PostProbabilities> engine, string text, PostProbabilities? reuse = null, ScoringBudget? budget = null)
     {
         var output = reuse ?? new PostProbabilities();
-        Predict(engine, Normalizer.Normalize(text), output);
+        Predict(engine, NormalizeWithin(text, budget, index: 0), output);
         return ToVerdict(output.Probabilities);
+    }
+
+    /// <summary>The normalised text of a post, refused when it is longer than the budget allows.</summary>
+    private string NormalizeWithin(string text, ScoringBudget? budget, int index)
+    {
+        var normalized = Normalizer.Normalize(text);
+        if (budget is not null && normalized.Length > budget.MaxNormalizedLength)
+        {
+            throw new ScoringBudgetException(index, normalized.Length, budget.MaxNormalizedLength);
+        }
+
+        return normalized;
     }
 
     /// <summary>
@@ -189,33 +201,51 @@ public sealed class ScoringModel
 
     /// <summary>Scores one post and explains the labels <paramref name="explainLabel"/> selects (see <see cref="PostExplainer"/>).</summary>
     public (PostVerdict Verdict, IReadOnlyList<LabelExplanation> Explanations) Explain(
-        PredictionEngine<PostInput, PostProbabilities> engine, string text, Func<LabelVerdict, bool> explainLabel, int topWords = 5) =>
-        PostExplainer.Explain(this, engine, text, explainLabel, topWords);
+        PredictionEngine<PostInput, PostProbabilities> engine,
+        string text,
+        Func<LabelVerdict, bool> explainLabel,
+        int topWords = 5,
+        ScoringBudget? budget = null,
+        CancellationToken cancellationToken = default) =>
+        PostExplainer.Explain(this, engine, text, explainLabel, topWords, budget ?? ScoringBudget.Unlimited, cancellationToken);
 
     /// <summary>
     /// Scores many posts; results keep the input order and equal <see cref="Score"/>'s for each post. A batch of fewer
     /// than 2 × <see cref="ParallelChunk"/> posts is scored on the calling thread; a larger one in chunks on all cores,
-    /// each worker with a pooled engine.
+    /// each worker with a pooled engine. Stops between posts when <paramref name="cancellationToken"/> is cancelled, and
+    /// at the first post over <paramref name="budget"/> (<see cref="ScoringBudgetException"/> names it).
     /// </summary>
-    public IReadOnlyList<PostVerdict> ScoreBatch(IReadOnlyList<string> texts)
+    public IReadOnlyList<PostVerdict> ScoreBatch(
+        IReadOnlyList<string> texts, ScoringBudget? budget = null, CancellationToken cancellationToken = default)
     {
         var verdicts = new PostVerdict[texts.Count];
         if (texts.Count < 2 * ParallelChunk || Environment.ProcessorCount == 1)
         {
-            ScoreRange(texts, verdicts, 0, texts.Count);
+            ScoreRange(texts, verdicts, 0, texts.Count, budget, cancellationToken);
             return verdicts;
         }
 
         var chunks = (texts.Count + ParallelChunk - 1) / ParallelChunk;
-        Parallel.For(
-            0,
-            chunks,
-            new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },
-            chunk => ScoreRange(texts, verdicts, chunk * ParallelChunk, Math.Min(texts.Count, (chunk + 1) * ParallelChunk)));
+        try
+        {
+            Parallel.For(
+                0,
+                chunks,
+                new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken },
+                chunk => ScoreRange(texts, verdicts, chunk * ParallelChunk, Math.Min(texts.Count, (chunk + 1) * ParallelChunk), budget, cancellationToken));
+        }
+        catch (AggregateException ex) when (ex.InnerExceptions.FirstOrDefault(e => e is ScoringBudgetException or OperationCanceledException) is { } first)
+        {
+            // The caller sees the same exception as for a small batch: the earliest over-budget post, or the cancellation.
+            var overBudget = ex.InnerExceptions.OfType<ScoringBudgetException>().MinBy(e => e.Index);
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(overBudget ?? first);
+        }
+
         return verdicts;
     }
 
-    private void ScoreRange(IReadOnlyList<string> texts, PostVerdict[] verdicts, int from, int to)
+    private void ScoreRange(
+        IReadOnlyList<string> texts, PostVerdict[] verdicts, int from, int to, ScoringBudget? budget, CancellationToken cancellationToken)
     {
         if (!_batchEngines.TryTake(out var engine))
         {
@@ -227,7 +257,8 @@ public sealed class ScoringModel
             var output = new PostProbabilities();
             for (var i = from; i < to; i++)
             {
-                Predict(engine, Normalizer.Normalize(texts[i]), output);
+                cancellationToken.ThrowIfCancellationRequested();
+                Predict(engine, NormalizeWithin(texts[i], budget, i), output);
                 verdicts[i] = ToVerdict(output.Probabilities);
             }
         }

@@ -21,15 +21,21 @@ public sealed class NormalizedText(string original, IReadOnlyList<NormalizedToke
     /// <summary>The model text with the tokens at <paramref name="skip"/> left out (for explanations).</summary>
     public string TextWithout(Func<int, bool> skip)
     {
-        var parts = new List<string>(Tokens.Count);
+        // Runs once per occluded word of an explanation: one builder, no list of parts.
+        var text = new System.Text.StringBuilder(Text.Length);
         for (var i = 0; i < Tokens.Count; i++)
         {
             if (!skip(i))
             {
-                parts.Add(Tokens[i].Text);
+                if (text.Length > 0)
+                {
+                    text.Append(' ');
+                }
+
+                text.Append(Tokens[i].Text);
             }
         }
 
-        return string.Join(' ', parts);
+        return text.ToString();
     }
 }

@@ -353,7 +353,8 @@ public sealed class TextNormalizer
             }
             else if (!Settings.FoldUnicode)
             {
-                Emit(raw.AsSpan(i, consumed));
+                // The rune, not the raw units: a lone surrogate has become U+FFFD.
+                Emit(rune.ToString());
             }
             else if (!UnicodeFolding.IsInvisible(rune))
             {

@@ -31,7 +31,17 @@ internal static class UnicodeFolding
 
     private static string Compute(Rune rune)
     {
-        var decomposed = rune.ToString().Normalize(NormalizationForm.FormKD);
+        string decomposed;
+        try
+        {
+            decomposed = rune.ToString().Normalize(NormalizationForm.FormKD);
+        }
+        catch (ArgumentException)
+        {
+            // ICU refuses some code points (noncharacters such as U+FFFE): they carry nothing, so they fold to nothing.
+            return string.Empty;
+        }
+
         var builder = new StringBuilder(decomposed.Length);
         foreach (var c in decomposed)
         {
@@ -47,17 +57,27 @@ internal static class UnicodeFolding
         return builder.ToString();
     }
 
-    /// <summary>Characters that carry no meaning and are used to slip words past filters.</summary>
+    /// <summary>
+    /// Characters that carry no meaning and are used to slip words past filters, and the noncharacters (U+FDD0-FDEF and
+    /// the last two code points of every plane), which no text should carry.
+    /// </summary>
     public static bool IsInvisible(Rune rune)
     {
         var v = rune.Value;
-        return v is 0x00AD or 0x034F or 0x061C or 0x115F or 0x1160 or 0x17B4 or 0x17B5 or 0x180E or 0x3164 or 0xFEFF or 0xFFA0
+        return IsNoncharacter(v) || v is 0x00AD or 0x034F or 0x061C or 0x115F or 0x1160 or 0x17B4 or 0x17B5 or 0x180E or 0x3164 or 0xFEFF or 0xFFA0
             || (v >= 0x200B && v <= 0x200F) || (v >= 0x202A && v <= 0x202E) || (v >= 0x2060 && v <= 0x206F)
             || (v >= 0xFE00 && v <= 0xFE0F) || (v >= 0xE0000 && v <= 0xE0FFF)
             || (v >= 0x1F3FB && v <= 0x1F3FF) // skin-tone modifiers
             || (Rune.GetUnicodeCategory(rune) is UnicodeCategory.Control or UnicodeCategory.Format && !Rune.IsWhiteSpace(rune));
     }
 
+    private static bool IsNoncharacter(int value) => value is >= 0xFDD0 and <= 0xFDEF || (value & 0xFFFE) == 0xFFFE;
+
+    /// <summary>
+    /// Pictographs and other symbols kept as they are. Symbols with a case (the circled letters Ⓐ-ⓩ) are letters in
+    /// disguise: they fold to their letter instead.
+    /// </summary>
     public static bool IsEmoji(Rune rune) =>
-        Rune.GetUnicodeCategory(rune) == UnicodeCategory.OtherSymbol && rune.Value >= 0x2190;
+        Rune.GetUnicodeCategory(rune) == UnicodeCategory.OtherSymbol && rune.Value >= 0x2190
+        && Rune.ToLowerInvariant(rune) == rune && Rune.ToUpperInvariant(rune) == rune;
 }

@@ -13,18 +13,28 @@ internal sealed class AdditiveScorer(IReadOnlyDictionary<string, double> tokenWe
 
     public int Passes { get; private set; }
 
+    /// <summary>Called after each re-scoring with the count so far (a test cancels from here).</summary>
+    public Action<int>? OnRescore { get; init; }
+
     public static NormalizedText Analyze(string text) => TextNormalizer.Default.Analyze(text);
 
-    public IReadOnlyList<WordContribution> Explain(string text, int topWords = 20)
+    /// <summary>Texts re-scored, in order (the occluded texts, and each candidate word alone in a cheap first pass).</summary>
+    public List<string> Rescored { get; } = [];
+
+    public IReadOnlyList<WordContribution> Explain(
+        string text, int topWords = 20, int maxPasses = PostExplainer.MaxWords, CancellationToken cancellationToken = default)
     {
         var analysed = Analyze(text);
-        var explanations = PostExplainer.Explain(analysed, [Margin(analysed.Text)], [(0, Label)], Rescore, topWords);
+        var explanations = PostExplainer.Explain(
+            analysed, [Margin(analysed.Text)], [(0, Label)], Rescore, topWords, maxPasses, cancellationToken);
         return explanations.Single().Words;
     }
 
     private float[] Rescore(string normalizedText)
     {
         Passes++;
+        Rescored.Add(normalizedText);
+        OnRescore?.Invoke(Passes);
         return [Margin(normalizedText)];
     }
 

@@ -122,7 +122,7 @@ public class PostExplainerTests
     }
 
     [Test]
-    public void Explain_MoreDistinctWordsThanTheCap_RescoresAtMostMaxWordsTimes()
+    public void Explain_MoreDistinctWordsThanTheCap_OccludesAtMostMaxWordsAndStillFindsALateWord()
     {
         var text = string.Join(' ', Enumerable.Range(0, PostExplainer.MaxWords + 50).Select(Made).Append("anjing"));
         var scorer = new AdditiveScorer(Weights);
@@ -132,8 +132,9 @@ public class PostExplainerTests
 
         Assert.Multiple(() =>
         {
-            Assert.That(scorer.Passes, Is.EqualTo(PostExplainer.MaxWords));
-            Assert.That(words, Is.Empty, "anjing comes after the first MaxWords distinct words, so it is not explained");
+            Assert.That(scorer.Rescored.Count(t => t.Contains(' ', StringComparison.Ordinal)), Is.EqualTo(PostExplainer.MaxWords), "occluded passes");
+            Assert.That(scorer.Passes, Is.EqualTo(PostExplainer.MaxWords + PostExplainer.MaxWords + 51 + 1), "plus each word alone and the empty text");
+            Assert.That(words.Select(w => w.Text), Is.EqualTo(new[] { "anjing" }), "the first pass keeps anjing although it comes last");
         });
     }
 

@@ -5,7 +5,7 @@ using HoaxScreen.Training.Commands;
 
 namespace HoaxScreen.Training;
 
-/// <summary>Dispatches the train / evaluate / score commands; every failure becomes one line and a non-zero exit.</summary>
+/// <summary>Dispatches the train / crossvalidate / evaluate / score / seal commands; every failure becomes one line and a non-zero exit.</summary>
 public static class CliApp
 {
     public const string Usage = """
@@ -16,6 +16,9 @@ public static class CliApp
           score    --model BUNDLE_DIR --in POSTS.csv|POSTS.jsonl --out SCORES.csv|SCORES.jsonl [--format csv|jsonl]
                    [--delimiter ,|;|tab] [--text-column text] [--batch-size 1024 (128 with --explain)] [--explain N]
                    [--progress] [--resume]
+          seal     --model BUNDLE_DIR
+                   rewrites the manifest's list of files (size and SHA-256) after a deliberate edit, e.g. of
+                   lexicons/slang.csv; serving refuses a bundle whose files do not match that list.
         CSV input: fields separated by ',' ';' or tab, detected from the header line unless --delimiter says.
         the folder --out goes in must exist: train creates BUNDLE_DIR in it, score the scores file.
         exit codes: 0 done, 1 bad data, model or path, 2 bad usage, 130 interrupted (score: rerun with --resume).
@@ -47,7 +50,8 @@ public static class CliApp
                 "evaluate" => EvaluateCommand.Run(CliArguments.Parse(rest, EvaluateCommand.Options), stdout, stderr),
                 "score" => ScoreCommand.Run(
                     CliArguments.Parse(rest, ScoreCommand.Options, ScoreCommand.Switches, ScoreCommand.HiddenOptions), stdout, stderr, host ?? CliHost.InProcess),
-                _ => throw new CliException($"unknown command '{args[0]}' (expected train, crossvalidate, evaluate or score)"),
+                "seal" => SealCommand.Run(CliArguments.Parse(rest, SealCommand.Options), stdout),
+                _ => throw new CliException($"unknown command '{args[0]}' (expected train, crossvalidate, evaluate, score or seal)"),
             };
         }
         catch (CliException ex)

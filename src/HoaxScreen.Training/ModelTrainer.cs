@@ -130,9 +130,11 @@ public sealed class ModelTrainer(Action<string> progress)
                 FeatureWeightsFile.Write(staging, featureWeights);
             }
 
-            ModelBundle.WriteManifest(staging, manifest);
             var figures = ReportFigures.Write(staging, heldOut);
             File.WriteAllText(Path.Combine(staging, ModelBundle.ReportFile), TrainingReport.Render(manifest, dataset, heldOut, figures));
+
+            // Last: the manifest with the size and SHA-256 of every file above (report and figures included).
+            manifest = ModelBundle.Seal(staging, manifest);
 
             var backup = target + $".old-{Environment.ProcessId}";
             if (Directory.Exists(target))

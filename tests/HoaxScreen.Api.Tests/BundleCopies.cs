@@ -46,6 +46,18 @@ internal static partial class BundleCopies
         File.WriteAllText(path, manifest.ToJsonString());
     }
 
+    /// <summary>Changes the last letter of the first entry of the bundle's slang lexicon (one line, as an operator might).</summary>
+    public static void EditSlangLine(string bundle)
+    {
+        var slang = Path.Combine(bundle, "lexicons", "slang.csv");
+        var lines = File.ReadAllLines(slang);
+        lines[1] = lines[1][..^1] + (lines[1][^1] == 'a' ? 'e' : 'a'); // the same size: only the hash can tell
+        File.WriteAllLines(slang, lines);
+    }
+
+    /// <summary>Cuts a file to half its length, as an interrupted copy leaves it.</summary>
+    public static void Truncate(string file) => File.WriteAllBytes(file, File.ReadAllBytes(file)[..(int)(new FileInfo(file).Length / 2)]);
+
     public static string VersionOf(string bundle) => ModelBundle.ReadManifest(bundle).Version;
 
     public static void CopyFolder(string source, string target)

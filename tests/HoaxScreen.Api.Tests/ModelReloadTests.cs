@@ -17,6 +17,8 @@ public sealed class ModelReloadTests : ApiFixture
 {
     private const string VersionB = "20990101-000000-reloadb";
 
+    private const string VersionAddedSlang = "20990101-000000-addslang";
+
     private static readonly Lazy<string> Scratch = new(() => Directory.CreateTempSubdirectory("hoaxscreen-reload-").FullName);
 
     private static string Root => Path.Combine(Scratch.Value, "models");
@@ -39,6 +41,7 @@ public sealed class ModelReloadTests : ApiFixture
 
             var corrupt = BundleCopies.CopyDefault(Path.Combine(Root, "corrupt"));
             File.WriteAllText(Path.Combine(corrupt, ModelBundle.ModelFile), "this is not a zip file");
+            ModelBundle.Seal(corrupt); // sealed as it is: the model reader itself must refuse it
             var renamed = BundleCopies.CopyDefault(Path.Combine(Root, "renamed-label"), "20990101-000000-renamed");
             BundleCopies.RenameLabel(renamed, "sara", "sara_lama");
             var future = BundleCopies.CopyDefault(Path.Combine(Root, "future-format"));
@@ -46,6 +49,15 @@ public sealed class ModelReloadTests : ApiFixture
                 Path.Combine(future, ModelBundle.ManifestFile),
                 File.ReadAllText(Path.Combine(future, ModelBundle.ManifestFile)).Replace("\"format\": 1", "\"format\": 99", StringComparison.Ordinal));
             Directory.CreateDirectory(Path.Combine(Root, "empty"));
+
+            // Same version as A, files changed after sealing: each must be refused, not served with other verdicts.
+            Directory.Delete(Path.Combine(BundleCopies.CopyDefault(Path.Combine(Root, "no-lexicons")), "lexicons"), recursive: true);
+            BundleCopies.EditSlangLine(BundleCopies.CopyDefault(Path.Combine(Root, "edited-lexicon")));
+            BundleCopies.Truncate(Path.Combine(BundleCopies.CopyDefault(Path.Combine(Root, "truncated-model")), ModelBundle.ModelFile));
+            File.WriteAllText(Path.Combine(BundleCopies.CopyDefault(Path.Combine(Root, "extra-lexicon")), "lexicons", "extra.csv"), "informal,formal\ngblk,baik\n");
+            var resealed = BundleCopies.CopyDefault(Path.Combine(Root, "added-slang"), VersionAddedSlang);
+            File.AppendAllText(Path.Combine(resealed, "lexicons", "slang.csv"), "gblkbgt,goblok banget\n");
+            ModelBundle.Seal(resealed);
             Directory.CreateSymbolicLink(Path.Combine(Root, "link-outside"), Outside);
 
             return new Dictionary<string, string?> { ["Model:Path"] = BundleA, ["Model:ReloadRoot"] = Root };
@@ -133,6 +145,10 @@ public sealed class ModelReloadTests : ApiFixture
     [TestCase("future-format", "format 99 is not supported", TestName = "Reload_IncompatibleBundleFormat_Returns422AndOldModelKeepsServing")]
     [TestCase("empty", "no manifest.json", TestName = "Reload_FolderWithoutManifest_Returns422AndOldModelKeepsServing")]
     [TestCase("missing", "not found", TestName = "Reload_MissingFolder_Returns422AndOldModelKeepsServing")]
+    [TestCase("no-lexicons", "lexicons/slang.csv is missing", TestName = "Reload_LexiconsRemoved_Returns422AndOldModelKeepsServing")]
+    [TestCase("edited-lexicon", "lexicons/slang.csv has changed", TestName = "Reload_LexiconLineEdited_Returns422AndOldModelKeepsServing")]
+    [TestCase("truncated-model", "model.zip is ", TestName = "Reload_ModelFileTruncated_Returns422AndOldModelKeepsServing")]
+    [TestCase("extra-lexicon", "lexicons/extra.csv is not in the manifest", TestName = "Reload_ExtraLexiconFile_Returns422AndOldModelKeepsServing")]
     public async Task Reload_BadBundle_Returns422AndOldModelKeepsServing(string folder, string reason)
     {
         using var response = await PostReloadAsync(new JsonObject { ["path"] = Path.Combine(Root, folder) });
@@ -146,6 +162,23 @@ public sealed class ModelReloadTests : ApiFixture
             Assert.That(problem["model"]!.GetValue<string>(), Is.EqualTo(_versionA));
             Assert.That(screenedWith, Is.EqualTo(_versionA));
             Assert.That(Holder.Current.Version, Is.EqualTo(_versionA));
+        });
+    }
+
+    [Test]
+    public async Task Reload_ResealedBundleWithAnAddedSlangEntry_ModelInfoReportsTheLoadedLexiconSize()
+    {
+        var manifestCount = ModelBundle.ReadManifest(BundleA).Normalizer.Lexicons!.SlangEntries;
+
+        await ReloadOkAsync(new JsonObject { ["path"] = Path.Combine(Root, "added-slang") });
+        using var response = await Client.GetAsync("/v1/model");
+        var info = await response.ReadObjectAsync();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(info["version"]!.GetValue<string>(), Is.EqualTo(VersionAddedSlang));
+            Assert.That(info["normalizer"]!["slangEntries"]!.GetValue<int>(), Is.EqualTo(manifestCount + 1));
+            Assert.That(info["normalizer"]!["slangEntries"]!.GetValue<int>(), Is.EqualTo(Holder.Current.Model.Normalizer.Lexicon.SlangCount));
         });
     }
 

@@ -97,7 +97,7 @@ public sealed class ModelWatchTests : ApiFixture
             Assert.Multiple(() =>
             {
                 Assert.That(rejected.Level, Is.EqualTo(LogLevel.Warning));
-                Assert.That(rejected.Message, Does.Contain("file watch").And.Contain("not a readable ML.NET model").And.Contain($"model {served} keeps serving"));
+                Assert.That(rejected.Message, Does.Contain("file watch").And.Contain("model.zip is ").And.Contain("does not match its manifest").And.Contain($"model {served} keeps serving"));
                 Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
                 Assert.That(info["version"]!.GetValue<string>(), Is.EqualTo(served));
             });

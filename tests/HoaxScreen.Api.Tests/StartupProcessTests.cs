@@ -63,10 +63,22 @@ public sealed class StartupProcessTests
         Directory.CreateDirectory(bundle);
         File.Copy(Path.Combine(RepoPaths.DefaultModel, ModelBundle.ManifestFile), Path.Combine(bundle, ModelBundle.ManifestFile));
         File.WriteAllText(Path.Combine(bundle, ModelBundle.ModelFile), "not a zip");
+        ModelBundle.Seal(bundle); // sealed as it is: the model reader itself must refuse it
 
         var (exitCode, output) = Run($"--Model:Path={bundle}");
 
         AssertOneLineFailure(exitCode, output, "not a readable ML.NET model");
+    }
+
+    [Test]
+    public void Run_BundleWithoutItsLexicons_LogsOneCriticalLineAndExitsNonZero()
+    {
+        var bundle = BundleCopies.CopyDefault(Path.Combine(_scratch, "no-lexicons"));
+        Directory.Delete(Path.Combine(bundle, "lexicons"), recursive: true);
+
+        var (exitCode, output) = Run($"--Model:Path={bundle}");
+
+        AssertOneLineFailure(exitCode, output, "lexicons/slang.csv is missing");
     }
 
     [Test]

@@ -106,6 +106,7 @@ public class DirectScoringTests
         CopyDefaultBundle();
         var features = FeatureWeightsFile.Read(_folder)!;
         FeatureWeightsFile.Write(_folder, features with { ResolvedCharNgrams = null });
+        ModelBundle.Seal(_folder);
 
         var model = ScoringModel.Load(_folder);
 
@@ -123,6 +124,7 @@ public class DirectScoringTests
         var (first, second) = (ngrams.Keys.Min(), ngrams.Keys.Max());
         (ngrams[first], ngrams[second]) = (ngrams[second], ngrams[first]);
         FeatureWeightsFile.Write(_folder, features with { ResolvedCharNgrams = ngrams });
+        ModelBundle.Seal(_folder);
 
         Assert.That(ScoringModel.Load(_folder).Direct!.TakesEmoji, Is.False);
     }
@@ -173,6 +175,7 @@ public class DirectScoringTests
     {
         CopyDefaultBundle();
         File.Delete(Path.Combine(_folder, FeatureWeightsFile.FileName));
+        ModelBundle.Seal(_folder);
 
         var model = ScoringModel.Load(_folder);
 
@@ -191,6 +194,7 @@ public class DirectScoringTests
     {
         CopyDefaultBundle();
         FeatureWeightsFile.Write(_folder, new FeatureWeights(new float[10], null));
+        ModelBundle.Seal(_folder);
 
         Assert.That(ScoringModel.Load(_folder).HasDirectPath, Is.False);
     }
@@ -201,6 +205,7 @@ public class DirectScoringTests
         CopyDefaultBundle();
         var features = FeatureWeightsFile.Read(_folder)!;
         FeatureWeightsFile.Write(_folder, features with { Weights = [.. features.Weights.Select((w, i) => i % 2 == 0 ? w * 3 : w)] });
+        ModelBundle.Seal(_folder);
 
         Assert.That(ScoringModel.Load(_folder).HasDirectPath, Is.False);
     }
@@ -211,6 +216,7 @@ public class DirectScoringTests
         CopyDefaultBundle();
         var path = Path.Combine(_folder, FeatureWeightsFile.FileName);
         File.WriteAllBytes(path, File.ReadAllBytes(path)[..100]);
+        ModelBundle.Seal(_folder);
 
         var error = Assert.Throws<ModelBundleException>(() => ScoringModel.Load(_folder));
         Assert.That(error!.Message, Does.Contain(FeatureWeightsFile.FileName).And.Contain("truncated"));
@@ -260,6 +266,10 @@ public class DirectScoringTests
         Assert.That(error!.Message, Does.Contain("slot 5"));
     }
 
+    /// <summary>
+    /// A copy of models/default in the test folder. Tests that edit the copy re-seal it (as an operator would with the CLI's
+    /// <c>seal</c>), so that the check under test decides, not the file check of <see cref="ModelBundle.VerifyFiles"/>.
+    /// </summary>
     private void CopyDefaultBundle()
     {
         foreach (var file in Directory.EnumerateFiles(RepoPaths.DefaultModel, "*", SearchOption.AllDirectories))

@@ -69,8 +69,10 @@ public class ScoringModelTests
         var dir = Directory.CreateTempSubdirectory("hoaxscreen-corrupt-").FullName;
         File.Copy(Path.Combine(RepoPaths.DefaultModel, ModelBundle.ManifestFile), Path.Combine(dir, ModelBundle.ManifestFile));
         File.WriteAllText(Path.Combine(dir, ModelBundle.ModelFile), "not a zip");
+        // Sealed as it is, so the files match the manifest and the model reader itself must refuse it.
+        ModelBundle.Seal(dir);
         var ex = Assert.Throws<ModelBundleException>(() => ScoringModel.Load(dir));
-        Assert.That(ex!.Message, Does.Contain(ModelBundle.ModelFile));
+        Assert.That(ex!.Message, Does.Contain(ModelBundle.ModelFile).And.Contain("not a readable ML.NET model"));
         Directory.Delete(dir, recursive: true);
     }
 

@@ -36,6 +36,26 @@ public class TrainCommandTests
     }
 
     [Test]
+    public void Train_TinyFixture_ManifestListsEveryOtherFileWithItsSizeAndHash()
+    {
+        var manifest = ModelBundle.ReadManifest(_bundle);
+        var onDisk = Directory.GetFiles(_bundle, "*", SearchOption.AllDirectories)
+            .Select(file => Path.GetRelativePath(_bundle, file).Replace('\\', '/'))
+            .Where(path => path != ModelBundle.ManifestFile)
+            .Order(StringComparer.Ordinal)
+            .ToList();
+
+        Assert.That(manifest.Files!.Select(f => f.Path), Is.EqualTo(onDisk));
+        Assert.That(onDisk, Does.Contain(ModelBundle.ReportFile).And.Contain("lexicons/slang.csv").And.Contain(FeatureWeightsFile.FileName));
+        Assert.That(onDisk, Has.Some.StartsWith("figures/"), "the report's figures are written before the seal");
+        foreach (var file in manifest.Files!)
+        {
+            var path = Path.Combine(_bundle, file.Path);
+            Assert.That((file.Bytes, file.Sha256), Is.EqualTo((new FileInfo(path).Length, LabelledDataset.Sha256Of(path))), file.Path);
+        }
+    }
+
+    [Test]
     public void Train_TinyFixture_WritesFeatureWeightsThatGiveTheDirectPath()
     {
         Assert.That(Path.Combine(_bundle, FeatureWeightsFile.FileName), Does.Exist);

@@ -1,4 +1,6 @@
 using HoaxScreen.Core.Modeling;
+using HoaxScreen.Core.Scoring;
+using HoaxScreen.Core.Text;
 
 namespace HoaxScreen.Api.Contracts;
 
@@ -35,7 +37,10 @@ public sealed record ModelInfoResponse
     /// <summary>k-fold cross-validation of the training recipe: per label (and per source) mean ± spread, and the share of clean posts each label flags.</summary>
     public CrossValidationSummary? CrossValidation { get; init; }
 
-    public static ModelInfoResponse From(ModelManifest manifest) => new()
+    /// <summary>The served model's description: its manifest, with the lexicon sizes of what it loaded.</summary>
+    public static ModelInfoResponse From(ScoringModel model) => From(model.Manifest, model.Normalizer.Lexicon);
+
+    private static ModelInfoResponse From(ModelManifest manifest, Lexicon lexicon) => new()
     {
         Version = manifest.Version,
         CreatedAt = manifest.CreatedAt,
@@ -71,7 +76,7 @@ public sealed record ModelInfoResponse
             CharNgramLength = manifest.Trainer.CharNgramLength,
             DefaultThreshold = manifest.Trainer.DefaultThreshold,
         },
-        Normalizer = NormalizerInfo.From(manifest.Normalizer),
+        Normalizer = NormalizerInfo.From(manifest.Normalizer, lexicon),
         License = manifest.License,
         Card = manifest.Card,
         CrossValidation = manifest.CrossValidation,
@@ -178,16 +183,20 @@ public sealed record NormalizerInfo
     /// <summary>The normalisation rules switched on, e.g. foldUnicode, decodeLeetspeak, expandSlang.</summary>
     public required IReadOnlyList<string> Rules { get; init; }
 
-    /// <summary>Entries in the slang lexicon (informal → standard Indonesian).</summary>
+    /// <summary>Entries in the slang lexicon (informal → standard Indonesian) the served model loaded.</summary>
     public required int SlangEntries { get; init; }
 
-    /// <summary>Watch words that disguised spellings are resolved towards.</summary>
+    /// <summary>Watch words, in the lexicon the served model loaded, that disguised spellings are resolved towards.</summary>
     public required int Watchwords { get; init; }
 
-    /// <summary>Known words used to choose between candidate repairs.</summary>
+    /// <summary>Known words, in the lexicon the served model loaded, used to choose between candidate repairs.</summary>
     public required int VocabularyWords { get; init; }
 
-    public static NormalizerInfo From(HoaxScreen.Core.Text.NormalizerSettings settings)
+    /// <summary>
+    /// The rules from <paramref name="settings"/>; the sizes from <paramref name="lexicon"/>, the lexicons the model loaded
+    /// (the manifest's counts are those at training time, and a re-sealed bundle may have edited lexicons since).
+    /// </summary>
+    public static NormalizerInfo From(NormalizerSettings settings, Lexicon lexicon)
     {
         var rules = new List<string>();
         void Add(bool on, string name)
@@ -212,9 +221,9 @@ public sealed record NormalizerInfo
         {
             Version = settings.Version,
             Rules = rules,
-            SlangEntries = settings.Lexicons?.SlangEntries ?? 0,
-            Watchwords = settings.Lexicons?.Watchwords ?? 0,
-            VocabularyWords = settings.Lexicons?.VocabularyWords ?? 0,
+            SlangEntries = lexicon.SlangCount,
+            Watchwords = lexicon.WatchwordCount,
+            VocabularyWords = lexicon.VocabularyCount,
         };
     }
 }

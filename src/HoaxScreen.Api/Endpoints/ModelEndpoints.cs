@@ -16,11 +16,11 @@ public static class ModelEndpoints
             .WithSummary("Describe the served model")
             .WithDescription(
                 "Version, creation time, labels with their thresholds and held-out metrics, the training sources (path, rows, " +
-                "SHA-256), trainer and normaliser settings, all from the bundle's manifest.");
+                "SHA-256), trainer and normaliser settings from the bundle's manifest; lexicon sizes from the lexicons the model loaded.");
 
         return group;
     }
 
     public static Ok<ModelInfoResponse> GetModel(ModelHolder holder) =>
-        TypedResults.Ok(ModelInfoResponse.From(holder.Current.Model.Manifest));
+        TypedResults.Ok(ModelInfoResponse.From(holder.Current.Model));
 }

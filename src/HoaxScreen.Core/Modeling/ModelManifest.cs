@@ -34,6 +34,14 @@ public sealed record ModelManifest
 
     /// <summary>What the model is for and its known limits, from the recipe; null when the recipe has none.</summary>
     public ModelCard? Card { get; init; }
+
+    /// <summary>
+    /// Every file of the bundle but manifest.json, with its size and SHA-256, sorted by path (relative, '/'-separated;
+    /// names starting with '.' are left out). Serving refuses a bundle whose files do not match (see
+    /// <see cref="ModelBundle.VerifyFiles"/>). Written last by the trainer, rewritten by the CLI's <c>seal</c>; null in
+    /// bundles written before bundles were sealed, which are refused too.
+    /// </summary>
+    public IReadOnlyList<FileManifest>? Files { get; init; }
 }
 
 /// <summary>A label the model scores, its decision threshold and its held-out metrics.</summary>
@@ -53,6 +61,9 @@ public sealed record LabelManifest(string Name, double Threshold, int TrainRows,
 /// </summary>
 public sealed record LabelMetrics(
     int Rows, int Positives, double Precision, double Recall, double F1, double? RocAuc, double Accuracy, double? Ece = null, double? Brier = null);
+
+/// <summary>One file of a bundle: its path relative to the bundle ('/' separators), its size in bytes and its SHA-256 (lower-case hex).</summary>
+public sealed record FileManifest(string Path, long Bytes, string Sha256);
 
 /// <summary>
 /// A source file the model was trained from, with its row count and SHA-256. <see cref="Defaults"/> are the labels

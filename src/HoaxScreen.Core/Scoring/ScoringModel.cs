@@ -88,7 +88,10 @@ public sealed class ScoringModel
         return direct is not null;
     }
 
-    /// <summary>Loads and checks a bundle folder: manifest, model file, output schema, and a canary post.</summary>
+    /// <summary>
+    /// Loads and checks a bundle folder: manifest, every file against the manifest's sizes and hashes
+    /// (<see cref="ModelBundle.VerifyFiles"/>), model file, output schema, and a canary post.
+    /// </summary>
     public static ScoringModel Load(string bundleDirectory) => Load(bundleDirectory, directPathInBackground: false);
 
     /// <summary>
@@ -122,6 +125,9 @@ public sealed class ScoringModel
                     $"{directory}: normaliser version {manifest.Normalizer.Version} is not supported (expected {NormalizerSettings.CurrentVersion}); retrain the bundle");
             }
 
+            // Every file against its size and SHA-256 in the manifest, so a partial copy or an edited lexicon is refused
+            // rather than served under the same version. Hashing (5 MB for models/default) overlaps the model load above.
+            ModelBundle.VerifyFiles(directory, manifest);
             if (loading is null)
             {
                 throw new ModelBundleException($"{directory}: no {ModelBundle.ModelFile} in the bundle");

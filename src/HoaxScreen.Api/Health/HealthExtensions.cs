@@ -12,7 +12,8 @@ public static class HealthExtensions
     {
         services.AddHealthChecks()
             .AddCheck("process", () => HealthCheckResult.Healthy("The process is up."), tags: [LiveTag])
-            .AddCheck<ModelHealthCheck>("model", tags: [ReadyTag]);
+            .AddCheck<ModelHealthCheck>("model", tags: [ReadyTag])
+            .AddCheck<ScoringQueueHealthCheck>("scoring-queue", tags: [ReadyTag]);
         return services;
     }
 
@@ -27,7 +28,9 @@ public static class HealthExtensions
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag) })
             .WithName("Readiness")
             .WithSummary("Readiness probe")
-            .WithDescription("200 \"Healthy\" when a model is loaded and scores a canary post; 503 \"Unhealthy\" otherwise.");
+            .WithDescription(
+                "200 \"Healthy\" when a model is loaded and scores a canary post and no short post has waited longer than " +
+                "`Limits:ReadyMaxQueueWaitSeconds` for a scoring slot; 503 \"Unhealthy\" otherwise.");
         return app;
     }
 }

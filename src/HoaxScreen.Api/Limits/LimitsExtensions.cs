@@ -5,6 +5,7 @@ using HoaxScreen.Api.Options;
 using Microsoft.AspNetCore.Http.Timeouts;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace HoaxScreen.Api.Limits;
@@ -50,6 +51,8 @@ public static class LimitsExtensions
             };
         });
 
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<ScoringQueueMonitor>();
         services.AddRateLimiter(_ => { });
         services.AddOptions<RateLimiterOptions>().Configure<IOptions<RateLimitOptions>, ILoggerFactory>((limiter, rate, loggers) =>
         {
@@ -83,6 +86,12 @@ public static class LimitsExtensions
         app.UseRequestTimeouts();
         app.UseTimedOutWhileQueued();
         app.UseRateLimiter();
+        var queue = app.Services.GetRequiredService<ScoringQueueMonitor>();
+        app.Use((context, next) =>
+        {
+            queue.Started(context);
+            return next(context);
+        });
         return app;
     }
 }

@@ -8,18 +8,32 @@ using Microsoft.Extensions.Options;
 namespace HoaxScreen.Api.Limits;
 
 /// <summary>
-/// Caps how many screening requests are scored at once (one shared concurrency limiter with a first-come queue). When the
-/// queue is full the request is answered 503 with <c>Retry-After</c> at once, before its body is read.
+/// Caps how many screening requests are scored at once, in two lanes chosen by the request's declared size before its
+/// body is read (<see cref="IsHeavy"/>): short posts share one concurrency limiter, heavy requests (long posts to
+/// explain, large batches) another with fewer slots, each with a first-come queue. So a caller sending the most costly
+/// requests the limits allow holds at most the heavy lane's cores, and short posts never queue behind it. When a
+/// lane's queue is full the request is answered 503 with <c>Retry-After</c> at once.
 /// </summary>
-public sealed class ScoringConcurrencyPolicy(IOptions<LimitsOptions> options, ILogger<ScoringConcurrencyPolicy> logger) : IRateLimiterPolicy<string>
+public sealed class ScoringConcurrencyPolicy(
+    IOptions<LimitsOptions> options, ScoringQueueMonitor queue, ILogger<ScoringConcurrencyPolicy> logger) : IRateLimiterPolicy<string>
 {
     public const string Name = "scoring";
 
-    private const string Partition = "scoring";
+    private const string LightLane = "scoring";
+    private const string HeavyLane = "scoring-heavy";
 
-    private readonly ConcurrencyLimiterOptions _limiter = new()
+    private readonly LimitsOptions _options = options.Value;
+
+    private readonly ConcurrencyLimiterOptions _light = new()
     {
         PermitLimit = options.Value.EffectiveMaxConcurrentScoring,
+        QueueLimit = options.Value.ScoringQueueLimit,
+        QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+    };
+
+    private readonly ConcurrencyLimiterOptions _heavy = new()
+    {
+        PermitLimit = options.Value.EffectiveMaxConcurrentHeavyScoring,
         QueueLimit = options.Value.ScoringQueueLimit,
         QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
     };
@@ -27,14 +41,32 @@ public sealed class ScoringConcurrencyPolicy(IOptions<LimitsOptions> options, IL
     public Func<OnRejectedContext, CancellationToken, ValueTask>? OnRejected => async (context, _) =>
     {
         var request = context.HttpContext.Request;
-        logger.ScoringCapacityExceeded(request.Method, request.Path, _limiter.PermitLimit, _limiter.QueueLimit);
+        var lane = IsHeavy(request, _options) ? _heavy : _light;
+        logger.ScoringCapacityExceeded(request.Method, request.Path, lane.PermitLimit, lane.QueueLimit);
+        var kind = lane == _heavy ? $"requests over {_options.HeavyRequestBytes} bytes" : "posts";
         await ProblemResponses.WriteAsync(
             context.HttpContext,
             StatusCodes.Status503ServiceUnavailable,
-            $"The service is scoring as many posts as it may ({_limiter.PermitLimit} at once, {_limiter.QueueLimit} waiting); retry shortly.",
+            $"The service is scoring as many {kind} as it may ({lane.PermitLimit} at once, {lane.QueueLimit} waiting); retry shortly.",
             TimeSpan.FromSeconds(1));
     };
 
-    public RateLimitPartition<string> GetPartition(HttpContext httpContext) =>
-        RateLimitPartition.GetConcurrencyLimiter(Partition, _ => _limiter);
+    public RateLimitPartition<string> GetPartition(HttpContext httpContext)
+    {
+        if (IsHeavy(httpContext.Request, _options))
+        {
+            return RateLimitPartition.GetConcurrencyLimiter(HeavyLane, _ => _heavy);
+        }
+
+        // Only the short-post lane's waits count for readiness: a backlog of heavy work is not a reason to send short
+        // posts elsewhere.
+        queue.Waiting(httpContext);
+        return RateLimitPartition.GetConcurrencyLimiter(LightLane, _ => _light);
+    }
+
+    /// <summary>Heavy: a body larger than <see cref="LimitsOptions.HeavyRequestBytes"/>, or a body of undeclared size (chunked).</summary>
+    public static bool IsHeavy(HttpRequest request, LimitsOptions options) =>
+        request.ContentLength is { } length
+            ? length > options.HeavyRequestBytes
+            : request.HttpContext.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpRequestBodyDetectionFeature>()?.CanHaveBody == true;
 }

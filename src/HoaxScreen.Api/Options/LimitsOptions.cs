@@ -50,8 +50,32 @@ public sealed class LimitsOptions
     [Range(0, 100_000)]
     public int ScoringQueueLimit { get; set; } = 512;
 
+    /// <summary>
+    /// A screening request whose body is larger than this many bytes (or whose size is not declared) is heavy: it may
+    /// carry 10,000-character posts to explain or a 100,000-character batch, tens of milliseconds of CPU. Heavy requests
+    /// queue in their own lane with <see cref="MaxConcurrentHeavyScoring"/> slots, so they cannot take every core from
+    /// short posts. A tweet with its JSON is well under 2 KB.
+    /// </summary>
+    [Range(256, 268_435_456)]
+    public int HeavyRequestBytes { get; set; } = 8_192;
+
+    /// <summary>Most heavy screening requests scored at the same time (0 = half the CPU cores, at least 1).</summary>
+    [Range(0, 4_096)]
+    public int MaxConcurrentHeavyScoring { get; set; }
+
+    /// <summary>
+    /// <c>/health/ready</c> answers 503 while a screening request has waited longer than this for a scoring slot, so a
+    /// load balancer sends new posts to another replica (0 = readiness ignores the queue).
+    /// </summary>
+    [Range(0, 600)]
+    public double ReadyMaxQueueWaitSeconds { get; set; } = 2;
+
     /// <summary>The effective concurrent-scoring cap.</summary>
     public int EffectiveMaxConcurrentScoring => MaxConcurrentScoring > 0 ? MaxConcurrentScoring : Environment.ProcessorCount * 2;
+
+    /// <summary>The effective cap for heavy requests.</summary>
+    public int EffectiveMaxConcurrentHeavyScoring =>
+        MaxConcurrentHeavyScoring > 0 ? MaxConcurrentHeavyScoring : Math.Max(1, Environment.ProcessorCount / 2);
 }
 
 /// <summary>Source-generated data-annotation validation of <see cref="LimitsOptions"/>.</summary>

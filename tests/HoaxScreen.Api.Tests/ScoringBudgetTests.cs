@@ -78,6 +78,17 @@ public sealed class ScoringBudgetTests : ApiFixture
     }
 
     [Test]
+    public async Task ScreenBatch_MoreExplainedItemsThanAllowed_Returns400NamingTheSetting()
+    {
+        var items = new JsonArray([.. Enumerable.Range(0, 17).Select(i => (JsonNode)new JsonObject { ["text"] = $"dasar anjing {i}", ["explain"] = true })]);
+
+        using var response = await Client.PostJsonNodeAsync("/v1/screen/batch", new JsonObject { ["items"] = items });
+
+        var problem = await ApiKeyTests.AssertProblemAsync(response, HttpStatusCode.BadRequest);
+        Assert.That(problem["errors"]!["items"]![0]!.GetValue<string>(), Does.Contain("Screening:MaxExplainedItems").And.Contain("17 do"));
+    }
+
+    [Test]
     public async Task Screen_LongPostWithManyWords_ExplainsWithinTheBudget()
     {
         // ~1,000 distinct words and an insult near the end: more words than the budget occludes, so the first pass picks.

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Security.Claims;
 using HoaxScreen.Api.Health;
 using HoaxScreen.Api.Limits;
 using Microsoft.AspNetCore.Builder;
@@ -28,6 +29,17 @@ public sealed class ScoringLaneTests
         builder.Services.AddApiLimits();
         builder.Services.AddHealthChecks().AddCheck<ScoringQueueHealthCheck>("scoring-queue");
         var app = builder.Build();
+
+        // Stands in for API-key authentication: the caller's name from a header.
+        app.Use((context, next) =>
+        {
+            if (context.Request.Headers.TryGetValue("X-Test-Caller", out var caller))
+            {
+                context.User = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Name, caller.ToString())], "test"));
+            }
+
+            return next(context);
+        });
         app.UseApiLimits();
         var release = new TaskCompletionSource();
         var holding = new SemaphoreSlim(0);
@@ -107,6 +119,43 @@ public sealed class ScoringLaneTests
             Assert.That(during.StatusCode, Is.EqualTo(HttpStatusCode.ServiceUnavailable));
             Assert.That(queuedResponse.StatusCode, Is.EqualTo(HttpStatusCode.OK));
             Assert.That(after.StatusCode, Is.EqualTo(HttpStatusCode.OK), "ready again once the queue drains");
+        });
+    }
+
+    [Test]
+    public async Task Screen_OneCallerHoldsItsShare_AnotherCallersPostStartsAtOnce()
+    {
+        var (app, client, release, holding) = await StartAsync(new()
+        {
+            ["Limits:MaxConcurrentScoring"] = "3",
+            ["Limits:MaxConcurrentScoringPerCaller"] = "2",
+            ["Limits:ScoringQueueLimit"] = "10",
+        });
+        await using var _ = app;
+        Task<HttpResponseMessage> Send(string path, string caller)
+        {
+            var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = Body(100) };
+            request.Headers.Add("X-Test-Caller", caller);
+            return client.SendAsync(request);
+        }
+
+        var held = new[] { Send("/hold", "attacker"), Send("/hold", "attacker") };
+        Assert.That(await holding.WaitAsync(TimeSpan.FromSeconds(10)) && await holding.WaitAsync(TimeSpan.FromSeconds(10)), Is.True);
+        var attackersThird = Send("/work", "attacker");
+        using var other = await Send("/work", "moderator").WaitAsync(TimeSpan.FromSeconds(10));
+        var thirdWaited = !attackersThird.IsCompleted;
+        release.SetResult();
+        using var third = await attackersThird;
+        foreach (var response in await Task.WhenAll(held))
+        {
+            response.Dispose();
+        }
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(other.StatusCode, Is.EqualTo(HttpStatusCode.OK), "another caller's post is served while the first holds its share");
+            Assert.That(thirdWaited, Is.True, "the first caller's third request waits for its own share");
+            Assert.That(third.StatusCode, Is.EqualTo(HttpStatusCode.OK));
         });
     }
 

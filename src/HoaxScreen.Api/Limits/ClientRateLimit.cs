@@ -37,10 +37,13 @@ public sealed class ClientRateLimitMetadata
                 return RateLimitPartition.GetNoLimiter(string.Empty);
             }
 
-            var partition = context.User.Identity is { IsAuthenticated: true, Name: { } name }
-                ? "key:" + name
-                : "ip:" + (context.Connection.RemoteIpAddress?.ToString() ?? "unknown");
-            return RateLimitPartition.GetFixedWindowLimiter(partition, _ => window);
+            return RateLimitPartition.GetFixedWindowLimiter(CallerOf(context), _ => window);
         });
     }
+
+    /// <summary>Who is calling, for per-caller limits: the API key's configured name, else the client address.</summary>
+    public static string CallerOf(HttpContext context) =>
+        context.User.Identity is { IsAuthenticated: true, Name: { } name }
+            ? "key:" + name
+            : "ip:" + (context.Connection.RemoteIpAddress?.ToString() ?? "unknown");
 }

@@ -9,10 +9,11 @@ namespace HoaxScreen.Api.Limits;
 
 /// <summary>
 /// Caps how many screening requests are scored at once, in two lanes chosen by the request's declared size before its
-/// body is read (<see cref="IsHeavy"/>): short posts share one concurrency limiter, heavy requests (long posts to
-/// explain, large batches) another with fewer slots, each with a first-come queue. So a caller sending the most costly
-/// requests the limits allow holds at most the heavy lane's cores, and short posts never queue behind it. When a
-/// lane's queue is full the request is answered 503 with <c>Retry-After</c> at once.
+/// body is read (<see cref="IsHeavy"/>): short posts share one concurrency limiter, of which one caller (API key, else
+/// address) holds at most its share; heavy requests (long posts to explain, large batches) another with fewer slots;
+/// each with a first-come queue. So a caller sending the most costly requests the limits allow holds at most the heavy
+/// lane's cores and its share of the short-post slots, and other callers' short posts find a slot free. When a queue is
+/// full the request is answered 503 with <c>Retry-After</c> at once.
 /// </summary>
 public sealed class ScoringConcurrencyPolicy(
     IOptions<LimitsOptions> options, ScoringQueueMonitor queue, ILogger<ScoringConcurrencyPolicy> logger) : IRateLimiterPolicy<string>
@@ -24,13 +25,6 @@ public sealed class ScoringConcurrencyPolicy(
 
     private readonly LimitsOptions _options = options.Value;
 
-    private readonly ConcurrencyLimiterOptions _light = new()
-    {
-        PermitLimit = options.Value.EffectiveMaxConcurrentScoring,
-        QueueLimit = options.Value.ScoringQueueLimit,
-        QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
-    };
-
     private readonly ConcurrencyLimiterOptions _heavy = new()
     {
         PermitLimit = options.Value.EffectiveMaxConcurrentHeavyScoring,
@@ -38,17 +32,31 @@ public sealed class ScoringConcurrencyPolicy(
         QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
     };
 
+    // The short-post lane is shared by every caller; each caller holds at most its share of it (its own limiter).
+    private readonly ConcurrencyLimiter _lightLane = new(new ConcurrencyLimiterOptions
+    {
+        PermitLimit = options.Value.EffectiveMaxConcurrentScoring,
+        QueueLimit = options.Value.ScoringQueueLimit,
+        QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+    });
+
+    private readonly ConcurrencyLimiterOptions _callerShare = new()
+    {
+        PermitLimit = Math.Min(options.Value.EffectiveMaxConcurrentScoringPerCaller, options.Value.EffectiveMaxConcurrentScoring),
+        QueueLimit = options.Value.ScoringQueueLimit,
+        QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+    };
+
     public Func<OnRejectedContext, CancellationToken, ValueTask>? OnRejected => async (context, _) =>
     {
         var request = context.HttpContext.Request;
-        var lane = IsHeavy(request, _options) ? _heavy : _light;
-        logger.ScoringCapacityExceeded(request.Method, request.Path, lane.PermitLimit, lane.QueueLimit);
-        var kind = lane == _heavy ? $"requests over {_options.HeavyRequestBytes} bytes" : "posts";
-        await ProblemResponses.WriteAsync(
-            context.HttpContext,
-            StatusCodes.Status503ServiceUnavailable,
-            $"The service is scoring as many {kind} as it may ({lane.PermitLimit} at once, {lane.QueueLimit} waiting); retry shortly.",
-            TimeSpan.FromSeconds(1));
+        var heavy = IsHeavy(request, _options);
+        var (permits, queued) = heavy ? (_heavy.PermitLimit, _heavy.QueueLimit) : (_options.EffectiveMaxConcurrentScoring, _options.ScoringQueueLimit);
+        logger.ScoringCapacityExceeded(request.Method, request.Path, permits, queued);
+        var detail = heavy
+            ? $"The service is scoring as many requests over {_options.HeavyRequestBytes} bytes as it may ({permits} at once, {queued} waiting); retry shortly."
+            : $"The service is scoring as many posts as it may ({permits} at once, at most {_callerShare.PermitLimit} for one caller; {queued} waiting); retry shortly.";
+        await ProblemResponses.WriteAsync(context.HttpContext, StatusCodes.Status503ServiceUnavailable, detail, TimeSpan.FromSeconds(1));
     };
 
     public RateLimitPartition<string> GetPartition(HttpContext httpContext)
@@ -61,7 +69,8 @@ public sealed class ScoringConcurrencyPolicy(
         // Only the short-post lane's waits count for readiness: a backlog of heavy work is not a reason to send short
         // posts elsewhere.
         queue.Waiting(httpContext);
-        return RateLimitPartition.GetConcurrencyLimiter(LightLane, _ => _light);
+        return RateLimitPartition.Get(LightLane + ":" + ClientRateLimitMetadata.CallerOf(httpContext), _ =>
+            new CallerShareLimiter(new ConcurrencyLimiter(_callerShare), _lightLane));
     }
 
     /// <summary>Heavy: a body larger than <see cref="LimitsOptions.HeavyRequestBytes"/>, or a body of undeclared size (chunked).</summary>

@@ -51,6 +51,14 @@ public sealed class LimitsOptions
     public int ScoringQueueLimit { get; set; } = 512;
 
     /// <summary>
+    /// Most short-post screening requests one caller (API key, else client address) may have scored at once (0 = the
+    /// CPU cores, half the default <see cref="MaxConcurrentScoring"/>): one caller can keep every core busy but never
+    /// take every slot, so another caller's post starts at once.
+    /// </summary>
+    [Range(0, 4_096)]
+    public int MaxConcurrentScoringPerCaller { get; set; }
+
+    /// <summary>
     /// A screening request whose body is larger than this many bytes (or whose size is not declared) is heavy: it may
     /// carry 10,000-character posts to explain or a 100,000-character batch, tens of milliseconds of CPU. Heavy requests
     /// queue in their own lane with <see cref="MaxConcurrentHeavyScoring"/> slots, so they cannot take every core from
@@ -72,6 +80,10 @@ public sealed class LimitsOptions
 
     /// <summary>The effective concurrent-scoring cap.</summary>
     public int EffectiveMaxConcurrentScoring => MaxConcurrentScoring > 0 ? MaxConcurrentScoring : Environment.ProcessorCount * 2;
+
+    /// <summary>The effective per-caller share of the short-post lane.</summary>
+    public int EffectiveMaxConcurrentScoringPerCaller =>
+        MaxConcurrentScoringPerCaller > 0 ? MaxConcurrentScoringPerCaller : Environment.ProcessorCount;
 
     /// <summary>The effective cap for heavy requests.</summary>
     public int EffectiveMaxConcurrentHeavyScoring =>

@@ -27,6 +27,14 @@ public sealed class BatchScreenRequestValidator : AbstractValidator<BatchScreenR
                 $"these add up to {TotalLength(r.Items!)}: split the batch.")
             .When(r => r.Items is { Count: > 0 } items && items.Count <= maxBatchSize);
 
+        var maxExplained = options.Value.MaxExplainedItems;
+        RuleFor(r => r.Items)
+            .Must(items => items!.Count(i => i?.Explain == true) <= maxExplained)
+            .WithMessage(r =>
+                $"at most {maxExplained} items of a batch may ask for explain (Screening:MaxExplainedItems); " +
+                $"{r.Items!.Count(i => i?.Explain == true)} do: ask only for the posts you will read.")
+            .When(r => r.Items is { Count: > 0 } items && items.Count <= maxBatchSize);
+
         // Item rules only run on a batch of acceptable size, so an oversized batch gets one clear error.
         RuleForEach(r => r.Items!)
             .NotNull().WithMessage("each item must be an object with a text.")

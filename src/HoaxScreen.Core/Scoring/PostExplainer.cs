@@ -14,8 +14,8 @@ namespace HoaxScreen.Core.Scoring;
 /// Cost: one re-scoring of the whole normalised text per occluded word. At most <see cref="MaxWords"/> words are
 /// occluded, and no more than the budget's <see cref="ScoringBudget.ExplainCharacters"/> allow; when the post has more
 /// distinct words than that, the candidates are the words that raise an explained label most when scored on their own
-/// (one short scoring per word, about one pass over the text in all), so a long post is still explained by its
-/// strongest words rather than its first ones.
+/// (one short scoring per word, charged <see cref="SoloPassCharacters"/> each), so a long post is still explained by
+/// its strongest words rather than its first ones.
 /// </para>
 /// </summary>
 public static class PostExplainer
@@ -24,7 +24,13 @@ public static class PostExplainer
     public const int MaxWords = 200;
 
     /// <summary>Most distinct words considered as candidates (the cheap first pass scores each once).</summary>
-    public const int MaxCandidates = 2_000;
+    public const int MaxCandidates = 1_000;
+
+    /// <summary>
+    /// What scoring one word alone costs, in characters of the budget: a short text still pays the featuriser's fixed
+    /// cost (about 10 µs, the time of ~100 characters of a long text).
+    /// </summary>
+    public const int SoloPassCharacters = 100;
 
     public static (PostVerdict Verdict, IReadOnlyList<LabelExplanation> Explanations) Explain(
         ScoringModel model,
@@ -61,19 +67,22 @@ public static class PostExplainer
                 return output.Margins;
             },
             topWords,
-            PassesWithin(budget, normalized.Length),
+            budget.ExplainCharacters,
             cancellationToken);
         return (verdict, explanations);
     }
 
-    /// <summary>How many occlusion passes over a normalised text of <paramref name="length"/> characters the budget allows.</summary>
-    internal static int PassesWithin(ScoringBudget budget, int length) =>
-        (int)Math.Min(MaxWords, budget.ExplainCharacters / Math.Max(1, length));
+    /// <summary>
+    /// How many occlusion passes over a normalised text of <paramref name="length"/> characters
+    /// <paramref name="budgetCharacters"/> allow, after a first pass over <paramref name="soloWords"/> words alone.
+    /// </summary>
+    internal static int PassesWithin(long budgetCharacters, int length, int soloWords = 0) =>
+        (int)Math.Clamp((budgetCharacters - ((long)soloWords * SoloPassCharacters)) / Math.Max(1, length), 0, MaxWords);
 
     /// <summary>
     /// The explanations of <paramref name="labels"/> (index into the margins, name) given the post's
     /// <paramref name="baseline"/> margins; <paramref name="margins"/> re-scores a normalised text, once per occluded
-    /// word (at most <paramref name="maxPasses"/>), plus once per candidate word on its own when there are more.
+    /// word, plus once per candidate word on its own when not every word fits <paramref name="budgetCharacters"/>.
     /// </summary>
     internal static IReadOnlyList<LabelExplanation> Explain(
         NormalizedText analysed,
@@ -81,18 +90,20 @@ public static class PostExplainer
         IReadOnlyList<(int Index, string Name)> labels,
         Func<string, IReadOnlyList<float>> margins,
         int topWords,
-        int maxPasses = MaxWords,
+        long budgetCharacters = long.MaxValue,
         CancellationToken cancellationToken = default)
     {
-        if (labels.Count == 0 || analysed.Tokens.Count == 0 || maxPasses <= 0)
+        var length = analysed.Text.Length;
+        if (labels.Count == 0 || analysed.Tokens.Count == 0 || PassesWithin(budgetCharacters, length) == 0)
         {
             return [.. labels.Select(l => new LabelExplanation(l.Name, []))];
         }
 
         var (words, wordOfToken) = DistinctWords.Collect(analysed, MaxCandidates);
-        if (words.Count > maxPasses)
+        if (words.Count > PassesWithin(budgetCharacters, length))
         {
-            (words, wordOfToken) = Strongest(words, wordOfToken, labels, margins, maxPasses, cancellationToken);
+            var passes = PassesWithin(budgetCharacters, length, soloWords: words.Count);
+            (words, wordOfToken) = Strongest(words, wordOfToken, labels, margins, passes, cancellationToken);
         }
 
         var weights = new double[labels.Count][];

@@ -22,11 +22,11 @@ internal sealed class AdditiveScorer(IReadOnlyDictionary<string, double> tokenWe
     public List<string> Rescored { get; } = [];
 
     public IReadOnlyList<WordContribution> Explain(
-        string text, int topWords = 20, int maxPasses = PostExplainer.MaxWords, CancellationToken cancellationToken = default)
+        string text, int topWords = 20, long budgetCharacters = long.MaxValue, CancellationToken cancellationToken = default)
     {
         var analysed = Analyze(text);
         var explanations = PostExplainer.Explain(
-            analysed, [Margin(analysed.Text)], [(0, Label)], Rescore, topWords, maxPasses, cancellationToken);
+            analysed, [Margin(analysed.Text)], [(0, Label)], Rescore, topWords, budgetCharacters, cancellationToken);
         return explanations.Single().Words;
     }
 

@@ -31,8 +31,10 @@ public class ExplanationBudgetTests
     public void Explain_MoreWordsThanPassesAllowed_OccludesAtMostThatManyAndFindsTheStrongest()
     {
         var scorer = new AdditiveScorer(Weights);
+        var post = LongPost();
+        var budget = (303L * PostExplainer.SoloPassCharacters) + (10L * AdditiveScorer.Analyze(post).Text.Length);
 
-        var words = scorer.Explain(LongPost(), topWords: 5, maxPasses: 10);
+        var words = scorer.Explain(post, topWords: 5, budgetCharacters: budget);
 
         var occluded = scorer.Rescored.Count(t => t.Contains(' ', StringComparison.Ordinal));
         Assert.Multiple(() =>
@@ -48,7 +50,7 @@ public class ExplanationBudgetTests
     {
         var scorer = new AdditiveScorer(Weights);
 
-        scorer.Explain("dasar anjing kafir lu", maxPasses: 10);
+        scorer.Explain("dasar anjing kafir lu", budgetCharacters: 10 * "dasar anjing kafir lu".Length);
 
         Assert.That(scorer.Passes, Is.EqualTo(4), "one pass per distinct word, none alone");
     }
@@ -68,9 +70,25 @@ public class ExplanationBudgetTests
     {
         Assert.Multiple(() =>
         {
-            Assert.That(PostExplainer.PassesWithin(new ScoringBudget(100_000, 1_000_000), 280), Is.EqualTo(PostExplainer.MaxWords));
-            Assert.That(PostExplainer.PassesWithin(new ScoringBudget(100_000, 1_000_000), 30_000), Is.EqualTo(33));
-            Assert.That(PostExplainer.PassesWithin(new ScoringBudget(100_000, 1_000_000).SharedBy(4), 30_000), Is.EqualTo(8));
+            Assert.That(PostExplainer.PassesWithin(300_000, 280), Is.EqualTo(PostExplainer.MaxWords));
+            Assert.That(PostExplainer.PassesWithin(300_000, 30_000), Is.EqualTo(10));
+            Assert.That(PostExplainer.PassesWithin(300_000, 30_000, soloWords: 1_000), Is.EqualTo(6), "the first pass is paid for");
+            Assert.That(PostExplainer.PassesWithin(new ScoringBudget(30_000, 300_000).SharedBy(4).ExplainCharacters, 30_000), Is.EqualTo(2));
+            Assert.That(PostExplainer.PassesWithin(1_000, 30_000), Is.Zero);
+        });
+    }
+
+    [Test]
+    public void Explain_BudgetTooSmallForOnePass_NoWordsAndNoPasses()
+    {
+        var scorer = new AdditiveScorer(Weights);
+
+        var words = scorer.Explain("dasar anjing kafir lu", budgetCharacters: 5);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(words, Is.Empty);
+            Assert.That(scorer.Passes, Is.Zero);
         });
     }
 

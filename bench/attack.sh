@@ -37,9 +37,15 @@ echo "building the API (Release) from ${ref:-the working tree}..." >&2
 dotnet build "$source_dir/src/HoaxScreen.Api/HoaxScreen.Api.csproj" -c Release -nologo -v quiet > "$scratch/build.log" 2>&1 \
   || { tail -20 "$scratch/build.log"; echo "error: Release build failed" >&2; exit 1; }
 
+# Two callers with their own API keys: the attackers, and the moderation tool whose posts must stay fast.
+export ATTACKER_KEY=$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')
+export NORMAL_KEY=$(head -c 24 /dev/urandom | od -An -tx1 | tr -d ' \n')
 cd "$source_dir"
 dotnet "src/HoaxScreen.Api/bin/Release/net10.0/HoaxScreen.Api.dll" --urls "http://127.0.0.1:$port" \
-  --Logging:LogLevel:Default=Warning > "$scratch/server.log" 2>&1 &
+  --Logging:LogLevel:Default=Warning \
+  --Security:ApiKeys:0:Name=attacker --Security:ApiKeys:0:Key="$ATTACKER_KEY" --Security:ApiKeys:0:Role=screening \
+  --Security:ApiKeys:1:Name=moderation-tool --Security:ApiKeys:1:Key="$NORMAL_KEY" --Security:ApiKeys:1:Role=screening \
+  > "$scratch/server.log" 2>&1 &
 server=$!
 for _ in $(seq 1 120); do
   curl -fs "http://127.0.0.1:$port/health/ready" >/dev/null 2>&1 && break
@@ -52,7 +58,7 @@ echo "attacking for ${duration} s with ${attackers} loops..." >&2
 {
   echo "# Attack benchmark ($(date -u +%Y-%m-%d), ${ref:-working tree at $(git rev-parse --short HEAD)})"
   echo
-  echo "Machine: $(nproc) cores, $(sed -nE 's/model name\s*: //p' /proc/cpuinfo | head -1). Server: Release build, default limits, models/default, loopback. Command: \`DURATION=$duration ATTACKERS=$attackers${ref:+ REF=$ref} bench/attack.sh\`."
+  echo "Machine: $(nproc) cores, $(sed -nE 's/model name\s*: //p' /proc/cpuinfo | head -1). Server: Release build, default limits, models/default, loopback; attackers and the normal client call with different API keys; the Python client runs on the same machine. Command: \`DURATION=$duration ATTACKERS=$attackers${ref:+ REF=$ref} bench/attack.sh\`."
   echo
   python3 bench/attack/attack.py "http://127.0.0.1:$port" "$server" "$source_dir/models/default/lexicons/slang.csv" "$duration" "$attackers"
   echo

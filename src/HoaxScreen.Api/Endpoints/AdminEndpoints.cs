@@ -68,7 +68,7 @@ public static class AdminEndpoints
                 title: "Reload in progress",
                 extensions: extensions),
             _ => TypedResults.Problem(
-                detail: $"{outcome.Reason}. Model {outcome.Serving.Version} keeps serving.",
+                detail: $"{paths.WithoutServerPaths(outcome.Reason!, outcome.Directory)}. Model {outcome.Serving.Version} keeps serving.",
                 statusCode: StatusCodes.Status422UnprocessableEntity,
                 title: "Model bundle rejected",
                 extensions: extensions),

@@ -25,6 +25,9 @@ internal sealed class HoaxScreenFactory(IReadOnlyDictionary<string, string?>? se
 {
     public IPAddress? InMemoryRemoteAddress { get; init; } = IPAddress.Loopback;
 
+    /// <summary>Middleware a test appends after the app's own (it sees requests no endpoint answered), e.g. one that throws.</summary>
+    public Action<IApplicationBuilder>? AfterApp { get; init; }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         ProductionHost.Configure(builder, settings);
@@ -37,6 +40,20 @@ internal sealed class HoaxScreenFactory(IReadOnlyDictionary<string, string?>? se
         {
             builder.ConfigureServices(services => services.AddSingleton<IStartupFilter>(new RemoteAddressFilter(address)));
         }
+
+        if (AfterApp is { } after)
+        {
+            builder.ConfigureServices(services => services.AddSingleton<IStartupFilter>(new AfterAppFilter(after)));
+        }
+    }
+
+    private sealed class AfterAppFilter(Action<IApplicationBuilder> after) : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            next(app);
+            after(app);
+        };
     }
 
     /// <summary>Runs before the app's own middleware: gives a request without a remote address the test's one.</summary>

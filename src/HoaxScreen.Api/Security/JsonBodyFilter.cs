@@ -35,3 +35,13 @@ public static class JsonBodyFilter
         http.Request.HasJsonContentType()
         && http.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpRequestBodyDetectionFeature>()?.CanHaveBody == true;
 }
+
+/// <summary>Marks the endpoints <see cref="JsonBodyFilter"/> guards, so the OpenAPI document shows their body as required.</summary>
+public sealed class JsonBodyRequiredMetadata
+{
+    public static JsonBodyRequiredMetadata Instance { get; } = new();
+
+    private JsonBodyRequiredMetadata()
+    {
+    }
+}

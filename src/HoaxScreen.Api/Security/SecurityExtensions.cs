@@ -54,6 +54,7 @@ public static class SecurityExtensions
     {
         group.RequireAuthorization(ApiRoles.AdminPolicy)
             .AddEndpointFilter(JsonBodyFilter.InvokeAsync)
+            .WithMetadata(JsonBodyRequiredMetadata.Instance)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);

@@ -26,6 +26,7 @@ builder.Services.AddPlayground();
 
 var app = builder.Build();
 
+app.UseSecurityHeaders();
 app.UseApiErrorHandling();
 app.UseApiSecurity();
 app.UseApiLimits();

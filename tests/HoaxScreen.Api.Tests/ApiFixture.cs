@@ -13,13 +13,19 @@ public abstract class ApiFixture
     /// <summary>Serve over a real Kestrel socket on a free loopback port instead of the in-memory test server.</summary>
     protected virtual bool UseKestrel => false;
 
+    /// <summary>
+    /// The remote address in-memory requests appear to come from (see <see cref="HoaxScreenFactory"/>): loopback, a caller on
+    /// this machine, unless a fixture says otherwise; null for none.
+    /// </summary>
+    protected virtual System.Net.IPAddress? InMemoryRemoteAddress => System.Net.IPAddress.Loopback;
+
     /// <summary>A logger provider to receive the app's logs (none by default).</summary>
     protected virtual Microsoft.Extensions.Logging.ILoggerProvider? LoggerProvider => null;
 
     [OneTimeSetUp]
     public void StartApi()
     {
-        Factory = new HoaxScreenFactory(Settings, LoggerProvider);
+        Factory = new HoaxScreenFactory(Settings, LoggerProvider) { InMemoryRemoteAddress = InMemoryRemoteAddress };
         if (UseKestrel)
         {
             Factory.UseKestrel(kestrel => kestrel.Listen(System.Net.IPAddress.Loopback, 0));

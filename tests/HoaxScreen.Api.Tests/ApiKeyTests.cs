@@ -112,7 +112,7 @@ public sealed class ApiKeyTests : ApiFixture
     [Test]
     public async Task ReloadModel_AdminKey_ReloadsTheConfiguredBundle()
     {
-        using var response = await SendAsync(HttpMethod.Post, "/admin/model/reload", AdminKey, body: null);
+        using var response = await SendAsync(HttpMethod.Post, "/admin/model/reload", AdminKey, body: "{}");
         var body = await response.ReadObjectAsync();
 
         Assert.Multiple(() =>

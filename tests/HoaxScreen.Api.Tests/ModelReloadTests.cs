@@ -3,6 +3,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using HoaxScreen.Api.Modeling;
 using HoaxScreen.Core.Modeling;
+using HoaxScreen.Tests.Shared;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace HoaxScreen.Api.Tests;
@@ -64,6 +65,10 @@ public sealed class ModelReloadTests : ApiFixture
         }
     }
 
+    private readonly CapturingLoggerProvider _logs = new();
+
+    protected override Microsoft.Extensions.Logging.ILoggerProvider LoggerProvider => _logs;
+
     private ModelHolder Holder => Factory.Services.GetRequiredService<ModelHolder>();
 
     [OneTimeSetUp]
@@ -117,27 +122,29 @@ public sealed class ModelReloadTests : ApiFixture
     }
 
     [Test]
-    public async Task Reload_NoBody_RereadsTheConfiguredBundle()
+    public async Task Reload_NoBody_Returns415AndTheServedBundleStays()
     {
+        // A bodyless POST is what any web page can make a browser send; only a JSON body reloads (see AdminAccessTests).
         await ReloadOkAsync(new JsonObject { ["path"] = BundleB });
 
         using var response = await Client.PostAsync("/admin/model/reload", content: null);
-        var body = await response.ReadObjectAsync();
 
-        Assert.Multiple(() =>
-        {
-            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), body.ToJsonString());
-            Assert.That(body["model"]!.GetValue<string>(), Is.EqualTo(_versionA));
-            Assert.That(body["previousModel"]!.GetValue<string>(), Is.EqualTo(VersionB));
-        });
+        await ApiKeyTests.AssertProblemAsync(response, HttpStatusCode.UnsupportedMediaType);
+        Assert.That(Holder.Current.Version, Is.EqualTo(VersionB));
     }
 
     [Test]
     public async Task Reload_EmptyJsonObject_RereadsTheConfiguredBundle()
     {
+        await ReloadOkAsync(new JsonObject { ["path"] = BundleB });
+
         var body = await ReloadOkAsync(new JsonObject());
 
-        Assert.That(body["model"]!.GetValue<string>(), Is.EqualTo(_versionA));
+        Assert.Multiple(() =>
+        {
+            Assert.That(body["model"]!.GetValue<string>(), Is.EqualTo(_versionA));
+            Assert.That(body["previousModel"]!.GetValue<string>(), Is.EqualTo(VersionB));
+        });
     }
 
     [TestCase("corrupt", "not a readable ML.NET model", TestName = "Reload_CorruptModelFile_Returns422AndOldModelKeepsServing")]
@@ -180,6 +187,83 @@ public sealed class ModelReloadTests : ApiFixture
             Assert.That(info["normalizer"]!["slangEntries"]!.GetValue<int>(), Is.EqualTo(manifestCount + 1));
             Assert.That(info["normalizer"]!["slangEntries"]!.GetValue<int>(), Is.EqualTo(Holder.Current.Model.Normalizer.Lexicon.SlangCount));
         });
+    }
+
+    /// <summary>
+    /// The finding: a rejected reload's problem named the bundle by its absolute server path. The caller is told the bundle
+    /// as it lies under Model:ReloadRoot; the full path stays in the Warning log.
+    /// </summary>
+    [TestCase("corrupt", true, "corrupt/model.zip: not a readable ML.NET model")]
+    [TestCase("corrupt", false, "corrupt/model.zip: not a readable ML.NET model")]
+    [TestCase("renamed-label", true, "renamed-label: the bundle lacks label(s) sara")]
+    [TestCase("future-format", false, "future-format/manifest.json: bundle format 99 is not supported")]
+    [TestCase("empty", true, "empty: not a model bundle (no manifest.json)")]
+    [TestCase("missing", true, "missing: model folder not found")]
+    [TestCase("missing", false, "missing: model folder not found")]
+    public async Task Reload_BadBundle_ProblemNamesTheBundleWithoutItsAbsolutePath(string folder, bool absolute, string expected)
+    {
+        using var response = await PostReloadAsync(new JsonObject { ["path"] = absolute ? Path.Combine(Root, folder) : folder });
+        var detail = (await ApiKeyTests.AssertProblemAsync(response, (HttpStatusCode)422))["detail"]!.GetValue<string>();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(detail, Does.StartWith(expected));
+            AssertNoAbsolutePath(detail);
+        });
+    }
+
+    [Test]
+    public async Task Reload_BadBundle_WarningLogKeepsTheFullPath()
+    {
+        using (await PostReloadAsync(new JsonObject { ["path"] = "empty" }))
+        {
+        }
+
+        var warning = _logs.Entries.Last(e => e.EventId == 1011);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(warning.Level, Is.EqualTo(Microsoft.Extensions.Logging.LogLevel.Warning));
+            Assert.That(warning.Message, Does.Contain(Path.Combine(Root, "empty")));
+        });
+    }
+
+    [Test]
+    public void WithoutServerPaths_ReasonNamingFilesInTheBundleAndElsewhere_KeepsBundleRelativeNamesAndLastParts()
+    {
+        var paths = Factory.Services.GetRequiredService<ModelReloadPaths>();
+        var bundle = Path.Combine(Root, "corrupt");
+
+        var text = paths.WithoutServerPaths(
+            $"{Path.Combine(bundle, "lexicons", "slang.txt")}: line 3 (Could not find file '/var/lib/hoaxscreen/cache/x1.bin') [C:\\models\\y]",
+            bundle);
+
+        Assert.That(text, Is.EqualTo($"{Path.Combine("corrupt", "lexicons", "slang.txt")}: line 3 (Could not find file 'x1.bin') [y]"));
+    }
+
+    [Test]
+    public void DisplayName_FolderOutsideReloadRoot_IsItsFolderName()
+    {
+        var paths = Factory.Services.GetRequiredService<ModelReloadPaths>();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(paths.DisplayName(Path.Combine(Root, "b")), Is.EqualTo("b"));
+            Assert.That(paths.DisplayName(Path.Combine(Root, "nested", "c")), Is.EqualTo("nested/c"));
+            Assert.That(paths.DisplayName(Outside), Is.EqualTo("outside"));
+        });
+    }
+
+    [TestCase("/etc")]
+    [TestCase("../outside")]
+    [TestCase("link-outside")]
+    public async Task Reload_PathOutsideAllowedFolders_ProblemShowsNoAbsolutePath(string path)
+    {
+        using var response = await PostReloadAsync(new JsonObject { ["path"] = path });
+        var problem = await ApiKeyTests.AssertProblemAsync(response, HttpStatusCode.BadRequest);
+
+        // (This answer never held a path; the test keeps it that way.)
+        AssertNoAbsolutePath(string.Join("\n", problem["errors"]!["path"]!.AsArray().Select(e => e!.GetValue<string>())));
     }
 
     [TestCase("/etc", TestName = "Reload_AbsolutePathOutsideRoot_Returns400")]
@@ -345,6 +429,19 @@ public sealed class ModelReloadTests : ApiFixture
         var outcome = await Holder.ReloadAsync(BundleB, "test", waitIfBusy: true);
         Assert.That(outcome.Status, Is.EqualTo(ModelReloadStatus.Swapped));
         return weak;
+    }
+
+    private static void AssertNoAbsolutePath(string text)
+    {
+        var temp = Path.TrimEndingDirectorySeparator(Path.GetTempPath());
+        Assert.Multiple(() =>
+        {
+            Assert.That(text, Does.Not.Contain(Scratch.Value));
+            Assert.That(text, Does.Not.Contain(temp));
+            Assert.That(text, Does.Not.Contain("/tmp").And.Not.Contain("/work"));
+            Assert.That(text, Does.Not.Contain(RepoPaths.Root));
+            Assert.That(System.Text.RegularExpressions.Regex.IsMatch(text, @"(^|[\s'""(])/[A-Za-z]"), Is.False, $"an absolute path in: {text}");
+        });
     }
 
     private async Task<string> ScreenModelAsync()

@@ -43,6 +43,20 @@ public sealed class SwaggerTests : ApiFixture
     }
 
     [Test]
+    public void SwaggerJson_ReloadOperation_RequiresAJsonBodyAndDocumentsTheRefusals()
+    {
+        var operation = _document["paths"]!["/admin/model/reload"]!["post"]!;
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(operation["requestBody"]!["required"]?.GetValue<bool>(), Is.True);
+            Assert.That(operation["requestBody"]!["content"]!.AsObject().Select(c => c.Key), Is.EqualTo(new[] { "application/json" }));
+            Assert.That(operation["responses"]!.AsObject().Select(r => r.Key), Is.SupersetOf(new[] { "200", "400", "401", "403", "409", "415", "422", "429" }));
+            Assert.That(operation["description"]!.GetValue<string>(), Does.Contain("only callers on this machine").And.Contain("`{}`"));
+        });
+    }
+
+    [Test]
     public void SwaggerJson_ScreenOperation_HasTheIndonesianExamples()
     {
         var examples = Examples("/v1/screen");

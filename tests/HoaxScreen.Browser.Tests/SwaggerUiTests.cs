@@ -36,6 +36,38 @@ public sealed class SwaggerUiTests : BrowserFixture
         await Expect(responseBody).ToContainTextAsync("\"explanations\"");
         await Expect(responseBody).ToContainTextAsync("\"a*jing\"");
         Assert.That(OffsiteRequests, Is.Empty, "Swagger UI works offline");
+        Assert.That(PageErrors, Is.Empty, "no script error and nothing refused by the Content-Security-Policy");
+    }
+
+    [Test]
+    public async Task SwaggerUi_UnderItsContentSecurityPolicy_RendersEveryOperationWithoutViolations()
+    {
+        var violations = new List<string>();
+        Page.Console += (_, message) =>
+        {
+            if (message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase))
+            {
+                lock (violations)
+                {
+                    violations.Add(message.Text);
+                }
+            }
+        };
+
+        var response = await Page.GotoAsync("/swagger/index.html");
+        await Expect(Page.Locator("#operations-Screening-ScreenPost")).ToBeVisibleAsync();
+        await Expect(Page.Locator("#operations-Administration-ReloadModel")).ToBeVisibleAsync();
+        await Page.Locator("#operations-Administration-ReloadModel .opblock-summary").First.ClickAsync();
+        await Expect(Page.Locator("#operations-Administration-ReloadModel .opblock-body")).ToBeVisibleAsync();
+        var headers = await response!.AllHeadersAsync();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(headers["content-security-policy"], Does.Contain("script-src 'self';").And.Contain("frame-ancestors 'none'"));
+            Assert.That(headers["x-frame-options"], Is.EqualTo("DENY"));
+            Assert.That(violations, Is.Empty);
+            Assert.That(PageErrors, Is.Empty);
+        });
     }
 
     private Task<IResponse> ExecuteAsync(ILocator operation) =>

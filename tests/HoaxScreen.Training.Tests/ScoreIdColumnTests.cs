@@ -129,7 +129,7 @@ public class ScoreIdColumnTests
     {
         var input = Write("posts.csv", "id,text", "1,halo");
         var model = ScoringModelFingerprint();
-        var current = new ScoreCheckpoint(ScoreCheckpoint.CurrentFormat, 0, 0, 0, InputFingerprint.Of(input), model, new ScoreSettings("csv", ",", "csv", "text", 0));
+        var current = new ScoreCheckpoint(ScoreCheckpoint.CurrentFormat, 0, 0, 0, new InputFingerprint(input, "ab"), model, new ScoreSettings("csv", ",", "csv", "text", 0));
 
         var reason = (current with { Format = 1 }).Mismatch(current);
 

@@ -111,11 +111,82 @@ public class ScoreResumeTests
         Assert.That(Score("--stop-after", "30").ExitCode, Is.EqualTo(ScoreCommand.InterruptedExitCode));
         var partial = File.ReadAllBytes(Partial);
         var checkpoint = File.ReadAllBytes(Checkpoint);
-        ScoreInputs.WriteCsv(_input, ScoreInputs.Texts(Posts + 1));
+        ScoreInputs.WriteCsv(_input, ScoreInputs.Texts(Posts + 1), idPrefix: "q");
 
         var run = Score("--resume");
 
-        AssertResumeRefused(run, "it was started on another input", partial, checkpoint);
+        AssertResumeRefused(run, "the first 30 rows of the input are not the rows already scored", partial, checkpoint, exitCode: 1);
+    }
+
+    /// <summary>
+    /// The finding: the checkpoint vouched only for the input's first and last MiB, so a row edited in the middle (same
+    /// size) between the interruption and --resume went unnoticed and the output mixed scores of two different files.
+    /// </summary>
+    [Test]
+    public void Score_ResumeAfterAScoredRowInTheMiddleWasEditedToTheSameSize_FailsAndKeepsThePartialRun()
+    {
+        var input = LargeInput();
+        Assert.That(new FileInfo(input).Length, Is.GreaterThan(2 * (1 << 20) + (1 << 20) / 2), "the edited row is more than a MiB from either end");
+        Assert.That(ScoreLarge(input, "--stop-after", "2500").ExitCode, Is.EqualTo(ScoreCommand.InterruptedExitCode));
+        var partial = File.ReadAllBytes(Partial);
+        var checkpoint = File.ReadAllBytes(Checkpoint);
+        var (offset, length) = EditRowKeepingSize(input, row: LargeRows / 2);
+        Assert.That(offset, Is.GreaterThan(1 << 20).And.LessThan(new FileInfo(input).Length - (1 << 20)));
+
+        var run = ScoreLarge(input, "--resume");
+
+        AssertResumeRefused(run, "the first 2,500 rows of the input are not the rows already scored", partial, checkpoint, exitCode: 1);
+        Assert.That(new FileInfo(input).Length, Is.EqualTo(length));
+    }
+
+    [Test]
+    public void Score_ResumeAfterARowNotYetScoredWasEdited_ContinuesAndEndsAsAnUninterruptedRunOfTheEditedInput()
+    {
+        var input = LargeInput();
+        Assert.That(ScoreLarge(input, "--stop-after", "1000").ExitCode, Is.EqualTo(ScoreCommand.InterruptedExitCode));
+        EditRowKeepingSize(input, row: LargeRows - 10);
+        var uninterrupted = Path.Combine(_work, "uninterrupted.csv");
+        Assert.That(CliRun.Of("score", "--model", RepoPaths.DefaultModel, "--in", input, "--out", uninterrupted).ExitCode, Is.EqualTo(0));
+
+        var run = ScoreLarge(input, "--resume");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(run.ExitCode, Is.EqualTo(0), run.Stderr);
+            Assert.That(run.Stderr, Does.Contain("[score] resuming: 1,000 rows already in"));
+            Assert.That(File.ReadAllBytes(_output), Is.EqualTo(File.ReadAllBytes(uninterrupted)));
+        });
+    }
+
+    [Test]
+    public void Score_ResumeWithRowsAddedAfterTheInterruption_ScoresThemToo()
+    {
+        Assert.That(Score("--stop-after", "30").ExitCode, Is.EqualTo(ScoreCommand.InterruptedExitCode));
+        ScoreInputs.WriteCsv(_input, ScoreInputs.Texts(Posts + 5));
+        var uninterrupted = Path.Combine(_work, "uninterrupted.csv");
+        Assert.That(CliRun.Of("score", "--model", RepoPaths.DefaultModel, "--in", _input, "--out", uninterrupted).ExitCode, Is.EqualTo(0));
+
+        var run = Score("--resume");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(run.ExitCode, Is.EqualTo(0), run.Stderr);
+            Assert.That(run.LastError, Does.Contain($"resumed after 30 rows written before; {Posts + 5} rows"));
+            Assert.That(File.ReadAllBytes(_output), Is.EqualTo(File.ReadAllBytes(uninterrupted)));
+        });
+    }
+
+    [Test]
+    public void Score_ResumeWithFewerRowsThanWritten_FailsAndKeepsThePartialRun()
+    {
+        Assert.That(Score("--stop-after", "30").ExitCode, Is.EqualTo(ScoreCommand.InterruptedExitCode));
+        var partial = File.ReadAllBytes(Partial);
+        var checkpoint = File.ReadAllBytes(Checkpoint);
+        ScoreInputs.WriteCsv(_input, ScoreInputs.Texts(20));
+
+        var run = Score("--resume");
+
+        AssertResumeRefused(run, "the input has 20 rows, fewer than the 30 already written", partial, checkpoint, exitCode: 1);
     }
 
     [Test]
@@ -263,22 +334,88 @@ public class ScoreResumeTests
     public void Mismatch_SameRunFromAnotherFolder_IsNull()
     {
         var checkpoint = new ScoreCheckpoint(
-            ScoreCheckpoint.CurrentFormat, 10, 100, 3, new InputFingerprint("/a/posts.csv", 5, "ab"), new ModelFingerprint("v1", "cd"), new ScoreSettings("csv", ",", "csv", "text", 0));
+            ScoreCheckpoint.CurrentFormat, 10, 100, 3, new InputFingerprint("/a/posts.csv", "ab"), new ModelFingerprint("v1", "cd"), new ScoreSettings("csv", ",", "csv", "text", 0));
 
-        // The path is for messages only: a folder copied to another place still resumes.
+        // The path is for messages only: a folder copied to another place still resumes (its rows are checked as they are read back).
         Assert.That(checkpoint.Mismatch(checkpoint with { Rows = 0, Input = checkpoint.Input with { Path = "/b/posts.csv" } }), Is.Null);
     }
+
+    [Test]
+    public void Score_ResumeACheckpointOfTheFormatThatHashedOnlyTheEnds_FailsAndKeepsThePartialRun()
+    {
+        Assert.That(Score("--stop-after", "30").ExitCode, Is.EqualTo(ScoreCommand.InterruptedExitCode));
+        var old = CheckpointJson();
+        old["format"] = 2;
+        File.WriteAllText(Checkpoint, old.ToJsonString());
+        var partial = File.ReadAllBytes(Partial);
+        var checkpoint = File.ReadAllBytes(Checkpoint);
+
+        var run = Score("--resume");
+
+        AssertResumeRefused(run, "another version of the tool (checkpoint format 2)", partial, checkpoint);
+    }
+
+    [Test]
+    public void ConsumedRowsHash_SameRows_HashAlike() =>
+        Assert.That(Hash(("halo", "\"p1\""), ("semua", null)), Is.EqualTo(Hash(("halo", "\"p1\""), ("semua", null))));
+
+    [Test]
+    public void ConsumedRowsHash_OneRowAgainstItsTextInTwoRows_HashDifferently() =>
+        Assert.That(Hash(("ab", null)), Is.Not.EqualTo(Hash(("a", null), ("b", null))));
+
+    [Test]
+    public void ConsumedRowsHash_EmptyIdAgainstNoId_HashDifferently() =>
+        Assert.That(Hash(("a", "")), Is.Not.EqualTo(Hash(("a", null))));
+
+    [Test]
+    public void ConsumedRowsHash_IdMovedIntoTheText_HashDifferently() =>
+        Assert.That(Hash(("a", "1")), Is.Not.EqualTo(Hash(("a1", null))));
+
+    private const int LargeRows = 3_000;
+
+    /// <summary>3,000 posts padded out with a note to about 1.1 KB each: a 3 MiB input.</summary>
+    private string LargeInput()
+    {
+        var note = string.Concat(Enumerable.Repeat(" catatan admin grup", 50));
+        return ScoreInputs.WriteCsv(Path.Combine(_work, "large.csv"), [.. ScoreInputs.Texts(LargeRows).Select((text, i) => $"{text} |{i}|{note}")]);
+    }
+
+    /// <summary>Changes one letter in the text of data row <paramref name="row"/> (0-based): same size, same rows.</summary>
+    private static (long Offset, long Length) EditRowKeepingSize(string path, int row)
+    {
+        var bytes = File.ReadAllBytes(path);
+        var rowStart = bytes.AsSpan().IndexOf(System.Text.Encoding.ASCII.GetBytes($"\np{row},"));
+        Assert.That(rowStart, Is.GreaterThan(0));
+        var at = Array.IndexOf(bytes, (byte)'a', rowStart + 3);
+        bytes[at] = (byte)'o';
+        File.WriteAllBytes(path, bytes);
+        return (at, bytes.Length);
+    }
+
+    private static string Hash(params (string Text, string? Id)[] rows)
+    {
+        using var hash = new ConsumedRowsHash();
+        foreach (var (text, id) in rows)
+        {
+            hash.Append(text, id);
+        }
+
+        return hash.Current;
+    }
+
+    private CliRun ScoreLarge(string input, params string[] options) =>
+        CliRun.Of(["score", "--model", RepoPaths.DefaultModel, "--in", input, "--out", _output, .. options]);
 
     private CliRun Score(params string[] options) =>
         CliRun.Of(["score", "--model", RepoPaths.DefaultModel, "--in", _input, "--out", _output, "--batch-size", "16", .. options]);
 
     private JsonNode CheckpointJson() => JsonNode.Parse(File.ReadAllText(Checkpoint))!;
 
-    private void AssertResumeRefused(CliRun run, string reason, byte[] partial, byte[] checkpoint)
+    private void AssertResumeRefused(CliRun run, string reason, byte[] partial, byte[] checkpoint, int exitCode = 2)
     {
         Assert.Multiple(() =>
         {
-            Assert.That(run.ExitCode, Is.EqualTo(2));
+            Assert.That(run.ExitCode, Is.EqualTo(exitCode), run.Stderr);
             Assert.That(run.LastError, Does.StartWith($"error: cannot resume {Partial}: "));
             Assert.That(run.LastError, Does.Contain(reason));
             Assert.That(run.LastError, Does.EndWith("; run without --resume to start again"));

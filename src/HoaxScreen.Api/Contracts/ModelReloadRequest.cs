@@ -1,6 +1,6 @@
 namespace HoaxScreen.Api.Contracts;
 
-/// <summary>Which bundle to activate; the whole body is optional.</summary>
+/// <summary>Which bundle to activate: <c>{}</c> re-reads the configured bundle. The body itself is required (as JSON).</summary>
 public sealed record ModelReloadRequest
 {
     /// <summary>

@@ -33,6 +33,7 @@ public static class DocumentationExtensions
             });
             options.OperationFilter<RequestExamplesOperationFilter>();
             options.OperationFilter<ApiKeySecurityOperationFilter>();
+            options.OperationFilter<JsonBodyOperationFilter>();
             options.SchemaFilter<ScreeningLimitsSchemaFilter>();
         });
         return services;

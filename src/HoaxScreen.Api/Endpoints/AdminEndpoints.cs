@@ -6,7 +6,10 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace HoaxScreen.Api.Endpoints;
 
-/// <summary><c>/admin</c>: operations for administrators (an <c>admin</c> API key when keys are on).</summary>
+/// <summary>
+/// <c>/admin</c>: operations for administrators: an <c>admin</c> API key when keys are on, only callers on this machine
+/// while they are off, and a JSON body for every change (<see cref="SecurityExtensions.RequireAdminAccess"/>).
+/// </summary>
 public static class AdminEndpoints
 {
     public const string ReloadTrigger = "admin endpoint";
@@ -15,10 +18,8 @@ public static class AdminEndpoints
     {
         var admin = app.MapGroup("/admin")
             .WithTags("Administration")
-            .RequireAuthorization(ApiRoles.AdminPolicy)
+            .RequireAdminAccess()
             .WithMetadata(ClientRateLimitMetadata.Instance)
-            .ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
 
         admin.MapPost("/model/reload", ReloadModel)
@@ -28,11 +29,13 @@ public static class AdminEndpoints
                 "Loads the bundle at `path` (default: the configured `Model:Path`, re-read from disk; otherwise a folder under " +
                 "`Model:ReloadRoot`), checks it (manifest, model, output schema, every label the serving model scores, canary " +
                 "posts) and swaps it in atomically. Requests already running finish with the model they started with; every " +
-                "result names its model version. A bad bundle answers 422 and the current model keeps serving; a reload " +
-                "already running answers 409. Needs an `admin` key when API keys are on.")
+                "result names its model version. Send a JSON body with `Content-Type: application/json`: `{}` reloads the " +
+                "configured bundle; a request without a JSON body answers 415. A bad bundle answers 422 (naming the bundle as " +
+                "given, relative to `Model:ReloadRoot`) and the current model keeps serving; a reload already running answers " +
+                "409. Needs an `admin` key when API keys are on; while none is configured, only callers on this machine " +
+                "(loopback) may reload, others get 403.")
             .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status422UnprocessableEntity)
-            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+            .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
         return admin;
     }
@@ -40,6 +43,7 @@ public static class AdminEndpoints
     public static async Task<Results<Ok<ModelReloadResponse>, ValidationProblem, ProblemHttpResult>> ReloadModel(
         ModelReloadRequest? request, ModelReloadPaths paths, ModelHolder holder, CancellationToken cancellationToken)
     {
+        // Null only for a JSON null: the group's JsonBodyFilter refuses a request without a JSON body.
         if (!paths.TryResolve(request?.Path, out var directory, out var error))
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["path"] = [error!] });
@@ -64,7 +68,7 @@ public static class AdminEndpoints
                 title: "Reload in progress",
                 extensions: extensions),
             _ => TypedResults.Problem(
-                detail: $"{outcome.Reason}. Model {outcome.Serving.Version} keeps serving.",
+                detail: $"{paths.WithoutServerPaths(outcome.Reason!, outcome.Directory)}. Model {outcome.Serving.Version} keeps serving.",
                 statusCode: StatusCodes.Status422UnprocessableEntity,
                 title: "Model bundle rejected",
                 extensions: extensions),

@@ -83,6 +83,17 @@ internal static partial class Log
     [LoggerMessage(EventId = 1207, Level = LogLevel.Debug, Message = "Forbade key {KeyName} on {Method} {Path}: role not allowed")]
     public static partial void ApiKeyForbidden(this ILogger logger, string keyName, string method, string path);
 
+    [LoggerMessage(EventId = 1208, Level = LogLevel.Debug,
+        Message = "Refused {Method} {Path} from {RemoteAddress}: admin routes answer only this machine while no API keys are configured")]
+    public static partial void AdminRefusedRemote(this ILogger logger, string method, string path, string remoteAddress);
+
+    [LoggerMessage(EventId = 1209, Level = LogLevel.Debug, Message = "Rejected {Method} {Path}: a state-changing route needs a JSON body (Content-Type {ContentType})")]
+    public static partial void JsonBodyMissing(this ILogger logger, string method, string path, string contentType);
+
+    [LoggerMessage(EventId = 1400, Level = LogLevel.Warning,
+        Message = "No API keys are configured (Security:ApiKeys): /v1 answers every caller, and /admin only callers on this machine (loopback). Configure keys before the service is reachable from other machines.")]
+    public static partial void ApiKeysOff(this ILogger logger);
+
     [LoggerMessage(EventId = 1300, Level = LogLevel.Warning, Message = "Readiness canary failed for model {Version}")]
     public static partial void CanaryFailed(this ILogger logger, string version, Exception exception);
 }

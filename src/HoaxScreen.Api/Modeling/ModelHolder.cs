@@ -111,8 +111,9 @@ public sealed class ModelHolder(
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            var reason = ex is ModelBundleException ? ex.Message : $"{directory}: {ex.GetType().Name}: {ex.Message.Split('\n')[0]}";
-            logger.ModelReloadRejected(trigger, directory, reason, serving.Version);
+            // The reason names files by their full paths, for the log; the admin endpoint shortens them for its caller.
+            var reason = ex is ModelBundleException ? ex.Message : $"{directory}: the bundle could not be loaded ({ex.Message.Split('\n')[0]})";
+            logger.ModelReloadRejected(trigger, directory, ex is ModelBundleException ? reason : $"{reason} [{ex.GetType().Name}]", serving.Version);
             metrics.ModelReload(HoaxScreenMetrics.ReloadFailed, trigger);
             return new ModelReloadOutcome(ModelReloadStatus.Rejected, directory, serving, null, reason, stopwatch.ElapsedMilliseconds);
         }

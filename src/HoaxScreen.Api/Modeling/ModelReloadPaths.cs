@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using HoaxScreen.Api.Options;
 using Microsoft.Extensions.Options;
 
@@ -5,9 +6,10 @@ namespace HoaxScreen.Api.Modeling;
 
 /// <summary>
 /// Decides which folders a reload may load: the configured bundle folder, or a subfolder of <c>Model:ReloadRoot</c>.
-/// Paths are compared after resolving <c>..</c> and symbolic links, so neither can lead outside.
+/// Paths are compared after resolving <c>..</c> and symbolic links, so neither can lead outside. Also says how an answer
+/// to the caller names a bundle: relative to <c>Model:ReloadRoot</c>, never by its absolute path on this server.
 /// </summary>
-public sealed class ModelReloadPaths(IOptions<ModelOptions> options, IHostEnvironment environment, ModelHolder holder)
+public sealed partial class ModelReloadPaths(IOptions<ModelOptions> options, IHostEnvironment environment, ModelHolder holder)
 {
     /// <summary>Longest path a reload request may name.</summary>
     public const int MaxPathLength = 4_096;
@@ -66,6 +68,60 @@ public sealed class ModelReloadPaths(IOptions<ModelOptions> options, IHostEnviro
             : $"path must be the configured model folder or a folder under {ModelOptions.SectionName}:ReloadRoot.";
         return false;
     }
+
+    /// <summary>
+    /// How an answer names the bundle folder <paramref name="directory"/>: its path under <c>Model:ReloadRoot</c> with
+    /// '/' separators (e.g. <c>2026-12-01</c>), else its folder name (e.g. <c>default</c> for the configured bundle).
+    /// </summary>
+    public string DisplayName(string directory)
+    {
+        var full = Path.TrimEndingDirectorySeparator(Path.GetFullPath(directory));
+        if (ReloadRoot is { } configuredRoot)
+        {
+            var root = Path.TrimEndingDirectorySeparator(configuredRoot);
+            foreach (var (path, under) in new[] { (full, root), (RealPath(full), RealPath(root)) })
+            {
+                if (IsStrictlyUnder(path, under))
+                {
+                    return Path.GetRelativePath(under, path).Replace(Path.DirectorySeparatorChar, '/');
+                }
+            }
+        }
+
+        return Path.GetFileName(full) is { Length: > 0 } name ? name : "the model folder";
+    }
+
+    /// <summary>
+    /// <paramref name="text"/> (a reason a bundle was rejected, which names files by their full paths) as the caller may
+    /// read it: the bundle folder <paramref name="directory"/> named by <see cref="DisplayName"/>, and any other absolute
+    /// path that a lower layer's message carried cut to its last part. The log keeps the full text.
+    /// </summary>
+    public string WithoutServerPaths(string text, string directory)
+    {
+        var name = DisplayName(directory);
+        var full = Path.TrimEndingDirectorySeparator(Path.GetFullPath(directory));
+        foreach (var prefix in new[] { full, RealPath(full) }.Distinct(StringComparer.Ordinal).OrderByDescending(p => p.Length))
+        {
+            if (prefix.Length > Path.GetPathRoot(prefix)?.Length)
+            {
+                text = text.Replace(prefix, name, PathComparison);
+            }
+        }
+
+        return AbsolutePath().Replace(text, match => LastPart(match.Value));
+    }
+
+    // Either separator: a message may carry a path of another system's form.
+    private static string LastPart(string path)
+    {
+        var trimmed = path.TrimEnd('/', '\\');
+        var last = trimmed[(trimmed.LastIndexOfAny(['/', '\\']) + 1)..];
+        return last.Length > 0 && !last.EndsWith(':') ? last : "(a server folder)";
+    }
+
+    // A rooted path where a token starts: /x/y or C:\x\y (up to a space, quote or bracket).
+    [GeneratedRegex(@"(?<=^|[\s'""(\[=])(?:/|[A-Za-z]:[\\/])[^\s'""()\[\]]+", RegexOptions.CultureInvariant)]
+    private static partial Regex AbsolutePath();
 
     private static bool IsStrictlyUnder(string path, string root)
     {

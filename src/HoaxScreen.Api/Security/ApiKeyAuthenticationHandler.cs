@@ -9,8 +9,8 @@ namespace HoaxScreen.Api.Security;
 
 /// <summary>
 /// Authenticates the <c>X-Api-Key</c> header against <see cref="ApiKeyStore"/>. With no keys configured it never
-/// authenticates anyone and the role policies let every request through. Challenges answer 401 and forbids 403, both as
-/// problem details.
+/// authenticates anyone: the screening policy lets every request through, the admin policy only callers on this machine.
+/// Challenges answer 401 and forbids 403, both as problem details.
 /// </summary>
 public sealed class ApiKeyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,

@@ -2,7 +2,10 @@ using Microsoft.AspNetCore.Authorization;
 
 namespace HoaxScreen.Api.Security;
 
-/// <summary>Met when keys are off, or when the caller's key has one of <see cref="Roles"/>.</summary>
+/// <summary>
+/// Met when keys are off, or when the caller's key has one of <see cref="Roles"/>. (Without keys the admin policy also
+/// has <see cref="LocalAdminRequirement"/>.)
+/// </summary>
 public sealed class ApiRoleRequirement(params string[] roles) : IAuthorizationRequirement
 {
     public IReadOnlyList<string> Roles { get; } = roles;

@@ -12,7 +12,7 @@ public static class ApiRoles
     /// <summary>Policy of <c>/v1</c>: a screening or admin key (anyone when keys are off).</summary>
     public const string ScreeningPolicy = "screening";
 
-    /// <summary>Policy of <c>/admin</c>: an admin key (anyone when keys are off).</summary>
+    /// <summary>Policy of <c>/admin</c>: an admin key; while keys are off, a caller on this machine (loopback) only.</summary>
     public const string AdminPolicy = "admin";
 
     public static bool IsKnown(string? role) => role is Screening or Admin;

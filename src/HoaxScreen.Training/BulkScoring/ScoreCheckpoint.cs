@@ -8,8 +8,9 @@ namespace HoaxScreen.Training.BulkScoring;
 
 /// <summary>
 /// How far an unfinished <c>score</c> run got, saved beside its partial output as OUT.partial.json: the rows written
-/// and the output's length after them (flushed to disk before the checkpoint is saved), and what the run was started
-/// with, so <c>--resume</c> continues only the same input, model and options.
+/// and the output's length after them (flushed to disk before the checkpoint is saved), the SHA-256 of the input rows
+/// they were scored from, and what the run was started with, so <c>--resume</c> continues only the same input rows,
+/// model and options.
 /// </summary>
 public sealed record ScoreCheckpoint(
     int Format,
@@ -20,8 +21,11 @@ public sealed record ScoreCheckpoint(
     ModelFingerprint Model,
     ScoreSettings Settings)
 {
-    /// <summary>2: CSV output starts with the input's id column (format 1 runs wrote none, so they cannot be continued).</summary>
-    public const int CurrentFormat = 2;
+    /// <summary>
+    /// 3: the input is identified by the hash of the rows written (<see cref="ConsumedRowsHash"/>); format 2 vouched only
+    /// for the input's first and last MiB, and format 1 runs wrote no id column: neither can be continued.
+    /// </summary>
+    public const int CurrentFormat = 3;
 
     public static ScoreCheckpoint? TryLoad(string path)
     {
@@ -35,7 +39,7 @@ public sealed record ScoreCheckpoint(
             var checkpoint = JsonSerializer.Deserialize<ScoreCheckpoint>(File.ReadAllText(path), JsonDefaults.Options);
 
             // Missing members deserialise as null or 0; a checkpoint without them cannot vouch for anything.
-            return checkpoint is { Input: not null, Model: not null, Settings: not null, Rows: >= 0, OutputBytes: >= 0 }
+            return checkpoint is { Input.Sha256: not null, Model: not null, Settings: not null, Rows: >= 0, OutputBytes: >= 0 }
                 ? checkpoint
                 : throw new JsonException("fields are missing");
         }
@@ -58,17 +62,15 @@ public sealed record ScoreCheckpoint(
         File.Move(temporary, path, overwrite: true);
     }
 
-    /// <summary>Why this checkpoint's run cannot be continued with <paramref name="current"/>, or null when it can.</summary>
+    /// <summary>
+    /// Why this checkpoint's run cannot be continued with <paramref name="current"/>'s model and options, or null when
+    /// it can. The input is checked as its rows are read back (<see cref="InputFingerprint"/>).
+    /// </summary>
     public string? Mismatch(ScoreCheckpoint current)
     {
         if (Format != CurrentFormat)
         {
             return $"it was written by another version of the tool (checkpoint format {Format})";
-        }
-
-        if (Input.Length != current.Input.Length || Input.Sha256 != current.Input.Sha256)
-        {
-            return $"it was started on another input ({Input.Path}, {Input.Length:N0} bytes), not this {current.Input.Path} ({current.Input.Length:N0} bytes)";
         }
 
         if (Model.Version != current.Model.Version)
@@ -91,30 +93,13 @@ public sealed record ScoreCheckpoint(
 }
 
 /// <summary>
-/// Identifies an input file by its length and the SHA-256 of its first and last MiB: cheap for any size, and it
-/// changes when rows are added, removed or edited near either end. The path is kept for messages only, so a folder
-/// copied elsewhere can still be resumed.
+/// The input rows a checkpoint's output was scored from: the SHA-256 of the first <see cref="ScoreCheckpoint.Rows"/> rows
+/// (<see cref="ConsumedRowsHash"/>). <c>--resume</c> reads those rows back, hashes them the same way and goes on only if
+/// the hash matches, so an edit anywhere in them (same size or not) is refused, while rows after them may change or be
+/// added: they have not been scored yet. The path is kept for messages only, so a folder copied elsewhere can still be
+/// resumed.
 /// </summary>
-public sealed record InputFingerprint(string Path, long Length, string Sha256)
-{
-    private const int Window = 1 << 20;
-
-    public static InputFingerprint Of(string path)
-    {
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read);
-        var length = stream.Length;
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        var buffer = new byte[Window];
-        hash.AppendData(buffer, 0, stream.ReadAtLeast(buffer, Window, throwOnEndOfStream: false));
-        if (length > Window)
-        {
-            stream.Seek(Math.Max(Window, length - Window), SeekOrigin.Begin);
-            hash.AppendData(buffer, 0, stream.ReadAtLeast(buffer, Window, throwOnEndOfStream: false));
-        }
-
-        return new InputFingerprint(path, length, Convert.ToHexStringLower(hash.GetHashAndReset()));
-    }
-}
+public sealed record InputFingerprint(string Path, string Sha256);
 
 /// <summary>A model by its version and the SHA-256 of its manifest and model file (a re-edited threshold changes it).</summary>
 public sealed record ModelFingerprint(string Version, string Sha256)

@@ -3,12 +3,19 @@ using System.Diagnostics;
 namespace HoaxScreen.Training.BulkScoring;
 
 /// <summary>
-/// The writing side of one <c>score</c> run: writes scored batches to the partial output, counts rows, saves a
-/// checkpoint every couple of seconds at a row boundary (output flushed to disk first, so the checkpoint never claims
-/// rows that are not there) and feeds the progress line.
+/// The writing side of one <c>score</c> run: writes scored batches to the partial output, counts rows, hashes the input
+/// rows written (<paramref name="consumed"/>, already fed the rows written before a resume), saves a checkpoint every
+/// couple of seconds at a row boundary (output flushed to disk first, so the checkpoint never claims rows that are not
+/// there) and feeds the progress line.
 /// </summary>
 public sealed class ScoreSession(
-    PartialOutput output, IScoreWriter writer, ScoreCheckpoint start, long startPosition, ScoreProgress? progress, long stopAfter)
+    PartialOutput output,
+    IScoreWriter writer,
+    ScoreCheckpoint start,
+    ConsumedRowsHash consumed,
+    long startPosition,
+    ScoreProgress? progress,
+    long stopAfter)
 {
     private static readonly TimeSpan CheckpointInterval = TimeSpan.FromSeconds(2);
 
@@ -38,6 +45,7 @@ public sealed class ScoreSession(
 
             var verdict = batch.Verdicts[i];
             writer.WriteRow(verdict, batch.Words?[i], batch.Ids?[i]);
+            consumed.Append(batch.Texts[i], batch.Ids?[i]);
             Rows++;
             Flagged += verdict.Flagged ? 1 : 0;
         }
@@ -52,11 +60,12 @@ public sealed class ScoreSession(
         return true;
     }
 
-    /// <summary>Flushes the output to disk and records how far it got.</summary>
+    /// <summary>Flushes the output to disk and records how far it got, and the hash of the input rows that far.</summary>
     public void SaveCheckpoint()
     {
         var bytes = output.Flush();
-        (start with { Rows = Rows, Flagged = Flagged, OutputBytes = bytes }).Save(output.CheckpointPath);
+        var input = start.Input with { Sha256 = consumed.Current };
+        (start with { Rows = Rows, Flagged = Flagged, OutputBytes = bytes, Input = input }).Save(output.CheckpointPath);
         _sinceCheckpoint.Restart();
     }
 

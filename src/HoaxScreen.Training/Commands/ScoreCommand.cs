@@ -14,9 +14,10 @@ namespace HoaxScreen.Training.Commands;
 /// With <c>--explain N</c>, the top N words behind each flagged label as well.
 /// <para>
 /// Rows are written to OUT.partial with a checkpoint OUT.partial.json beside it, and moved to OUT when all are written.
-/// Ctrl+C or SIGTERM stops at a row boundary with exit code 130; <c>--resume</c> checks the checkpoint's input, model
-/// and options, cuts OUT.partial back to the checkpointed length, skips the rows already written and goes on, so the
-/// final output is byte for byte the one an uninterrupted run writes.
+/// Ctrl+C or SIGTERM stops at a row boundary with exit code 130; <c>--resume</c> checks the checkpoint's model and
+/// options, reads back the rows already written and checks their hash against the checkpoint's (an edited input is
+/// refused), cuts OUT.partial back to the checkpointed length and goes on, so the final output is byte for byte the one
+/// an uninterrupted run writes.
 /// </para>
 /// <para>
 /// Hidden, for tests: <c>--stop-after N</c> stops exactly as an interruption would once this run has written N rows.
@@ -68,12 +69,14 @@ public static class ScoreCommand
             ? new CsvPostReader(input, textColumn, delimiter)
             : new JsonLinesPostReader(input, textColumn);
         var model = ScoringModel.Load(args.Required("model"));
+        var withIds = reader.HasIds || outputFormat == ScoreFormat.JsonLines;
+        using var consumed = new ConsumedRowsHash();
         var current = new ScoreCheckpoint(
             ScoreCheckpoint.CurrentFormat,
             Rows: 0,
             OutputBytes: 0,
             Flagged: 0,
-            InputFingerprint.Of(input),
+            new InputFingerprint(input, consumed.Current),
             ModelFingerprint.Of(model),
             new ScoreSettings(
                 ScoreFormats.Name(inputFormat),
@@ -82,7 +85,7 @@ public static class ScoreCommand
                 textColumn,
                 explainWords));
 
-        var (partial, start) = resume ? Continue(output, current, reader, stderr) : StartOver(output, current, stderr);
+        var (partial, start) = resume ? Continue(output, current, reader, withIds, consumed, stderr) : StartOver(output, current, stderr);
         using var explainer = explainWords > 0 ? new FlaggedRowExplainer(model, explainWords) : null;
         IScoreWriter writer = outputFormat == ScoreFormat.Csv
             ? new CsvScoreWriter(partial.Writer, model.Labels, explainer is not null, reader.HasIds)
@@ -91,7 +94,7 @@ public static class ScoreCommand
         var progress = args.Switch("progress") || host.ErrorIsTerminal
             ? new ScoreProgress(stderr, host.ErrorIsTerminal, reader.Length, start.Rows, startPosition)
             : null;
-        var session = new ScoreSession(partial, writer, start, startPosition, progress, stopAfter);
+        var session = new ScoreSession(partial, writer, start, consumed, startPosition, progress, stopAfter);
         var clock = Stopwatch.StartNew();
         ScorePipeline.Outcome outcome;
         using (var interrupt = new CancellationTokenSource())
@@ -108,7 +111,7 @@ public static class ScoreCommand
                 outcome = ScorePipeline.Run(
                     reader,
                     batchSize,
-                    withIds: reader.HasIds || outputFormat == ScoreFormat.JsonLines,
+                    withIds,
                     Environment.ProcessorCount,
                     () => new EngineBatchScorer(model, explainer),
                     session.Write,
@@ -174,8 +177,10 @@ public static class ScoreCommand
         return (PartialOutput.Start(output), current);
     }
 
-    // --resume: continue the unfinished run if there is one and it was started the same way; else start from the beginning.
-    private static (PartialOutput Partial, ScoreCheckpoint Start) Continue(string output, ScoreCheckpoint current, IPostReader reader, TextWriter stderr)
+    // --resume: continue the unfinished run if there is one and it was started the same way on an input that still begins
+    // with the rows it scored; else start from the beginning.
+    private static (PartialOutput Partial, ScoreCheckpoint Start) Continue(
+        string output, ScoreCheckpoint current, IPostReader reader, bool withIds, ConsumedRowsHash consumed, TextWriter stderr)
     {
         var checkpointPath = PartialOutput.CheckpointPathOf(output);
         var previous = ScoreCheckpoint.TryLoad(checkpointPath);
@@ -185,19 +190,30 @@ public static class ScoreCommand
             return StartOver(output, current, stderr);
         }
 
+        var partialPath = PartialOutput.PartialPathOf(output);
         if (previous.Mismatch(current) is { } reason)
         {
-            throw new CliException($"cannot resume {PartialOutput.PartialPathOf(output)}: {reason}; run without --resume to start again");
+            throw new CliException($"cannot resume {partialPath}: {reason}; run without --resume to start again");
         }
 
-        // Skip before touching the partial output, so a surprise in the input leaves the unfinished run as it was.
+        // Read back, and hash, the rows already written before touching the partial output, so a surprise in the input
+        // leaves the unfinished run as it was. Reading is sequential: about as fast as the disk.
         for (var row = 0L; row < previous.Rows; row++)
         {
-            if (!reader.TryRead(out _, out _))
+            if (!reader.TryRead(out var text, out var id))
             {
-                throw new CliException(
-                    $"cannot resume {PartialOutput.PartialPathOf(output)}: the input has {row:N0} rows, fewer than the {previous.Rows:N0} already written; run without --resume to start again");
+                throw new DataFormatException(
+                    $"cannot resume {partialPath}: the input has {row:N0} rows, fewer than the {previous.Rows:N0} already written; run without --resume to start again");
             }
+
+            consumed.Append(text, withIds ? id : null);
+        }
+
+        if (consumed.Current != previous.Input.Sha256)
+        {
+            var rows = previous.Rows == 1 ? "the first row of the input is not the row" : $"the first {previous.Rows:N0} rows of the input are not the rows";
+            throw new DataFormatException(
+                $"cannot resume {partialPath}: {rows} already scored (it has changed since the run was interrupted, or it is another file); run without --resume to start again");
         }
 
         var partial = PartialOutput.Continue(output, previous);

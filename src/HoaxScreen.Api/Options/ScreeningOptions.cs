@@ -26,7 +26,7 @@ public sealed class ScreeningOptions
 
     /// <summary>Most characters the texts of one batch may add up to (a batch over it is answered 400).</summary>
     [Range(1, 100_000_000)]
-    public int MaxBatchTextLength { get; set; } = 100_000;
+    public int MaxBatchTextLength { get; set; } = 50_000;
 
     /// <summary>
     /// Characters one request's explanations may re-score in all (each occluded word costs one pass over the

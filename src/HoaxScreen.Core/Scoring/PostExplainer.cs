@@ -99,11 +99,15 @@ public static class PostExplainer
             return [.. labels.Select(l => new LabelExplanation(l.Name, []))];
         }
 
+        var plainPasses = PassesWithin(budgetCharacters, length);
         var (words, wordOfToken) = DistinctWords.Collect(analysed, MaxCandidates);
-        if (words.Count > PassesWithin(budgetCharacters, length))
+        if (words.Count > plainPasses)
         {
+            // The first pass pays for itself only when passes are left after it; otherwise the first words that fit.
             var passes = PassesWithin(budgetCharacters, length, soloWords: words.Count);
-            (words, wordOfToken) = Strongest(words, wordOfToken, labels, margins, passes, cancellationToken);
+            (words, wordOfToken) = passes > 0
+                ? Strongest(words, wordOfToken, labels, margins, passes, cancellationToken)
+                : First(words, wordOfToken, plainPasses);
         }
 
         var weights = new double[labels.Count][];
@@ -167,6 +171,9 @@ public static class PostExplainer
         var remapped = wordOfToken.Select(w => w < 0 ? -1 : newIndex[w]).ToArray();
         return ([.. kept.Select(w => words[w])], remapped);
     }
+
+    private static (IReadOnlyList<DistinctWord> Words, int[] WordOfToken) First(IReadOnlyList<DistinctWord> words, int[] wordOfToken, int keep) =>
+        ([.. words.Take(keep)], [.. wordOfToken.Select(w => w < keep ? w : -1)]);
 
     private static WordContribution Contribution(string original, DistinctWord word, double weight)
     {

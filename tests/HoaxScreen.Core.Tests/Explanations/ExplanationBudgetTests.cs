@@ -79,6 +79,21 @@ public class ExplanationBudgetTests
     }
 
     [Test]
+    public void Explain_BudgetTooSmallForTheFirstPass_OccludesTheFirstWordsThatFitWithoutIt()
+    {
+        var scorer = new AdditiveScorer(Weights);
+        const string post = "anjing satu dua tiga empat lima enam tujuh delapan kafir";
+
+        var words = scorer.Explain(post, budgetCharacters: 2L * post.Length);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(scorer.Passes, Is.EqualTo(2), "two passes, no word scored alone");
+            Assert.That(words.Select(w => w.Text), Is.EqualTo(new[] { "anjing" }));
+        });
+    }
+
+    [Test]
     public void Explain_BudgetTooSmallForOnePass_NoWordsAndNoPasses()
     {
         var scorer = new AdditiveScorer(Weights);

@@ -1,4 +1,5 @@
 using System.Reflection;
+using System.Runtime.CompilerServices;
 using HoaxScreen.Api.Logging;
 using HoaxScreen.Api.Modeling;
 using HoaxScreen.Core.Modeling;
@@ -29,8 +30,7 @@ public static class StartupExtensions
         try
         {
             app.Services.GetService<IStartupValidator>()?.Validate();
-            var holder = app.Services.GetRequiredService<ModelHolder>();
-            holder.ReclaimLoadingGarbage(holder.Load());
+            LoadFirstModel(app.Services);
         }
         catch (Exception ex)
         {
@@ -43,6 +43,15 @@ public static class StartupExtensions
 
         app.Run();
         return 0;
+    }
+
+    // A method of its own, never inlined: a reference to the first model left in RunService's frame (which lives as long
+    // as the service) kept that model alive after every reload, +46 MB of heap for good (found with dotnet-dump gcroot).
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void LoadFirstModel(IServiceProvider services)
+    {
+        var holder = services.GetRequiredService<ModelHolder>();
+        holder.ReclaimLoadingGarbage(holder.Load());
     }
 
     private static string OneLine(Exception ex)

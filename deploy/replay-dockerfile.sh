@@ -75,7 +75,11 @@ as_app=()
 if [ "$(id -u)" -eq 0 ] && command -v setpriv >/dev/null 2>&1; then
   as_app=(setpriv --reuid=65534 --regid=65534 --clear-groups env HOME=/tmp)
 fi
-( cd "$final$appdir" && ASPNETCORE_HTTP_PORTS=18080 Model__Path="$model_dir" DOTNET_CLI_TELEMETRY_OPTOUT=1 exec "${as_app[@]}" dotnet "$entry" > "$scratch/app.log" 2>&1 ) &
+# The runtime settings the final stage's ENV sets (DOTNET_*), so the replay runs the way the image does.
+mapfile -t runtime_env < <(awk '/^FROM .* AS final/{f=1} f && !/^ *#/' "$repo/Dockerfile" | grep -oE 'DOTNET_[A-Za-z_]+=[^ \\]+' | grep -v '^DOTNET_NOLOGO=')
+echo "runtime settings from the Dockerfile: ${runtime_env[*]:-none}"
+( cd "$final$appdir" && export ASPNETCORE_HTTP_PORTS=18080 Model__Path="$model_dir" DOTNET_CLI_TELEMETRY_OPTOUT=1 "${runtime_env[@]}" \
+    && exec "${as_app[@]}" dotnet "$entry" > "$scratch/app.log" 2>&1 ) &
 app=$!
 probe() {
   { exec 3<>/dev/tcp/127.0.0.1/18080; } 2>/dev/null || return 1

@@ -31,6 +31,23 @@ public sealed partial class DockerfileTests : ApiFixture
     }
 
     [Test]
+    public void Env_GcPercentSettings_AreHexadecimalAndWithinRange()
+    {
+        // The runtime reads GC settings from the environment as hexadecimal: "75" would mean 117 % and be ignored.
+        var settings = Lines.Where(l => !l.TrimStart().StartsWith('#'))
+            .SelectMany(l => GcPercentSetting().Matches(l))
+            .ToList();
+
+        Assert.That(settings, Is.Not.Empty, "the image sets its GC heap limit deliberately");
+        foreach (var setting in settings)
+        {
+            var value = setting.Groups[2].Value;
+            Assert.That(value, Does.StartWith("0x"), $"{setting.Groups[1].Value} must be written in hexadecimal");
+            Assert.That(Convert.ToInt32(value[2..], 16), Is.InRange(1, 100), setting.Value);
+        }
+    }
+
+    [Test]
     public void Copy_EverySourcePath_ExistsInRepository()
     {
         var sources = Lines.Where(l => l.StartsWith("COPY ", StringComparison.Ordinal) && !l.Contains("--from", StringComparison.Ordinal))
@@ -68,6 +85,9 @@ public sealed partial class DockerfileTests : ApiFixture
         using var response = await Client.GetAsync("/health/live");
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
     }
+
+    [GeneratedRegex(@"(DOTNET_GC\w*Percent)=(\S+)")]
+    private static partial Regex GcPercentSetting();
 
     [GeneratedRegex(@"ASPNETCORE_HTTP_PORTS=(\d+)")]
     private static partial Regex PortSetting();

@@ -26,11 +26,13 @@ public sealed class Bm25ClaimIndex
     private readonly int[] _postingDocs;
     private readonly float[] _postingWeights;
     private readonly float[] _idf;
+    private readonly float[] _selfScores;
 
     [ThreadStatic]
     private static Scratch? _scratch;
 
-    private Bm25ClaimIndex(string[] ids, FrozenDictionary<string, int> terms, int[] offsets, int[] docs, float[] weights, float[] idf)
+    private Bm25ClaimIndex(
+        string[] ids, FrozenDictionary<string, int> terms, int[] offsets, int[] docs, float[] weights, float[] idf, float[] selfScores)
     {
         _ids = ids;
         _terms = terms;
@@ -38,6 +40,7 @@ public sealed class Bm25ClaimIndex
         _postingDocs = docs;
         _postingWeights = weights;
         _idf = idf;
+        _selfScores = selfScores;
     }
 
     /// <summary>How many claims the index holds.</summary>
@@ -106,8 +109,24 @@ public sealed class Bm25ClaimIndex
 
         var n = claims.Count;
         var idf = documentFrequency.Select(df => (float)Math.Log(1 + ((n - df + 0.5) / (df + 0.5)))).ToArray();
-        return new Bm25ClaimIndex([.. claims.Select(c => c.Id)], termIds.ToFrozenDictionary(StringComparer.Ordinal), offsets, docs, weights, idf);
+
+        // A post that is exactly the claim: each word's weight counted once per occurrence, as a search counts it.
+        var selfScores = new float[n];
+        for (var d = 0; d < n; d++)
+        {
+            var norm = K1 * (1 - B + (B * lengths[d] / averageLength));
+            foreach (var (term, tf) in docTerms[d])
+            {
+                selfScores[d] += tf * idf[term] * (tf * (K1 + 1) / (tf + norm));
+            }
+        }
+
+        return new Bm25ClaimIndex(
+            [.. claims.Select(c => c.Id)], termIds.ToFrozenDictionary(StringComparer.Ordinal), offsets, docs, weights, idf, selfScores);
     }
+
+    /// <summary>The BM25 score of the claim at <paramref name="index"/> for a post that is exactly its own text.</summary>
+    public float SelfScore(int index) => _selfScores[index];
 
     /// <summary>
     /// The <paramref name="top"/> claims with the highest BM25 score for a normalised post, best first (ties by index);

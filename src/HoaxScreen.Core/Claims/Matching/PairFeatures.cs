@@ -1,0 +1,88 @@
+namespace HoaxScreen.Core.Claims.Matching;
+
+/// <summary>
+/// What the match decider sees of one (post, candidate claim) pair, both normalised: how much of the claim the post
+/// covers, how alike their characters are, whether their numbers agree, their lengths, and where the candidate stands
+/// among the others retrieved for the post. Lexical evidence only: two posts about the same topic with different
+/// facts (another date, another number, another place) must come out apart.
+/// </summary>
+public static class PairFeatures
+{
+    /// <summary>Feature names, in the order of <see cref="Compute"/>'s vector.</summary>
+    public static readonly string[] Names =
+    [
+        "bm25", "bm25_of_self", "rank", "gap_to_next", "share_of_top", "claim_words_covered", "post_words_in_claim",
+        "char_trigram_dice", "numbers_shared", "claim_numbers_missing", "post_words", "claim_words", "length_ratio_log",
+    ];
+
+    /// <summary>The features of <paramref name="candidates"/>[<paramref name="rank"/>] for a post.</summary>
+    /// <param name="post">The post's normalised text.</param>
+    /// <param name="claim">The candidate claim's normalised text.</param>
+    /// <param name="candidates">Every candidate retrieved for the post, best first.</param>
+    /// <param name="rank">The candidate's position among them.</param>
+    /// <param name="claimSelfScore">The claim's BM25 score against itself (its best possible score), for scale.</param>
+    public static float[] Compute(string post, string claim, IReadOnlyList<ClaimCandidate> candidates, int rank, float claimSelfScore)
+    {
+        var postWords = Words(post);
+        var claimWords = Words(claim);
+        var postSet = postWords.ToHashSet(StringComparer.Ordinal);
+        var claimSet = claimWords.ToHashSet(StringComparer.Ordinal);
+        var claimCovered = claimSet.Count == 0 ? 0f : claimSet.Count(postSet.Contains) / (float)claimSet.Count;
+        var postInClaim = postSet.Count == 0 ? 0f : postSet.Count(claimSet.Contains) / (float)postSet.Count;
+
+        var postNumbers = postSet.Where(IsNumber).ToHashSet(StringComparer.Ordinal);
+        var claimNumbers = claimSet.Where(IsNumber).ToList();
+        var numbersShared = claimNumbers.Count(postNumbers.Contains);
+        var numbersMissing = claimNumbers.Count - numbersShared;
+
+        var score = candidates[rank].Score;
+        var next = rank + 1 < candidates.Count ? candidates[rank + 1].Score : 0f;
+        var top = candidates[0].Score;
+        return
+        [
+            score,
+            claimSelfScore <= 0 ? 0f : score / claimSelfScore,
+            rank,
+            score - next,
+            top <= 0 ? 0f : score / top,
+            claimCovered,
+            postInClaim,
+            TrigramDice(post, claim),
+            numbersShared,
+            numbersMissing,
+            postWords.Length,
+            claimWords.Length,
+            (float)Math.Log((postWords.Length + 1.0) / (claimWords.Length + 1.0)),
+        ];
+    }
+
+    /// <summary>Dice coefficient of the two texts' sets of character trigrams (spaces included, so word edges count).</summary>
+    public static float TrigramDice(string a, string b)
+    {
+        var left = Trigrams(a);
+        var right = Trigrams(b);
+        if (left.Count == 0 && right.Count == 0)
+        {
+            return 0f;
+        }
+
+        var shared = left.Count(right.Contains);
+        return 2f * shared / (left.Count + right.Count);
+    }
+
+    private static HashSet<string> Trigrams(string text)
+    {
+        var padded = " " + text + " ";
+        var grams = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i + 3 <= padded.Length; i++)
+        {
+            grams.Add(padded.Substring(i, 3));
+        }
+
+        return grams;
+    }
+
+    private static string[] Words(string text) => text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+
+    private static bool IsNumber(string word) => word.Any(char.IsAsciiDigit);
+}

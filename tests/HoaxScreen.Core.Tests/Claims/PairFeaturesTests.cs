@@ -1,0 +1,85 @@
+using HoaxScreen.Core.Claims.Matching;
+
+namespace HoaxScreen.Core.Tests.Claims;
+
+/// <summary>The pair features the match decider reads: coverage, character likeness, numbers, lengths, standing.</summary>
+public class PairFeaturesTests
+{
+    private static readonly (string Id, string NormalizedText)[] Claims =
+    [
+        ("tps-10", "tps tutup jam 10 pagi tanggal 27 november"),
+        ("tps-12", "tps tutup jam 12 siang tanggal 27 november"),
+        ("vaksin", "vaksin campak mengandung chip pelacak"),
+    ];
+
+    private static float Feature(float[] features, string name) => features[Array.IndexOf(PairFeatures.Names, name)];
+
+    [Test]
+    public void Compute_PostThatIsTheClaim_FullCoverageLikenessAndItsBestScore()
+    {
+        var index = Bm25ClaimIndex.Build(Claims);
+        var post = Claims[0].NormalizedText;
+        var candidates = index.Search(post, 3);
+
+        var features = PairFeatures.Compute(post, Claims[0].NormalizedText, candidates, 0, index.SelfScore(0));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(features, Has.Length.EqualTo(PairFeatures.Names.Length));
+            Assert.That(candidates[0].Id, Is.EqualTo("tps-10"));
+            Assert.That(Feature(features, "bm25_of_self"), Is.EqualTo(1f).Within(1e-5), "its own text is the claim's best score");
+            Assert.That(Feature(features, "claim_words_covered"), Is.EqualTo(1f));
+            Assert.That(Feature(features, "char_trigram_dice"), Is.EqualTo(1f));
+            Assert.That(Feature(features, "numbers_shared"), Is.EqualTo(2f));
+            Assert.That(Feature(features, "claim_numbers_missing"), Is.Zero);
+            Assert.That(Feature(features, "gap_to_next"), Is.GreaterThan(0f));
+        });
+    }
+
+    [Test]
+    public void Compute_SameTopicOtherNumber_CountsTheClaimsNumberAsMissing()
+    {
+        var index = Bm25ClaimIndex.Build(Claims);
+        const string post = "katanya tps tutup jam 12 siang tgl 27 november sebarkan";
+        var candidates = index.Search(post, 3);
+        var tps10 = candidates.ToList().FindIndex(c => c.Id == "tps-10");
+        var tps12 = candidates.ToList().FindIndex(c => c.Id == "tps-12");
+
+        var wrong = PairFeatures.Compute(post, Claims[0].NormalizedText, candidates, tps10, index.SelfScore(0));
+        var right = PairFeatures.Compute(post, Claims[1].NormalizedText, candidates, tps12, index.SelfScore(1));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(tps12, Is.Zero, "the claim with the post's numbers ranks first");
+            Assert.That(Feature(wrong, "claim_numbers_missing"), Is.EqualTo(1f));
+            Assert.That(Feature(right, "claim_numbers_missing"), Is.Zero);
+            Assert.That(Feature(right, "claim_words_covered"), Is.GreaterThan(Feature(wrong, "claim_words_covered")));
+        });
+    }
+
+    [Test]
+    public void TrigramDice_KnownSets_IsTwiceSharedOverTotal()
+    {
+        // " ab " has trigrams " ab", "ab "; " ac " has " ac", "ac ": none shared.
+        Assert.Multiple(() =>
+        {
+            Assert.That(PairFeatures.TrigramDice("ab", "ac"), Is.Zero);
+            Assert.That(PairFeatures.TrigramDice("abc", "abc"), Is.EqualTo(1f));
+            // " abc " → " ab", "abc", "bc "; " abd " → " ab", "abd", "bd ": one of three shared each side.
+            Assert.That(PairFeatures.TrigramDice("abc", "abd"), Is.EqualTo(2f / 6f).Within(1e-6));
+            Assert.That(PairFeatures.TrigramDice("", ""), Is.Zero);
+        });
+    }
+
+    [Test]
+    public void SelfScore_EveryClaim_EqualsItsScoreForItsOwnText()
+    {
+        var index = Bm25ClaimIndex.Build(Claims);
+
+        for (var i = 0; i < Claims.Length; i++)
+        {
+            var found = index.Search(Claims[i].NormalizedText, 3).Single(c => c.Index == i);
+            Assert.That(index.SelfScore(i), Is.EqualTo(found.Score).Within(1e-4), Claims[i].Id);
+        }
+    }
+}

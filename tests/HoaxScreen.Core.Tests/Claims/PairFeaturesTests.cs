@@ -26,6 +26,7 @@ public class PairFeaturesTests
         Assert.Multiple(() =>
         {
             Assert.That(features, Has.Length.EqualTo(PairFeatures.Names.Length));
+            Assert.That(PairFeatures.Count, Is.EqualTo(PairFeatures.Names.Length));
             Assert.That(candidates[0].Id, Is.EqualTo("tps-10"));
             Assert.That(Feature(features, "bm25_of_self"), Is.EqualTo(1f).Within(1e-5), "its own text is the claim's best score");
             Assert.That(Feature(features, "claim_words_covered"), Is.EqualTo(1f));

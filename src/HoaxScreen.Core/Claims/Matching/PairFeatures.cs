@@ -8,6 +8,9 @@ namespace HoaxScreen.Core.Claims.Matching;
 /// </summary>
 public static class PairFeatures
 {
+    /// <summary>How many features a pair has (the length of <see cref="Names"/>).</summary>
+    public const int Count = 13;
+
     /// <summary>Feature names, in the order of <see cref="Compute"/>'s vector.</summary>
     public static readonly string[] Names =
     [

@@ -1,3 +1,4 @@
+using HoaxScreen.Core.Claims;
 using HoaxScreen.Core.Data;
 using HoaxScreen.Core.Modeling;
 using HoaxScreen.Training.Cli;
@@ -5,7 +6,7 @@ using HoaxScreen.Training.Commands;
 
 namespace HoaxScreen.Training;
 
-/// <summary>Dispatches the train / crossvalidate / evaluate / score / seal commands; every failure becomes one line and a non-zero exit.</summary>
+/// <summary>Dispatches the train / crossvalidate / evaluate / score / seal / claims commands; every failure becomes one line and a non-zero exit.</summary>
 public static class CliApp
 {
     public const string Usage = """
@@ -19,6 +20,11 @@ public static class CliApp
           seal     --model BUNDLE_DIR
                    rewrites the manifest's list of files (size and SHA-256) after a deliberate edit, e.g. of
                    lexicons/slang.csv; serving refuses a bundle whose files do not match that list.
+          claims import --db CLAIMS.db --in FILE [--format csv|jsonl|claimreview|google|mafindo]
+                   adds or updates fact-checks (by id) in the known-hoax store, creating it when missing; the whole
+                   file is checked first and written in one transaction, so a bad file changes nothing. The format
+                   comes from the extension when omitted (.csv; .jsonl/.ndjson; .json: ClaimReview, Google Fact
+                   Check or TurnBackHoax, told apart by content).
         CSV input: fields separated by ',' ';' or tab, detected from the header line unless --delimiter says.
         the folder --out goes in must exist: train creates BUNDLE_DIR in it, score the scores file.
         exit codes: 0 done, 1 bad data, model or path, 2 bad usage, 130 interrupted (score: rerun with --resume).
@@ -51,7 +57,8 @@ public static class CliApp
                 "score" => ScoreCommand.Run(
                     CliArguments.Parse(rest, ScoreCommand.Options, ScoreCommand.Switches, ScoreCommand.HiddenOptions), stdout, stderr, host ?? CliHost.InProcess),
                 "seal" => SealCommand.Run(CliArguments.Parse(rest, SealCommand.Options), stdout),
-                _ => throw new CliException($"unknown command '{args[0]}' (expected train, crossvalidate, evaluate, score or seal)"),
+                "claims" => ClaimsCommand.Run(rest, stdout),
+                _ => throw new CliException($"unknown command '{args[0]}' (expected train, crossvalidate, evaluate, score, seal or claims)"),
             };
         }
         catch (CliException ex)
@@ -59,7 +66,7 @@ public static class CliApp
             stderr.WriteLine($"error: {ex.Message}");
             return 2;
         }
-        catch (Exception ex) when (ex is DataFormatException or ModelBundleException)
+        catch (Exception ex) when (ex is DataFormatException or ModelBundleException or ClaimImportException or ClaimStoreException)
         {
             stderr.WriteLine($"error: {ex.Message}");
             return 1;

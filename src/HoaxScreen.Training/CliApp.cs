@@ -21,6 +21,8 @@ public static class CliApp
                    rewrites the manifest's list of files (size and SHA-256) after a deliberate edit, e.g. of
                    lexicons/slang.csv; serving refuses a bundle whose files do not match that list.
           claims import --db CLAIMS.db --in FILE [--format csv|jsonl|claimreview|google|mafindo]
+          claims train --claims CLAIMS.csv --pairs PAIRS.csv --model BUNDLE_DIR --out MATCHER_DIR [--folds 5]
+                   trains the known-hoax match decider on team-written pairs (data/claims)
                    adds or updates fact-checks (by id) in the known-hoax store, creating it when missing; the whole
                    file is checked first and written in one transaction, so a bad file changes nothing. The format
                    comes from the extension when omitted (.csv; .jsonl/.ndjson; .json: ClaimReview, Google Fact
@@ -57,7 +59,7 @@ public static class CliApp
                 "score" => ScoreCommand.Run(
                     CliArguments.Parse(rest, ScoreCommand.Options, ScoreCommand.Switches, ScoreCommand.HiddenOptions), stdout, stderr, host ?? CliHost.InProcess),
                 "seal" => SealCommand.Run(CliArguments.Parse(rest, SealCommand.Options), stdout),
-                "claims" => ClaimsCommand.Run(rest, stdout),
+                "claims" => ClaimsCommand.Run(rest, stdout, stderr),
                 _ => throw new CliException($"unknown command '{args[0]}' (expected train, crossvalidate, evaluate, score, seal or claims)"),
             };
         }

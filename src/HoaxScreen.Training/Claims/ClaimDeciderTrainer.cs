@@ -48,7 +48,7 @@ public static class ClaimDeciderTrainer
                 rows.Add(new DeciderRow
                 {
                     Features = PairFeatures.Compute(
-                        posts[p].NormalizedText, normalizedClaims[candidate.Index], candidates, rank, index.SelfScore(candidate.Index)),
+                        posts[p].NormalizedText, normalizedClaims[candidate.Index], candidates, rank, index.SelfScore(candidate.Index), index.Idf),
                     Label = candidate.Id == posts[p].ClaimId,
                     Post = p,
                 });

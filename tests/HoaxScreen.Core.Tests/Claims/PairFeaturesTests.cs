@@ -21,7 +21,7 @@ public class PairFeaturesTests
         var post = Claims[0].NormalizedText;
         var candidates = index.Search(post, 3);
 
-        var features = PairFeatures.Compute(post, Claims[0].NormalizedText, candidates, 0, index.SelfScore(0));
+        var features = PairFeatures.Compute(post, Claims[0].NormalizedText, candidates, 0, index.SelfScore(0), index.Idf);
 
         Assert.Multiple(() =>
         {
@@ -46,8 +46,8 @@ public class PairFeaturesTests
         var tps10 = candidates.ToList().FindIndex(c => c.Id == "tps-10");
         var tps12 = candidates.ToList().FindIndex(c => c.Id == "tps-12");
 
-        var wrong = PairFeatures.Compute(post, Claims[0].NormalizedText, candidates, tps10, index.SelfScore(0));
-        var right = PairFeatures.Compute(post, Claims[1].NormalizedText, candidates, tps12, index.SelfScore(1));
+        var wrong = PairFeatures.Compute(post, Claims[0].NormalizedText, candidates, tps10, index.SelfScore(0), index.Idf);
+        var right = PairFeatures.Compute(post, Claims[1].NormalizedText, candidates, tps12, index.SelfScore(1), index.Idf);
 
         Assert.Multiple(() =>
         {

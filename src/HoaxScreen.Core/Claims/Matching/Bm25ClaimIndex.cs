@@ -125,6 +125,9 @@ public sealed class Bm25ClaimIndex
             [.. claims.Select(c => c.Id)], termIds.ToFrozenDictionary(StringComparer.Ordinal), offsets, docs, weights, idf, selfScores);
     }
 
+    /// <summary>A word's BM25 IDF among the claims; 0 for a word no claim has.</summary>
+    public float Idf(string word) => _terms.TryGetValue(word, out var term) ? _idf[term] : 0f;
+
     /// <summary>The BM25 score of the claim at <paramref name="index"/> for a post that is exactly its own text.</summary>
     public float SelfScore(int index) => _selfScores[index];
 

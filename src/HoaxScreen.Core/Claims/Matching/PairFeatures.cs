@@ -9,13 +9,14 @@ namespace HoaxScreen.Core.Claims.Matching;
 public static class PairFeatures
 {
     /// <summary>How many features a pair has (the length of <see cref="Names"/>).</summary>
-    public const int Count = 13;
+    public const int Count = 15;
 
     /// <summary>Feature names, in the order of <see cref="Compute"/>'s vector.</summary>
     public static readonly string[] Names =
     [
         "bm25", "bm25_of_self", "rank", "gap_to_next", "share_of_top", "claim_words_covered", "post_words_in_claim",
         "char_trigram_dice", "numbers_shared", "claim_numbers_missing", "post_words", "claim_words", "length_ratio_log",
+        "claim_idf_missing", "post_idf_not_in_claim",
     ];
 
     /// <summary>The features of <paramref name="candidates"/>[<paramref name="rank"/>] for a post.</summary>
@@ -24,7 +25,9 @@ public static class PairFeatures
     /// <param name="candidates">Every candidate retrieved for the post, best first.</param>
     /// <param name="rank">The candidate's position among them.</param>
     /// <param name="claimSelfScore">The claim's BM25 score against itself (its best possible score), for scale.</param>
-    public static float[] Compute(string post, string claim, IReadOnlyList<ClaimCandidate> candidates, int rank, float claimSelfScore)
+    /// <param name="idf">A word's IDF among the claims (0 for a word none has): what a missing or extra word weighs.</param>
+    public static float[] Compute(
+        string post, string claim, IReadOnlyList<ClaimCandidate> candidates, int rank, float claimSelfScore, Func<string, float> idf)
     {
         var postWords = Words(post);
         var claimWords = Words(claim);
@@ -37,6 +40,13 @@ public static class PairFeatures
         var claimNumbers = claimSet.Where(IsNumber).ToList();
         var numbersShared = claimNumbers.Count(postNumbers.Contains);
         var numbersMissing = claimNumbers.Count - numbersShared;
+
+        // Details that differ weigh by how rare they are: a claim's rare word missing from the post (another bridge, another
+        // vaccine), or a rare claim word in the post that this claim lacks (the detail that was swapped in).
+        var claimMass = claimSet.Sum(idf);
+        var claimMissing = claimMass <= 0 ? 0f : claimSet.Where(w => !postSet.Contains(w)).Sum(idf) / claimMass;
+        var postMass = postSet.Sum(idf);
+        var postExtra = postMass <= 0 ? 0f : postSet.Where(w => !claimSet.Contains(w)).Sum(idf) / postMass;
 
         var score = candidates[rank].Score;
         var next = rank + 1 < candidates.Count ? candidates[rank + 1].Score : 0f;
@@ -56,6 +66,8 @@ public static class PairFeatures
             postWords.Length,
             claimWords.Length,
             (float)Math.Log((postWords.Length + 1.0) / (claimWords.Length + 1.0)),
+            claimMissing,
+            postExtra,
         ];
     }
 

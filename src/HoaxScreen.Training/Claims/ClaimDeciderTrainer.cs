@@ -7,24 +7,6 @@ namespace HoaxScreen.Training.Claims;
 /// <summary>A training post for the match decider: its normalised text and the claim it repeats (null: none).</summary>
 public sealed record DeciderPost(string NormalizedText, string? ClaimId);
 
-/// <summary>One (post, candidate) row: the pair's features and whether the candidate is the post's claim.</summary>
-public sealed class DeciderRow
-{
-    [VectorType(PairFeatures.Count)]
-    public float[] Features { get; set; } = [];
-
-    public bool Label { get; set; }
-
-    /// <summary>Which training post the row belongs to (rows of one post stay in one fold).</summary>
-    public int Post { get; set; }
-}
-
-/// <summary>The probability a pair is a match, from the fitted decider.</summary>
-public sealed class DeciderScore
-{
-    public float Probability { get; set; }
-}
-
 /// <summary>
 /// The learned part of known-hoax matching: a boosted-tree classifier (ML.NET FastTree) over <see cref="PairFeatures"/>
 /// of each post's retrieved candidates, deciding whether a candidate is the claim the post repeats. Its probability is

@@ -1,3 +1,5 @@
+using HoaxScreen.Core.Claims.Matching;
+
 namespace HoaxScreen.Training.Claims;
 
 /// <summary>A post's decision: its best candidate's match probability and whether that candidate is the post's claim.</summary>

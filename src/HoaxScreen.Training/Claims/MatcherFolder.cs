@@ -11,8 +11,6 @@ namespace HoaxScreen.Training.Claims;
 /// </summary>
 public static class MatcherFolder
 {
-    public const string DeciderFile = "decider.zip";
-    public const string ManifestFile = "matcher.json";
 
     /// <summary>Posts shorter than this many words are never matched automatically (at most suggested).</summary>
     public const int MinWordsToMatch = 8;
@@ -20,25 +18,23 @@ public static class MatcherFolder
     public static void Write(string directory, TrainedMatcher trained, string normalizerBundle, string claimsCsv, string pairsCsv)
     {
         Directory.CreateDirectory(directory);
-        new MLContext(seed: 1).Model.Save(trained.Decider, trained.Schema, Path.Combine(directory, DeciderFile));
-        var cv = trained.CrossValidation;
-        var manifest = new
+        new MLContext(seed: 1).Model.Save(trained.Decider, trained.Schema, Path.Combine(directory, MatcherManifest.DeciderFile));
+        var manifest = new MatcherManifest
         {
-            format = 1,
-            createdAt = DateTimeOffset.UtcNow,
-            normalizerFromBundle = normalizerBundle,
-            candidates = ClaimDeciderTrainer.Candidates,
-            features = PairFeatures.Names,
-            matchThreshold = cv.MatchThreshold,
-            suggestThreshold = cv.SuggestThreshold,
-            minWordsToMatch = MinWordsToMatch,
-            crossValidation = cv,
-            trainedOn = new[]
-            {
-                new { path = Path.GetFileName(claimsCsv), sha256 = LabelledDataset.Sha256Of(claimsCsv) },
-                new { path = Path.GetFileName(pairsCsv), sha256 = LabelledDataset.Sha256Of(pairsCsv) },
-            },
+            CreatedAt = DateTimeOffset.UtcNow,
+            NormalizerFromBundle = normalizerBundle,
+            Candidates = ClaimDeciderTrainer.Candidates,
+            Features = PairFeatures.Names,
+            MatchThreshold = trained.CrossValidation.MatchThreshold,
+            SuggestThreshold = trained.CrossValidation.SuggestThreshold,
+            MinWordsToMatch = MinWordsToMatch,
+            CrossValidation = JsonSerializer.SerializeToNode(trained.CrossValidation, JsonDefaults.Options)!.AsObject(),
+            TrainedOn =
+            [
+                new TrainedOnFile(Path.GetFileName(claimsCsv), LabelledDataset.Sha256Of(claimsCsv)),
+                new TrainedOnFile(Path.GetFileName(pairsCsv), LabelledDataset.Sha256Of(pairsCsv)),
+            ],
         };
-        File.WriteAllText(Path.Combine(directory, ManifestFile), JsonSerializer.Serialize(manifest, JsonDefaults.Options) + "\n");
+        File.WriteAllText(Path.Combine(directory, MatcherManifest.FileName), JsonSerializer.Serialize(manifest, JsonDefaults.Options) + "\n");
     }
 }

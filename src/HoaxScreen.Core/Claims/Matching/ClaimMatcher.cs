@@ -1,0 +1,140 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using HoaxScreen.Core.Data;
+using HoaxScreen.Core.Modeling;
+using HoaxScreen.Core.Text;
+using Microsoft.ML;
+
+namespace HoaxScreen.Core.Claims.Matching;
+
+/// <summary>
+/// Known-hoax matching for serving: a trained matcher folder (decider and thresholds) over a set of fact-checks.
+/// A post is normalised, its BM25 candidates scored by the decider, and each candidate gets a calibrated probability
+/// and a decision: <c>match</c> at or above the match threshold (never for posts under the minimum word count),
+/// <c>suggest</c> at or above the suggest threshold. Immutable and thread-safe (decider engines are pooled); a change
+/// of claims is a new instance.
+/// </summary>
+public sealed class ClaimMatcher
+{
+    private readonly MLContext _ml;
+    private readonly ITransformer _decider;
+    private readonly Bm25ClaimIndex _index;
+    private readonly IReadOnlyList<FactCheck> _claims;
+    private readonly string[] _normalizedClaims;
+    private readonly ConcurrentBag<PredictionEngine<DeciderRow, DeciderScore>> _engines = [];
+
+    private ClaimMatcher(MatcherManifest manifest, MLContext ml, ITransformer decider, IReadOnlyList<FactCheck> claims, TextNormalizer normalizer)
+    {
+        Manifest = manifest;
+        _ml = ml;
+        _decider = decider;
+        _claims = claims;
+        Normalizer = normalizer;
+        _normalizedClaims = [.. claims.Select(c => normalizer.Normalize(c.Claim))];
+        _index = Bm25ClaimIndex.Build([.. claims.Select((c, i) => (c.Id, _normalizedClaims[i]))]);
+    }
+
+    public MatcherManifest Manifest { get; }
+
+    public TextNormalizer Normalizer { get; }
+
+    /// <summary>How many claims are matched against.</summary>
+    public int Count => _claims.Count;
+
+    /// <summary>Loads a matcher folder (matcher.json, decider.zip) over <paramref name="claims"/>.</summary>
+    public static ClaimMatcher Load(string directory, IReadOnlyList<FactCheck> claims, TextNormalizer normalizer)
+    {
+        var manifestPath = Path.Combine(directory, MatcherManifest.FileName);
+        if (!File.Exists(manifestPath))
+        {
+            throw new ModelBundleException($"{directory}: not a matcher folder (no {MatcherManifest.FileName})");
+        }
+
+        MatcherManifest manifest;
+        try
+        {
+            manifest = JsonSerializer.Deserialize<MatcherManifest>(File.ReadAllText(manifestPath), JsonDefaults.Options)
+                ?? throw new ModelBundleException($"{manifestPath}: empty manifest");
+        }
+        catch (JsonException ex)
+        {
+            throw new ModelBundleException($"{manifestPath}: unreadable matcher manifest ({ex.Message.Split('\n')[0]})", ex);
+        }
+
+        if (manifest.Format != MatcherManifest.CurrentFormat || !manifest.Features.SequenceEqual(PairFeatures.Names))
+        {
+            throw new ModelBundleException(
+                $"{manifestPath}: the matcher was trained with other features or format {manifest.Format}; retrain it with claims train");
+        }
+
+        var ml = new MLContext(seed: 1);
+        ITransformer decider;
+        try
+        {
+            decider = ml.Model.Load(Path.Combine(directory, MatcherManifest.DeciderFile), out _);
+        }
+        catch (Exception ex) when (ex is IOException or InvalidOperationException or FormatException or InvalidDataException or ArgumentException)
+        {
+            throw new ModelBundleException($"{directory}: {MatcherManifest.DeciderFile} is not a readable decider ({ex.Message.Split('\n')[0]})", ex);
+        }
+
+        return new ClaimMatcher(manifest, ml, decider, claims, normalizer);
+    }
+
+    /// <summary>The claims a post may repeat at <c>suggest</c> or above, best first, at most <paramref name="top"/>.</summary>
+    public IReadOnlyList<ClaimMatch> Match(string text, int top = 3) =>
+        [.. Candidates(text).Where(m => m.Decision != ClaimDecision.None).Take(top)];
+
+    /// <summary>Every retrieved candidate with its probability and decision, most probable first.</summary>
+    public IReadOnlyList<ClaimMatch> Candidates(string text)
+    {
+        var post = Normalizer.Normalize(text);
+        var candidates = _index.Search(post, Manifest.Candidates);
+        if (candidates.Count == 0)
+        {
+            return [];
+        }
+
+        var words = post.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
+        if (!_engines.TryTake(out var engine))
+        {
+            engine = _ml.Model.CreatePredictionEngine<DeciderRow, DeciderScore>(_decider);
+        }
+
+        try
+        {
+            var matches = new List<ClaimMatch>(candidates.Count);
+            var row = new DeciderRow();
+            var score = new DeciderScore();
+            for (var rank = 0; rank < candidates.Count; rank++)
+            {
+                var candidate = candidates[rank];
+                row.Features = PairFeatures.Compute(
+                    post, _normalizedClaims[candidate.Index], candidates, rank, _index.SelfScore(candidate.Index), _index.Idf);
+                engine.Predict(row, ref score);
+                matches.Add(new ClaimMatch(_claims[candidate.Index], score.Probability, Decide(score.Probability, words)));
+            }
+
+            // Only the most probable candidate can be a match: the thresholds were chosen on each post's best candidate.
+            var ordered = matches.OrderByDescending(m => m.Score).ToList();
+            for (var i = 1; i < ordered.Count; i++)
+            {
+                if (ordered[i].Decision == ClaimDecision.Match)
+                {
+                    ordered[i] = ordered[i] with { Decision = ClaimDecision.Suggest };
+                }
+            }
+
+            return ordered;
+        }
+        finally
+        {
+            _engines.Add(engine);
+        }
+    }
+
+    private ClaimDecision Decide(float probability, int words) =>
+        probability >= Manifest.MatchThreshold && words >= Manifest.MinWordsToMatch ? ClaimDecision.Match
+        : probability >= Manifest.SuggestThreshold ? ClaimDecision.Suggest
+        : ClaimDecision.None;
+}

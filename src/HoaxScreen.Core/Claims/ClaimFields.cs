@@ -129,4 +129,22 @@ internal static class ClaimFields
         message = cut > 0 ? message[..cut] : message;
         return message.TrimEnd(' ', '.', '|');
     }
+
+    /// <summary>Each object of a JSON array document read by <paramref name="read"/>, named "NAME: record N" in errors.</summary>
+    internal static IEnumerable<FactCheck> ArrayRecords(string json, string name, Func<JsonElement, string, FactCheck> read)
+    {
+        using var document = ParseDocument(json, name);
+        var index = 0;
+        foreach (var item in document.RootElement.EnumerateArray())
+        {
+            index++;
+            var where = $"{name}: record {index}";
+            if (item.ValueKind != JsonValueKind.Object)
+            {
+                throw new ClaimImportException($"{where}: expected an object, found {Kind(item)}");
+            }
+
+            yield return read(item, where);
+        }
+    }
 }

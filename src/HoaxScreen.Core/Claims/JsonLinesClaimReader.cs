@@ -15,27 +15,10 @@ public static class JsonLinesClaimReader
         var start = all.AsSpan().TrimStart().TrimStart('\uFEFF');
         if (start.Length > 0 && start[0] == '[')
         {
-            return FromArray(all, name);
+            return ClaimFields.ArrayRecords(all, name, FromObject);
         }
 
         return Objects(new StringReader(all), name).Select(o => FromObject(o.Value, $"{name}:{o.Line}"));
-    }
-
-    private static IEnumerable<FactCheck> FromArray(string json, string name)
-    {
-        using var document = ClaimFields.ParseDocument(json, name);
-        var index = 0;
-        foreach (var item in document.RootElement.EnumerateArray())
-        {
-            index++;
-            var where = $"{name}: record {index}";
-            if (item.ValueKind != JsonValueKind.Object)
-            {
-                throw new ClaimImportException($"{where}: expected an object, found {ClaimFields.Kind(item)}");
-            }
-
-            yield return FromObject(item, where);
-        }
     }
 
     /// <summary>The canonical fields of one JSON object.</summary>

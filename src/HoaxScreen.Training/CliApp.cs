@@ -23,6 +23,8 @@ public static class CliApp
           claims import --db CLAIMS.db --in FILE [--format csv|jsonl|claimreview|google|mafindo]
           claims train --claims CLAIMS.csv --pairs PAIRS.csv --model BUNDLE_DIR --out MATCHER_DIR [--folds 5]
                    trains the known-hoax match decider on team-written pairs (data/claims)
+          claims search --db CLAIMS.db --text "…" [--top 5] [--matcher models/claims] [--model models/default]
+                   the claims a post may repeat, best first: decision (match, suggest, none), probability, claim
                    adds or updates fact-checks (by id) in the known-hoax store, creating it when missing; the whole
                    file is checked first and written in one transaction, so a bad file changes nothing. The format
                    comes from the extension when omitted (.csv; .jsonl/.ndjson; .json: ClaimReview, Google Fact

@@ -105,8 +105,8 @@ public class ClaimsCommandTests
         Assert.That(run.LastError, Is.EqualTo($"error: {_db}: not a claims store (the file is not a SQLite database)"));
     }
 
-    [TestCase(new[] { "claims" }, "claims needs a subcommand: import or train")]
-    [TestCase(new[] { "claims", "purge" }, "unknown claims subcommand 'purge' (expected import or train)")]
+    [TestCase(new[] { "claims" }, "claims needs a subcommand: import, train or search")]
+    [TestCase(new[] { "claims", "purge" }, "unknown claims subcommand 'purge' (expected import, train or search)")]
     [TestCase(new[] { "claims", "import", "--in", "x.csv" }, "missing --db")]
     [TestCase(new[] { "claims", "import", "--db", "x.db" }, "missing --in")]
     [TestCase(new[] { "claims", "import", "--db", "x.db", "--in", "x.csv", "--format", "xml" }, "--format must be one of csv, jsonl, claimreview, google, mafindo, not 'xml'")]

@@ -13,18 +13,21 @@ public static class ClaimsCommand
 
     public static readonly string[] TrainOptions = ["claims", "pairs", "model", "out", "folds"];
 
+    public static readonly string[] SearchOptions = ["db", "text", "top", "matcher", "model"];
+
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
     {
         if (args.Length == 0)
         {
-            throw new CliException("claims needs a subcommand: import or train");
+            throw new CliException("claims needs a subcommand: import, train or search");
         }
 
         return args[0] switch
         {
             "import" => Import(CliArguments.Parse(args[1..], ImportOptions), stdout),
             "train" => Train(CliArguments.Parse(args[1..], TrainOptions), stdout, stderr),
-            _ => throw new CliException($"unknown claims subcommand '{args[0]}' (expected import or train)"),
+            "search" => Search(CliArguments.Parse(args[1..], SearchOptions), stdout),
+            _ => throw new CliException($"unknown claims subcommand '{args[0]}' (expected import, train or search)"),
         };
     }
 
@@ -78,6 +81,38 @@ public static class ClaimsCommand
         stdout.WriteLine($"  match   (p ≥ {cv.MatchThreshold:F3}): precision {cv.MatchPrecision:F3}, recall {cv.MatchRecall:F3}");
         stdout.WriteLine($"  suggest (p ≥ {cv.SuggestThreshold:F3}): precision {cv.SuggestPrecision:F3}, recall {cv.SuggestRecall:F3}");
         stdout.WriteLine($"  false matches: {cv.FalseMatchesOnRelated} of {cv.RelatedPosts} related posts, {cv.FalseMatchesOnUnrelated} of {cv.UnrelatedPosts} unrelated");
+        return 0;
+    }
+
+    /// <summary>
+    /// claims search --db DB --text "…" [--top 5] [--matcher models/claims] [--model models/default]: the claims a post
+    /// may repeat, best first, one tab-separated line each: decision, probability, id, verdict, claim, url.
+    /// </summary>
+    private static int Search(CliArguments args, TextWriter stdout)
+    {
+        var db = args.Required("db");
+        var text = args.Required("text");
+        var top = args.Optional("top") is { } value
+            ? int.TryParse(value, out var n) && n is >= 1 and <= 100 ? n : throw new CliException($"--top must be a whole number from 1 to 100, not '{value}'")
+            : 5;
+        var matcherFolder = args.Optional("matcher") ?? Path.Combine("models", "claims");
+        var bundle = args.Optional("model") ?? Path.Combine("models", "default");
+        if (!File.Exists(db))
+        {
+            throw new IOException($"{db}: no claims store there (create one with claims import)");
+        }
+
+        var manifest = Core.Modeling.ModelBundle.ReadManifest(bundle);
+        var normalizer = Core.Text.TextNormalizer.ForBundle(bundle, manifest.Normalizer);
+        var matcher = Core.Claims.Matching.ClaimMatcher.Load(matcherFolder, ClaimStore.Open(db).Snapshot().Claims, normalizer);
+        stdout.WriteLine("decision\tprobability\tid\tverdict\tclaim\turl");
+        foreach (var candidate in matcher.Candidates(text).Take(top))
+        {
+            var claim = candidate.Claim;
+            stdout.WriteLine(string.Join('\t', candidate.Decision.ToString().ToLowerInvariant(),
+                candidate.Score.ToString("F3", System.Globalization.CultureInfo.InvariantCulture), claim.Id, claim.Verdict, claim.Claim, claim.Url));
+        }
+
         return 0;
     }
 }

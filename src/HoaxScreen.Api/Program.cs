@@ -1,3 +1,4 @@
+using HoaxScreen.Api.Claims;
 using HoaxScreen.Api.Documentation;
 using HoaxScreen.Api.Endpoints;
 using HoaxScreen.Api.Errors;
@@ -15,6 +16,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddHoaxScreenOptions();
 builder.Services.AddModelServing();
+builder.Services.AddClaimMatching();
 builder.Services.AddRequestValidation();
 builder.Services.AddApiErrorHandling();
 builder.Services.AddApiLimits();

@@ -1,3 +1,4 @@
+using HoaxScreen.Api.Claims;
 using HoaxScreen.Tests.Shared;
 using HoaxScreen.Core.Modeling;
 using HoaxScreen.Api.Options;
@@ -83,6 +84,32 @@ public sealed class StartupTests
 
         Assert.That(() => services.GetRequiredService<IOptions<ScreeningOptions>>().Value,
             Throws.InstanceOf<OptionsValidationException>().With.Message.Contains(key.Split(':')[1]));
+    }
+
+    [Test]
+    public void Start_ClaimsMatcherPathWithoutAMatcher_FailsOptionsValidationNamingTheSetting() =>
+        Assert.That(
+            () => ClaimsOptionsOf(Path.Combine(_scratch, "claims.db"), matcher: _scratch),
+            Throws.InstanceOf<OptionsValidationException>().With.Message.Contains("Claims:MatcherPath").And.Message.Contains("claims train"));
+
+    [Test]
+    public void Start_ClaimsStoreInAMissingFolder_FailsOptionsValidationNamingTheSetting() =>
+        Assert.That(
+            () => ClaimsOptionsOf(Path.Combine(_scratch, "missing", "claims.db"), matcher: RepoPaths.Bundle("claims")),
+            Throws.InstanceOf<OptionsValidationException>().With.Message.Contains("Claims:Path"));
+
+    private ClaimsOptions ClaimsOptionsOf(string store, string matcher)
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Claims:Path"] = store, ["Claims:MatcherPath"] = matcher })
+            .Build();
+        using var services = new ServiceCollection()
+            .AddSingleton<IConfiguration>(configuration)
+            .AddSingleton<IHostEnvironment>(new HostingEnvironment { ContentRootPath = _scratch })
+            .AddLogging()
+            .AddClaimMatching()
+            .BuildServiceProvider();
+        return services.GetRequiredService<IOptions<ClaimsOptions>>().Value;
     }
 
     [Test]

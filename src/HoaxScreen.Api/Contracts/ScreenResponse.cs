@@ -23,6 +23,13 @@ public sealed record ScreenResponse
     /// <c>explainAllLabels</c>), in the model's label order, the words that pushed that label's score up, strongest first.
     /// An empty object when nothing was flagged; an empty list when no single word raised the label's score.
     /// </summary>
+    /// <summary>
+    /// With known-hoax matching on (<c>Claims:Path</c>): the published debunks the post may repeat, best first,
+    /// <c>suggest</c> and above, at most 3 (empty when none). Absent while matching is off.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<KnownClaim>? KnownClaims { get; init; }
+
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyDictionary<string, IReadOnlyList<ExplainedWord>>? Explanations { get; init; }
 
@@ -43,6 +50,18 @@ public sealed record ScreenResponse
             Explanations = explanations is null ? null : ToExplanations(explanations),
         };
     }
+
+    /// <summary>
+    /// This response with the known claims the matcher found (null: matching is off); a confident match with a debunk
+    /// rating the claim false or misleading flags the post.
+    /// </summary>
+    public ScreenResponse WithKnownClaims(IReadOnlyList<HoaxScreen.Core.Claims.Matching.ClaimMatch>? matches) => matches is null
+        ? this
+        : this with
+        {
+            KnownClaims = [.. matches.Select(KnownClaim.From)],
+            Flagged = Flagged || matches.Any(KnownClaim.FlagsThePost),
+        };
 
     private static OrderedDictionary<string, IReadOnlyList<ExplainedWord>> ToExplanations(IReadOnlyList<LabelExplanation> explanations)
     {

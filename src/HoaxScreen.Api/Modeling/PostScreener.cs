@@ -1,3 +1,4 @@
+using HoaxScreen.Api.Claims;
 using HoaxScreen.Api.Contracts;
 using HoaxScreen.Api.Logging;
 using HoaxScreen.Api.Options;
@@ -12,18 +13,23 @@ namespace HoaxScreen.Api.Modeling;
 /// most the <c>Screening</c> budget (<see cref="ScoringBudgetException"/> otherwise) and stops between posts and between
 /// explanation passes once its token is cancelled (request timeout or client gone).
 /// </summary>
-public sealed class PostScreener(ModelHolder holder, HoaxScreenMetrics metrics, IOptions<ScreeningOptions> options, ILogger<PostScreener> logger)
+public sealed class PostScreener(
+    ModelHolder holder, ClaimMatcherHolder claims, HoaxScreenMetrics metrics, IOptions<ScreeningOptions> options, ILogger<PostScreener> logger)
 {
     private static readonly Func<LabelVerdict, bool> AllLabels = _ => true;
     private static readonly Func<LabelVerdict, bool> FlaggedLabels = label => label.Flagged;
 
     private readonly ScoringBudget _budget = new(options.Value.MaxNormalizedLength, options.Value.ExplainBudgetCharacters);
 
+    /// <summary>Most known claims a result lists.</summary>
+    public const int MaxKnownClaims = 3;
+
     public ScreenResponse Screen(ScreenRequest request, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
         var model = holder.Current;
         var result = request.Explain ? ScreenExplained(model, request, _budget, cancellationToken) : ScreenPlain(model, request);
+        result = result.WithKnownClaims(claims.Current?.Match(request.Text ?? string.Empty, MaxKnownClaims));
         logger.PostScreened(request.Id, request.Text?.Length ?? 0, model.Version, result.Flagged);
         return result;
     }
@@ -84,6 +90,15 @@ public sealed class PostScreener(ModelHolder holder, HoaxScreenMetrics metrics, 
                 var i = plain[k];
                 metrics.PostScreened(verdicts[k]);
                 results[i] = ScreenResponse.From(items[i].Id, model.Version, verdicts[k]);
+            }
+        }
+
+        if (claims.Current is { } matcher)
+        {
+            for (var i = 0; i < results.Length; i++)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                results[i] = results[i].WithKnownClaims(matcher.Match(items[i].Text ?? string.Empty, MaxKnownClaims));
             }
         }
 

@@ -1,0 +1,47 @@
+using HoaxScreen.Core.Claims;
+using HoaxScreen.Core.Claims.Matching;
+
+namespace HoaxScreen.Api.Contracts;
+
+/// <summary>A published debunk the post may repeat: the claim as the fact-checker wrote it, its verdict, and the match.</summary>
+public sealed record KnownClaim
+{
+    public required string Id { get; init; }
+
+    public required string Claim { get; init; }
+
+    /// <summary>The verdict as published (SALAH, HOAKS, MENYESATKAN, ...).</summary>
+    public string? Verdict { get; init; }
+
+    /// <summary>The verdict normalised: false, misleading, true, unproven or other.</summary>
+    public required string Rating { get; init; }
+
+    public string? Url { get; init; }
+
+    public string? Publisher { get; init; }
+
+    public DateOnly? Published { get; init; }
+
+    /// <summary>The matcher's calibrated probability that the post repeats this claim.</summary>
+    public required float Score { get; init; }
+
+    /// <summary><c>match</c> (confident) or <c>suggest</c> (a moderator should confirm).</summary>
+    public required string Decision { get; init; }
+
+    public static KnownClaim From(ClaimMatch match) => new()
+    {
+        Id = match.Claim.Id,
+        Claim = match.Claim.Claim,
+        Verdict = match.Claim.Verdict,
+        Rating = match.Claim.Rating.ToString().ToLowerInvariant(),
+        Url = match.Claim.Url,
+        Publisher = match.Claim.Publisher,
+        Published = match.Claim.Published,
+        Score = (float)Math.Round(match.Score, 4),
+        Decision = match.Decision.ToString().ToLowerInvariant(),
+    };
+
+    /// <summary>Whether this is a confident match with a debunk that calls the claim false or misleading.</summary>
+    public static bool FlagsThePost(ClaimMatch match) =>
+        match.Decision == ClaimDecision.Match && match.Claim.Rating is ClaimRating.False or ClaimRating.Misleading;
+}

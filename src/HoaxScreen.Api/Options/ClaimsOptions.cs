@@ -1,0 +1,25 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace HoaxScreen.Api.Options;
+
+/// <summary>Known-hoax matching (configuration section <c>Claims</c>): off unless <see cref="Path"/> names a store.</summary>
+public sealed class ClaimsOptions
+{
+    public const string SectionName = "Claims";
+
+    /// <summary>
+    /// The fact-check store (SQLite, filled by <c>claims import</c>); a relative path resolves against the content root.
+    /// Absent: no matching, and responses carry no <c>knownClaims</c>. A path to a file that does not exist yet is
+    /// created as an empty store.
+    /// </summary>
+    public string? Path { get; set; }
+
+    /// <summary>The trained matcher folder (matcher.json, decider.zip).</summary>
+    public string MatcherPath { get; set; } = "models/claims";
+
+    /// <summary>How often the store is checked for changes (its revision), in seconds; a change rebuilds the matcher.</summary>
+    [Range(1, 3_600)]
+    public int RefreshSeconds { get; set; } = 5;
+
+    public bool Enabled => !string.IsNullOrWhiteSpace(Path);
+}

@@ -37,6 +37,8 @@ COPY --from=build /app/publish ./
 COPY models/default/ ./models/default/
 # The team bundle (CC BY 4.0) for deployments that need a permissive licence: -e Model__Path=/app/models/team
 COPY models/team/ ./models/team/
+# The known-hoax matcher (team data, CC BY 4.0), used when Claims__Path names a fact-check store (e.g. on a volume).
+COPY models/claims/ ./models/claims/
 # The aspnet image ships an unprivileged "app" user (APP_UID); the service needs no root rights.
 USER $APP_UID
 EXPOSE 8080

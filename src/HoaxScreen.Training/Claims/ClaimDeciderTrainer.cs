@@ -24,13 +24,14 @@ public static class ClaimDeciderTrainer
         for (var p = 0; p < posts.Count; p++)
         {
             var candidates = index.Search(posts[p].NormalizedText, Candidates);
+            var view = PostView.Of(posts[p].NormalizedText);
             for (var rank = 0; rank < candidates.Count; rank++)
             {
                 var candidate = candidates[rank];
                 rows.Add(new DeciderRow
                 {
                     Features = PairFeatures.Compute(
-                        posts[p].NormalizedText, normalizedClaims[candidate.Index], candidates, rank, index.SelfScore(candidate.Index), index.Idf),
+                        view, normalizedClaims[candidate.Index], candidates, rank, index.SelfScore(candidate.Index), index.Idf),
                     Label = candidate.Id == posts[p].ClaimId,
                     Post = p,
                 });

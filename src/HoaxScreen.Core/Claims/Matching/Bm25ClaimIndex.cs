@@ -144,15 +144,21 @@ public sealed class Bm25ClaimIndex
 
         var scratch = _scratch ??= new Scratch();
         scratch.Begin(_ids.Length);
-        var queryTerms = scratch.QueryTerms;
-        queryTerms.Clear();
+        // Each distinct word once, with how often the post has it: a post repeating a word thousands of times costs
+        // one walk of its postings, not thousands.
+        var occurrences = scratch.Occurrences;
+        occurrences.Clear();
         foreach (var token in Tokens(normalizedText))
         {
             if (_terms.TryGetValue(token, out var term))
             {
-                queryTerms.Add(term);
+                occurrences[term] = occurrences.GetValueOrDefault(term) + 1;
             }
         }
+
+        var queryTerms = scratch.QueryTerms;
+        queryTerms.Clear();
+        queryTerms.AddRange(occurrences.Keys);
 
         // Rarest words first. A word in more than CommonDocuments claims (yang, di, dan in a large store) only adds to
         // claims a rarer word of the post already found: a claim sharing nothing but common words with a post is no
@@ -162,7 +168,7 @@ public sealed class Bm25ClaimIndex
         foreach (var term in queryTerms)
         {
             // Each occurrence of a word in the post adds its weight again (BM25's query frequency, unsaturated).
-            var idf = _idf[term];
+            var idf = _idf[term] * occurrences[term];
             var open = _offsets[term + 1] - _offsets[term] <= common;
             for (var p = _offsets[term]; p < _offsets[term + 1]; p++)
             {
@@ -200,6 +206,8 @@ public sealed class Bm25ClaimIndex
         }
 
         public List<int> QueryTerms { get; } = [];
+
+        public Dictionary<int, int> Occurrences { get; } = [];
 
         public void Add(int document, float score, bool open)
         {

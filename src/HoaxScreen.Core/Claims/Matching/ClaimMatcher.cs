@@ -105,12 +105,13 @@ public sealed class ClaimMatcher
         {
             var matches = new List<ClaimMatch>(candidates.Count);
             var row = new DeciderRow();
+            var view = PostView.Of(post);
             var score = new DeciderScore();
             for (var rank = 0; rank < candidates.Count; rank++)
             {
                 var candidate = candidates[rank];
                 row.Features = PairFeatures.Compute(
-                    post, _normalizedClaims[candidate.Index], candidates, rank, _index.SelfScore(candidate.Index), _index.Idf);
+                    view, _normalizedClaims[candidate.Index], candidates, rank, _index.SelfScore(candidate.Index), _index.Idf);
                 engine.Predict(row, ref score);
                 matches.Add(new ClaimMatch(_claims[candidate.Index], score.Probability, Decide(score.Probability, words)));
             }

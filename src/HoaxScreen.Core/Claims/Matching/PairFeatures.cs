@@ -27,11 +27,16 @@ public static class PairFeatures
     /// <param name="claimSelfScore">The claim's BM25 score against itself (its best possible score), for scale.</param>
     /// <param name="idf">A word's IDF among the claims (0 for a word none has): what a missing or extra word weighs.</param>
     public static float[] Compute(
-        string post, string claim, IReadOnlyList<ClaimCandidate> candidates, int rank, float claimSelfScore, Func<string, float> idf)
+        string post, string claim, IReadOnlyList<ClaimCandidate> candidates, int rank, float claimSelfScore, Func<string, float> idf) =>
+        Compute(PostView.Of(post), claim, candidates, rank, claimSelfScore, idf);
+
+    /// <summary>As <see cref="Compute(string, string, IReadOnlyList{ClaimCandidate}, int, float, Func{string, float})"/>, with the post's words and trigrams taken apart once for all its candidates.</summary>
+    public static float[] Compute(
+        PostView post, string claim, IReadOnlyList<ClaimCandidate> candidates, int rank, float claimSelfScore, Func<string, float> idf)
     {
-        var postWords = Words(post);
+        var postWordCount = post.WordCount;
         var claimWords = Words(claim);
-        var postSet = postWords.ToHashSet(StringComparer.Ordinal);
+        var postSet = post.Words;
         var claimSet = claimWords.ToHashSet(StringComparer.Ordinal);
         var claimCovered = claimSet.Count == 0 ? 0f : claimSet.Count(postSet.Contains) / (float)claimSet.Count;
         var postInClaim = postSet.Count == 0 ? 0f : postSet.Count(claimSet.Contains) / (float)postSet.Count;
@@ -60,22 +65,22 @@ public static class PairFeatures
             top <= 0 ? 0f : score / top,
             claimCovered,
             postInClaim,
-            TrigramDice(post, claim),
+            Dice(post.Trigrams, Trigrams(claim)),
             numbersShared,
             numbersMissing,
-            postWords.Length,
+            postWordCount,
             claimWords.Length,
-            (float)Math.Log((postWords.Length + 1.0) / (claimWords.Length + 1.0)),
+            (float)Math.Log((postWordCount + 1.0) / (claimWords.Length + 1.0)),
             claimMissing,
             postExtra,
         ];
     }
 
     /// <summary>Dice coefficient of the two texts' sets of character trigrams (spaces included, so word edges count).</summary>
-    public static float TrigramDice(string a, string b)
+    public static float TrigramDice(string a, string b) => Dice(Trigrams(a), Trigrams(b));
+
+    private static float Dice(HashSet<string> left, HashSet<string> right)
     {
-        var left = Trigrams(a);
-        var right = Trigrams(b);
         if (left.Count == 0 && right.Count == 0)
         {
             return 0f;
@@ -85,7 +90,7 @@ public static class PairFeatures
         return 2f * shared / (left.Count + right.Count);
     }
 
-    private static HashSet<string> Trigrams(string text)
+    internal static HashSet<string> Trigrams(string text)
     {
         var padded = " " + text + " ";
         var grams = new HashSet<string>(StringComparer.Ordinal);
@@ -97,7 +102,7 @@ public static class PairFeatures
         return grams;
     }
 
-    private static string[] Words(string text) => text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+    internal static string[] Words(string text) => text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
 
     private static bool IsNumber(string word) => word.Any(char.IsAsciiDigit);
 }

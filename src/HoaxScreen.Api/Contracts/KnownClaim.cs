@@ -6,8 +6,10 @@ namespace HoaxScreen.Api.Contracts;
 /// <summary>A published debunk the post may repeat: the claim as the fact-checker wrote it, its verdict, and the match.</summary>
 public sealed record KnownClaim
 {
+    /// <summary>The fact-check's id in the store.</summary>
     public required string Id { get; init; }
 
+    /// <summary>The claim as the fact-checker stated it (the debunk's headline).</summary>
     public required string Claim { get; init; }
 
     /// <summary>The verdict as published (SALAH, HOAKS, MENYESATKAN, ...).</summary>
@@ -16,10 +18,13 @@ public sealed record KnownClaim
     /// <summary>The verdict normalised: false, misleading, true, unproven or other.</summary>
     public required string Rating { get; init; }
 
+    /// <summary>Where the debunk is published, to cite it.</summary>
     public string? Url { get; init; }
 
+    /// <summary>Who published the debunk.</summary>
     public string? Publisher { get; init; }
 
+    /// <summary>When the debunk was published.</summary>
     public DateOnly? Published { get; init; }
 
     /// <summary>The matcher's calibrated probability that the post repeats this claim.</summary>

@@ -12,17 +12,12 @@ public sealed record ScreenResponse
     /// <summary>Version of the model bundle that scored the post.</summary>
     public required string Model { get; init; }
 
-    /// <summary>True when at least one label is flagged.</summary>
+    /// <summary>True when at least one label is flagged, or (with known-hoax matching on) the post matches a debunk rated false or misleading.</summary>
     public required bool Flagged { get; init; }
 
     /// <summary>One entry per label the model scores, keyed by label name, in the model's label order.</summary>
     public required IReadOnlyDictionary<string, LabelScore> Labels { get; init; }
 
-    /// <summary>
-    /// Present only when the request set <c>explain</c>: keyed by label name (the flagged labels, or every label with
-    /// <c>explainAllLabels</c>), in the model's label order, the words that pushed that label's score up, strongest first.
-    /// An empty object when nothing was flagged; an empty list when no single word raised the label's score.
-    /// </summary>
     /// <summary>
     /// With known-hoax matching on (<c>Claims:Path</c>): the published debunks the post may repeat, best first,
     /// <c>suggest</c> and above, at most 3 (empty when none). Absent while matching is off.
@@ -30,6 +25,11 @@ public sealed record ScreenResponse
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<KnownClaim>? KnownClaims { get; init; }
 
+    /// <summary>
+    /// Present only when the request set <c>explain</c>: keyed by label name (the flagged labels, or every label with
+    /// <c>explainAllLabels</c>), in the model's label order, the words that pushed that label's score up, strongest first.
+    /// An empty object when nothing was flagged; an empty list when no single word raised the label's score.
+    /// </summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyDictionary<string, IReadOnlyList<ExplainedWord>>? Explanations { get; init; }
 

@@ -123,6 +123,7 @@ public sealed class SwaggerTests : ApiFixture
     [TestCase("LabelScore")]
     [TestCase("ExplainedWord")]
     [TestCase("ExplainedSpan")]
+    [TestCase("KnownClaim")]
     [TestCase("BatchScreenRequest")]
     [TestCase("BatchScreenResponse")]
     [TestCase("ModelInfoResponse")]

@@ -7,22 +7,17 @@ using HoaxScreen.Tests.Shared;
 namespace HoaxScreen.Training.Tests.Claims;
 
 /// <summary>
-/// The serving matcher over a decider trained by claims train on data/claims: a post repeating a claim in other words
+/// The serving matcher (the committed models/claims, trained by claims train on data/claims): a post repeating a claim in other words
 /// is matched to it, a short post is at most suggested, an ordinary post matches nothing, and threads agree.
 /// </summary>
 public class ClaimMatcherTests
 {
+    // The committed matcher is claims train's output on data/claims (ClaimsTrainCommandTests trains one afresh).
     private static readonly Lazy<ClaimMatcher> Matcher = new(() =>
     {
-        var folder = Directory.CreateTempSubdirectory("hoaxscreen-matcher-").FullName;
-        var claimsCsv = Path.Combine(RepoPaths.DataFolder, "claims", "claims.csv");
-        var run = CliRun.Of(
-            "claims", "train", "--claims", claimsCsv, "--pairs", Path.Combine(RepoPaths.DataFolder, "claims", "pairs.csv"),
-            "--model", RepoPaths.DefaultModel, "--out", Path.Combine(folder, "matcher"));
-        Assert.That(run.ExitCode, Is.EqualTo(0), run.Stderr);
         var manifest = ModelBundle.ReadManifest(RepoPaths.DefaultModel);
-        var claims = ClaimImport.Load(claimsCsv).Claims;
-        return ClaimMatcher.Load(Path.Combine(folder, "matcher"), claims, TextNormalizer.ForBundle(RepoPaths.DefaultModel, manifest.Normalizer));
+        var claims = ClaimImport.Load(Path.Combine(RepoPaths.DataFolder, "claims", "claims.csv")).Claims;
+        return ClaimMatcher.Load(RepoPaths.Bundle("claims"), claims, TextNormalizer.ForBundle(RepoPaths.DefaultModel, manifest.Normalizer));
     });
 
     private static FactCheck Claim(string id) => ClaimImport.Load(Path.Combine(RepoPaths.DataFolder, "claims", "claims.csv")).Claims.Single(c => c.Id == id);

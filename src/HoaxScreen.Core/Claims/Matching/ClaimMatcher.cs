@@ -82,13 +82,19 @@ public sealed class ClaimMatcher
     }
 
     /// <summary>The claims a post may repeat at <c>suggest</c> or above, best first, at most <paramref name="top"/>.</summary>
-    public IReadOnlyList<ClaimMatch> Match(string text, int top = 3) =>
-        [.. Candidates(text).Where(m => m.Decision != ClaimDecision.None).Take(top)];
+    public IReadOnlyList<ClaimMatch> Match(string text, int top = 3) => MatchNormalized(Normalizer.Normalize(text), top);
+
+    /// <summary>As <see cref="Match"/> for a post already through <see cref="Normalizer"/> (callers that scored it keep one pass).</summary>
+    public IReadOnlyList<ClaimMatch> MatchNormalized(string normalizedPost, int top = 3) =>
+        [.. CandidatesNormalized(normalizedPost).Where(m => m.Decision != ClaimDecision.None).Take(top)];
 
     /// <summary>Every retrieved candidate with its probability and decision, most probable first.</summary>
-    public IReadOnlyList<ClaimMatch> Candidates(string text)
+    public IReadOnlyList<ClaimMatch> Candidates(string text) => CandidatesNormalized(Normalizer.Normalize(text));
+
+    /// <summary>As <see cref="Candidates"/> for a post already through <see cref="Normalizer"/>.</summary>
+    public IReadOnlyList<ClaimMatch> CandidatesNormalized(string normalizedPost)
     {
-        var post = Normalizer.Normalize(text);
+        var post = normalizedPost;
         var candidates = _index.Search(post, Manifest.Candidates);
         if (candidates.Count == 0)
         {

@@ -12,6 +12,9 @@ public static class BenchApp
           robustness [--recipe bench/recipes/public.recipe.json] [--out bench/results/robustness.md] [--seed 7]
           quality    [--recipe bench/recipes/public.recipe.json] [--out bench/results/quality.md] [--trainer '{json}'] [--model BUNDLE_DIR]
                      [--peers sklearn,fasttext|none] [--lopo on|off] [--python /usr/bin/python3]
+          claims-quality [--data ../shared/data] [--out bench/results/claims.md] [--matcher models/claims] [--model models/default]
+                     [--peers bm25,tfidf|none] [--trained on|off] [--clean 1000] [--python /usr/bin/python3]
+          claims-pairs --out DIR_OUTSIDE_THE_REPO [--data ../shared/data] [--clean 1000]
           obfuscate  [--seed 7] [--model BUNDLE_DIR] [--only leet|spacedletters|mask|elongation|zerowidthspace|fullwidth|cyrillic|uppercase]  < posts.txt
         """;
 
@@ -30,8 +33,10 @@ public static class BenchApp
             {
                 "robustness" => RobustnessCommand.Run(CliArguments.Parse(args[1..], RobustnessCommand.Options), stdout, stderr),
                 "quality" => QualityCommand.Run(CliArguments.Parse(args[1..], QualityCommand.Options), stdout, stderr),
+                "claims-quality" => Claims.ClaimsQualityCommand.Run(CliArguments.Parse(args[1..], Claims.ClaimsQualityCommand.Options), args, stdout, stderr),
+                "claims-pairs" => Claims.ClaimsPairsCommand.Run(CliArguments.Parse(args[1..], Claims.ClaimsPairsCommand.Options), stdout, stderr),
                 "obfuscate" => ObfuscateCommand.Run(CliArguments.Parse(args[1..], ObfuscateCommand.Options), Console.In, stdout),
-                _ => throw new CliException($"unknown command '{args[0]}' (expected robustness, quality or obfuscate)"),
+                _ => throw new CliException($"unknown command '{args[0]}' (expected robustness, quality, claims-quality, claims-pairs or obfuscate)"),
             };
         }
         catch (CliException ex)

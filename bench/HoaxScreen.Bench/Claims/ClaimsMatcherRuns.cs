@@ -45,7 +45,7 @@ public sealed class ClaimsMatcherRuns
         var config = string.Create(CultureInfo.InvariantCulture,
             $"{Display(matcherDirectory)} (trained on the team-written {trainedOn}); match ≥ {m.MatchThreshold:F3}, suggest ≥ {m.SuggestThreshold:F3}, match needs ≥ {m.MinWordsToMatch} words");
         return (new ClaimsSystemRun("shipped matcher", config, ThresholdMode.Own, answers, seconds),
-                new ClaimsSystemRun("shipped matcher, threshold by the rule", "the same answers; match threshold chosen per fold by the rule (≥ 8 words kept)", ThresholdMode.Rule, answers, seconds));
+                new ClaimsSystemRun("shipped matcher, threshold re-chosen", "the same answers, with the match threshold chosen per fold by the rule instead of its own (≥ 8 words kept)", ThresholdMode.Rule, answers, seconds));
     }
 
     /// <summary>
@@ -87,7 +87,7 @@ public sealed class ClaimsMatcherRuns
             var cv = matcher.Manifest.CrossValidation;
             notes.Add(string.Create(CultureInfo.InvariantCulture,
                 $"fold {fold}: trained on {training.Count:N0} posts; match ≥ {matcher.Manifest.MatchThreshold:F3} (inner out-of-fold P {Number(cv, "matchPrecision"):F3} / R {Number(cv, "matchRecall"):F3}), suggest ≥ {matcher.Manifest.SuggestThreshold:F3}"));
-            _log.WriteLine($"[claims] fold {fold}: {notes[^1]} ({clock.Elapsed.TotalSeconds:F0} s so far)");
+            _log.WriteLine($"[claims] {notes[^1]} ({clock.Elapsed.TotalSeconds:F0} s so far)");
         }
 
         return new ClaimsSystemRun(

@@ -52,8 +52,21 @@ for i, p in enumerate(pairs, 2):
     else:
         errors.append(f"pairs:{i}: kind {p['kind']!r}")
 for cid in ids:
-    if repeats[cid] != 3: errors.append(f"{cid}: {repeats[cid]} repeat posts (want 3)")
-    if related[cid] > 2: errors.append(f"{cid}: {related[cid]} related posts (want at most 2)")
+    if not 2 <= repeats[cid] <= 4: errors.append(f"{cid}: {repeats[cid]} repeat posts (want 2 to 4)")
+    if not 1 <= related[cid] <= 2: errors.append(f"{cid}: {related[cid]} related posts (want 1 or 2)")
+
+# scam messages quote links and phone numbers: only reserved domains (RFC 2606), government sites (.go.id, for the
+# genuine notices), the bare shortener name bit.ly, and numbers with a 0000 block, so no real scam site or subscriber is published
+DOMAIN = re.compile(r"\b(?:[a-z0-9-]+\.)+(?:com|id|net|org|co|xyz|info|site|online|ly|me|link|io|app|apk|example|test)\b(?:/\S*)?", re.I)
+PHONE = re.compile(r"(?<!\d)(?:\+?62[ -]?|0)8\d{1,2}[ -]?\d{3,4}[ -]?\d{3,5}(?!\d)")
+for where, text in [(f"claims {c['id']}", c["text"] + " " + c["claim"]) for c in claims] + [(f"pairs:{i}", p["post"]) for i, p in enumerate(pairs, 2)]:
+    for m in DOMAIN.finditer(text):
+        host = m.group(0).split("/")[0].lower()
+        if not (host.endswith(".example") or host.endswith(".test") or host.endswith(".go.id") or host in ("example.org", "example.com", "wa.me", "bit.ly")) and not host.endswith(".apk"):
+            errors.append(f"{where}: domain {host!r} is not a reserved one (.example, .test, example.org)")
+    for m in PHONE.finditer(text):
+        if "0000" not in m.group(0).replace("-", "").replace(" ", ""):
+            errors.append(f"{where}: phone number {m.group(0)!r} lacks the 0000 block")
 
 kinds = Counter(p["kind"] for p in pairs)
 words = [len(p["post"].split()) for p in pairs]

@@ -38,8 +38,9 @@ public class ClaimsTrainCommandTests
             Assert.That(File.Exists(Path.Combine(output, "decider.zip")));
             Assert.That(manifest["matchThreshold"]!.GetValue<double>(), Is.InRange(0.0, 1.0));
             Assert.That(manifest["suggestThreshold"]!.GetValue<double>(), Is.LessThanOrEqualTo(manifest["matchThreshold"]!.GetValue<double>()));
-            Assert.That(cv["repeatPosts"]!.GetValue<int>(), Is.EqualTo(759));
-            Assert.That(cv["successAtOne"]!.GetValue<double>(), Is.GreaterThan(0.9), "measured 0.942");
+            Assert.That(cv["repeatPosts"]!.GetValue<int>(), Is.EqualTo(1530));
+            // the second pass of data/claims (scam messages that share few words with their headline) is harder: 0.942 before it
+            Assert.That(cv["successAtOne"]!.GetValue<double>(), Is.GreaterThan(0.85), "measured 0.895");
             Assert.That(cv["matchPrecision"]!.GetValue<double>(), Is.GreaterThanOrEqualTo(0.95));
             Assert.That(run.Stdout, Does.Contain("success@1"));
         });

@@ -142,6 +142,18 @@ public sealed class ClaimEndpointsTests : ApiFixture
         Assert.That((await response.ReadObjectAsync())["id"]!.GetValue<string>(), Is.EqualTo("https://example.org/cek/url-id-1"));
     }
 
+    [TestCase("GET", "/v1/claims/")]
+    [TestCase("GET", "/v1/claims")]
+    [TestCase("DELETE", "/admin/claims/")]
+    [TestCase("DELETE", "/admin/claims")]
+    public async Task ClaimRoute_WithoutAnId_Returns400NamingId(string method, string url)
+    {
+        using var response = await Client.SendAsync(new HttpRequestMessage(new HttpMethod(method), url));
+
+        var problem = await ApiKeyTests.AssertProblemAsync(response, HttpStatusCode.BadRequest);
+        Assert.That(HttpTestExtensions.ErrorKeys(problem), Is.EqualTo(new[] { "id" }));
+    }
+
     // ---- import --------------------------------------------------------------------------------------------------
 
     [Test]

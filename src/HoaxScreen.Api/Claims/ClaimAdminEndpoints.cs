@@ -152,12 +152,17 @@ public static class ClaimAdminEndpoints
         return TypedResults.Ok(ClaimImportResponse.From(batch, result));
     }
 
-    public static Results<NoContent, ProblemHttpResult> DeleteClaim(string id, ClaimMatcherHolder claims, ILoggerFactory loggers)
+    public static Results<NoContent, ValidationProblem, ProblemHttpResult> DeleteClaim(string? id, ClaimMatcherHolder claims, ILoggerFactory loggers)
     {
         var logger = loggers.CreateLogger(typeof(ClaimAdminEndpoints));
         if (!claims.Enabled)
         {
             return ClaimProblems.Off();
+        }
+
+        if (string.IsNullOrWhiteSpace(id))
+        {
+            return ClaimIds.Missing("DELETE /admin/claims/{id}");
         }
 
         var claimId = ClaimIds.FromRoute(id);

@@ -75,11 +75,16 @@ public static class ClaimEndpoints
         return TypedResults.Ok(new ClaimSearchResponse { Matches = matches });
     }
 
-    public static Results<Ok<FactCheckRecord>, ProblemHttpResult> GetClaim(string id, ClaimMatcherHolder claims, ILoggerFactory loggers)
+    public static Results<Ok<FactCheckRecord>, ValidationProblem, ProblemHttpResult> GetClaim(string? id, ClaimMatcherHolder claims, ILoggerFactory loggers)
     {
         if (!claims.Enabled)
         {
             return ClaimProblems.Off();
+        }
+
+        if (string.IsNullOrWhiteSpace(id))
+        {
+            return ClaimIds.Missing("GET /v1/claims/{id}");
         }
 
         var claimId = ClaimIds.FromRoute(id);

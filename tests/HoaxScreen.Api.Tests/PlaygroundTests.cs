@@ -25,6 +25,31 @@ public sealed partial class PlaygroundTests : ApiFixture
         });
     }
 
+    [Test]
+    public async Task GetRoot_Always_HasAHiddenSectionForMatchedDebunks()
+    {
+        var html = await Client.GetStringAsync("/");
+
+        Assert.That(html, Does.Match(@"<section id=""known-claims""[^>]*\bhidden\b").And.Contain("id=\"known-claims-list\""));
+    }
+
+    /// <summary>
+    /// A debunk's fields come from imported files, so the page sets text, never markup, and links only http(s) URLs (the
+    /// browser tests show it against a hostile debunk).
+    /// </summary>
+    [Test]
+    public async Task PlaygroundScript_Always_InsertsTextNeverMarkupAndLinksOnlyHttpUrls()
+    {
+        var script = await Client.GetStringAsync("/playground.js");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(script, Does.Not.Contain("innerHTML").And.Not.Contain("outerHTML").And.Not.Contain("insertAdjacentHTML").And.Not.Contain("document.write"));
+            Assert.That(script, Does.Contain("knownClaims"));
+            Assert.That(script, Does.Contain("url.protocol !== 'http:' && url.protocol !== 'https:'"));
+        });
+    }
+
     [TestCase("/playground.css", "text/css; charset=utf-8")]
     [TestCase("/playground.js", "text/javascript; charset=utf-8")]
     [TestCase("/favicon.svg", "image/svg+xml")]

@@ -56,6 +56,63 @@ public sealed class SwaggerTests : ApiFixture
         });
     }
 
+    [TestCase("/v1/claims/search", "post", "SearchClaims", "200")]
+    [TestCase("/v1/claims/{id}", "get", "GetClaim", "200")]
+    [TestCase("/admin/claims", "post", "ImportClaims", "200")]
+    [TestCase("/admin/claims/{id}", "delete", "DeleteClaim", "204")]
+    public void SwaggerJson_ClaimsOperation_NamedSummarisedDescribedWith404(string path, string method, string operationId, string success)
+    {
+        var operation = _document["paths"]?[path]?[method];
+
+        Assert.That(operation, Is.Not.Null, $"{method} {path} missing");
+        Assert.Multiple(() =>
+        {
+            Assert.That(operation!["operationId"]!.GetValue<string>(), Is.EqualTo(operationId));
+            Assert.That(operation["summary"]!.GetValue<string>(), Is.Not.Empty);
+            Assert.That(operation["description"]!.GetValue<string>(), Is.Not.Empty);
+            Assert.That(operation["tags"]!.AsArray().Select(t => t!.GetValue<string>()), Is.EqualTo(new[] { "Known claims" }));
+            Assert.That(operation["responses"]!.AsObject().Select(r => r.Key), Is.SupersetOf(new[] { success, "404" }));
+        });
+    }
+
+    [Test]
+    public void SwaggerJson_ImportOperation_DocumentsTheFileBodyByContentTypeAndTheFormatParameter()
+    {
+        var operation = _document["paths"]!["/admin/claims"]!["post"]!;
+        var content = operation["requestBody"]!["content"]!.AsObject();
+        var format = operation["parameters"]!.AsArray().Single(p => p!["name"]!.GetValue<string>() == "format")!;
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(operation["requestBody"]!["required"]?.GetValue<bool>(), Is.True);
+            Assert.That(content.Select(c => c.Key), Is.EqualTo(new[]
+            {
+                "text/csv", "application/x-ndjson", "application/jsonl", "application/ld+json", "application/json", "application/octet-stream",
+            }));
+            Assert.That(content["text/csv"]!["example"]!.GetValue<string>(), Does.StartWith("id,claim,verdict,url,publisher,published,text\n"));
+            Assert.That(content["application/x-ndjson"]!["example"]!.GetValue<string>(), Does.Contain("\"claim\""));
+            Assert.That(content["application/ld+json"]!["example"]!["@type"]!.GetValue<string>(), Is.EqualTo("ClaimReview"));
+            Assert.That(format["in"]!.GetValue<string>(), Is.EqualTo("query"));
+            Assert.That(format["schema"]!["enum"]!.AsArray().Select(v => v!.GetValue<string>()), Is.EqualTo(new[] { "csv", "jsonl", "claimreview", "google", "mafindo" }));
+            Assert.That(operation["responses"]!.AsObject().Select(r => r.Key), Is.SupersetOf(new[] { "200", "400", "401", "403", "413", "415", "422" }));
+        });
+    }
+
+    [Test]
+    public void SwaggerJson_SearchOperation_HasAnIndonesianExampleAndTheTextLimit()
+    {
+        var examples = Examples("/v1/claims/search");
+        var schema = _document["components"]!["schemas"]!["ClaimSearchRequest"]!;
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(examples.Select(e => e.Key), Is.EqualTo(new[] { "repeatedHoax" }));
+            Assert.That(schema["properties"]!["text"]!["maxLength"]!.GetValue<int>(), Is.EqualTo(10_000));
+            Assert.That(schema["properties"]!["top"]!["maximum"]!.GetValue<int>(), Is.EqualTo(20));
+            Assert.That(schema["properties"]!["top"]!["default"]!.GetValue<int>(), Is.EqualTo(5));
+        });
+    }
+
     [Test]
     public void SwaggerJson_ScreenOperation_HasTheIndonesianExamples()
     {
@@ -126,6 +183,10 @@ public sealed class SwaggerTests : ApiFixture
     [TestCase("KnownClaim")]
     [TestCase("BatchScreenRequest")]
     [TestCase("BatchScreenResponse")]
+    [TestCase("ClaimSearchRequest")]
+    [TestCase("ClaimSearchResponse")]
+    [TestCase("FactCheckRecord")]
+    [TestCase("ClaimImportResponse")]
     [TestCase("ModelInfoResponse")]
     [TestCase("ModelLabelInfo")]
     [TestCase("LabelMetricsInfo")]
@@ -175,4 +236,47 @@ public sealed class SwaggerTests : ApiFixture
 
     private JsonObject Examples(string path) =>
         _document["paths"]![path]!["post"]!["requestBody"]!["content"]!["application/json"]!["examples"]!.AsObject();
+}
+
+/// <summary>The claims routes' Swagger examples run as they are on a service with the team's claims.</summary>
+[TestFixture]
+public sealed class SwaggerClaimExamplesTests : ApiFixture
+{
+    private readonly string _store = ClaimStores.CreateTeamStore();
+    private JsonObject _document = null!;
+
+    protected override IReadOnlyDictionary<string, string?> Settings => ClaimStores.Settings(_store);
+
+    [OneTimeSetUp]
+    public async Task ReadFixtureData()
+    {
+        using var response = await Client.GetAsync("/swagger/v1/swagger.json");
+        _document = await response.ReadObjectAsync();
+    }
+
+    [Test]
+    public async Task SearchExample_RunAsIs_FindsTheRepeatedClaimAsAMatch()
+    {
+        var example = _document["paths"]!["/v1/claims/search"]!["post"]!["requestBody"]!["content"]!["application/json"]!["examples"]!["repeatedHoax"]!["value"]!;
+
+        using var response = await Client.PostJsonNodeAsync("/v1/claims/search", example.DeepClone());
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        var best = (await response.ReadObjectAsync())["matches"]![0]!;
+        Assert.That(best["decision"]!.GetValue<string>(), Is.EqualTo("match"));
+    }
+
+    [TestCase("text/csv", 2)]
+    [TestCase("application/x-ndjson", 2)]
+    [TestCase("application/ld+json", 1)]
+    public async Task ImportExample_RunAsIs_ImportsItsRecords(string contentType, int records)
+    {
+        var example = _document["paths"]!["/admin/claims"]!["post"]!["requestBody"]!["content"]![contentType]!["example"]!;
+        var body = example.GetValueKind() == System.Text.Json.JsonValueKind.String ? example.GetValue<string>() : example.ToJsonString();
+
+        using var response = await Client.PostRawAsync("/admin/claims", body, contentType);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
+        Assert.That((await response.ReadObjectAsync())["read"]!.GetValue<int>(), Is.EqualTo(records));
+    }
 }

@@ -23,6 +23,10 @@ internal sealed class PlaygroundPage(IPage page)
 
     public ILocator ModelVersion => page.Locator("#model-version");
 
+    public ILocator KnownClaims => page.Locator("#known-claims");
+
+    public ILocator KnownClaimItems => page.Locator("#known-claims-list li");
+
     public ILocator KeyPanel => page.Locator("#key-panel");
 
     public ILocator Row(string label) => page.Locator($"#labels .label-row[data-label='{label}']");

@@ -10,12 +10,14 @@ namespace HoaxScreen.Api.Claims;
 /// <summary>
 /// The matcher in service: built from the store's snapshot and the trained matcher folder, with the serving model's
 /// normaliser, and rebuilt whole when the store's revision moves, then swapped in atomically (a request matches against
-/// one snapshot). Null while matching is off.
+/// one snapshot). Null while matching is off. It also holds the service's one <see cref="ClaimStore"/>, which the claims
+/// routes read and write.
 /// </summary>
 public sealed class ClaimMatcherHolder(IOptions<ClaimsOptions> options, IHostEnvironment environment, ModelHolder models, ILogger<ClaimMatcherHolder> logger)
 {
     private readonly ClaimsOptions _options = options.Value;
     private readonly Lock _refreshGate = new();
+    private readonly Lock _storeGate = new();
     private ClaimStore? _store;
     private ClaimMatcher? _current;
     private long _revision = -1;
@@ -23,6 +25,35 @@ public sealed class ClaimMatcherHolder(IOptions<ClaimsOptions> options, IHostEnv
     public ClaimMatcher? Current => Volatile.Read(ref _current);
 
     public bool Enabled => _options.Enabled;
+
+    /// <summary>The store, opened on first use; null while matching is off.</summary>
+    /// <exception cref="ClaimStoreException">The store cannot be opened.</exception>
+    public ClaimStore? Store
+    {
+        get
+        {
+            if (!_options.Enabled)
+            {
+                return null;
+            }
+
+            if (Volatile.Read(ref _store) is { } store)
+            {
+                return store;
+            }
+
+            // Its own gate: a rebuild holds the refresh gate for its whole length.
+            lock (_storeGate)
+            {
+                if (_store is null)
+                {
+                    Volatile.Write(ref _store, ClaimStore.Open(ClaimsOptionsValidator.ResolveStore(_options, environment.ContentRootPath)));
+                }
+
+                return _store;
+            }
+        }
+    }
 
     /// <summary>Rebuilds the matcher when the store changed since the last build; false when nothing had to change.</summary>
     public bool Refresh()
@@ -34,13 +65,13 @@ public sealed class ClaimMatcherHolder(IOptions<ClaimsOptions> options, IHostEnv
 
         lock (_refreshGate)
         {
-            _store ??= ClaimStore.Open(ClaimsOptionsValidator.ResolveStore(_options, environment.ContentRootPath));
-            if (_store.Revision == _revision && _current is not null)
+            var store = Store!;
+            if (store.Revision == _revision && _current is not null)
             {
                 return false;
             }
 
-            var snapshot = _store.Snapshot();
+            var snapshot = store.Snapshot();
             var folder = ClaimsOptionsValidator.ResolveMatcher(_options, environment.ContentRootPath)
                 ?? throw new InvalidOperationException($"Claims:MatcherPath '{_options.MatcherPath}' is not a trained matcher folder.");
             var matcher = ClaimMatcher.Load(folder, snapshot.Claims, models.Current.Model.Normalizer);

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using HoaxScreen.Api.Claims;
 using HoaxScreen.Core.Scoring;
 
 namespace HoaxScreen.Api.Contracts;

@@ -34,6 +34,7 @@ public static class DocumentationExtensions
             options.OperationFilter<RequestExamplesOperationFilter>();
             options.OperationFilter<ApiKeySecurityOperationFilter>();
             options.OperationFilter<JsonBodyOperationFilter>();
+            options.OperationFilter<FileBodyOperationFilter>();
             options.SchemaFilter<ScreeningLimitsSchemaFilter>();
         });
         return services;

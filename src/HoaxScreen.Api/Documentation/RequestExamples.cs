@@ -48,5 +48,44 @@ public static class RequestExamples
     ];
 }
 
+/// <summary>Examples for the known-claims routes: a post repeating a debunk of the team's claims, and small import files.</summary>
+public static class ClaimExamples
+{
+    /// <summary>Repeats claim tc-0001 of data/claims (vaccine with pork and a tracking chip).</summary>
+    public const string VaccinePost =
+        "PENTING!! vaksin campak di posyandu katanya mengandung babi dan ada chip pelacaknya, sebarkan ke grup keluarga sebelum dihapus";
+
+    /// <summary>Named examples for <c>POST /v1/claims/search</c>.</summary>
+    public static IReadOnlyList<NamedExample> Search { get; } =
+    [
+        new("repeatedHoax", "Pesan berantai yang mengulang hoaks lama",
+            "A chain message repeating a debunked claim: with the team's claims (data/claims) loaded, the best candidate is a match.",
+            new JsonObject { ["text"] = VaccinePost, ["top"] = 5 }),
+    ];
+
+    /// <summary>An import file in the canonical CSV (text/csv); its URLs are example.org placeholders.</summary>
+    public const string Csv =
+        "id,claim,verdict,url,publisher,published,text\n" +
+        "contoh-0001,Jembatan layang Kalibata ditutup permanen mulai Senin karena retak,HOAKS,https://example.org/cek-fakta/contoh-0001,Contoh Cek Fakta,2024-02-01,\"heboh!! jembatan layang kalibata ditutup permanen mulai senin, sebarkan\"\n" +
+        "contoh-0002,Pemilih wajib membawa fotokopi KTP yang dilegalisir ke TPS,SALAH,https://example.org/cek-fakta/contoh-0002,Contoh Cek Fakta,2024-02-03,\n";
+
+    /// <summary>The same records as JSON Lines (application/x-ndjson).</summary>
+    public const string JsonLines =
+        "{\"id\":\"contoh-0001\",\"claim\":\"Jembatan layang Kalibata ditutup permanen mulai Senin karena retak\",\"verdict\":\"HOAKS\",\"url\":\"https://example.org/cek-fakta/contoh-0001\",\"publisher\":\"Contoh Cek Fakta\",\"published\":\"2024-02-01\"}\n" +
+        "{\"id\":\"contoh-0002\",\"claim\":\"Pemilih wajib membawa fotokopi KTP yang dilegalisir ke TPS\",\"verdict\":\"SALAH\",\"url\":\"https://example.org/cek-fakta/contoh-0002\",\"publisher\":\"Contoh Cek Fakta\",\"published\":\"2024-02-03\"}\n";
+
+    /// <summary>One schema.org ClaimReview (application/ld+json).</summary>
+    public static JsonObject ClaimReview => new()
+    {
+        ["@context"] = "https://schema.org",
+        ["@type"] = "ClaimReview",
+        ["url"] = "https://example.org/cek-fakta/contoh-0003",
+        ["claimReviewed"] = "Surat suara yang sudah dicoblos dibagikan sebelum hari pemungutan suara",
+        ["datePublished"] = "2024-02-05",
+        ["author"] = new JsonObject { ["@type"] = "Organization", ["name"] = "Contoh Cek Fakta" },
+        ["reviewRating"] = new JsonObject { ["@type"] = "Rating", ["alternateName"] = "SALAH" },
+    };
+}
+
 /// <summary>A request body example as it appears in the OpenAPI document.</summary>
 public sealed record NamedExample(string Key, string Summary, string Description, JsonObject Value);

@@ -1,3 +1,4 @@
+using HoaxScreen.Api.Claims;
 using HoaxScreen.Api.Contracts;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.OpenApi;
@@ -14,6 +15,7 @@ public sealed class RequestExamplesOperationFilter : IOperationFilter
             .FirstOrDefault(parameter => parameter.Source == BindingSource.Body)?.Type;
         var examples = bodyType == typeof(ScreenRequest) ? RequestExamples.Single
             : bodyType == typeof(BatchScreenRequest) ? RequestExamples.Batch
+            : bodyType == typeof(ClaimSearchRequest) ? ClaimExamples.Search
             : null;
         if (examples is null || operation.RequestBody?.Content is not { } content)
         {

@@ -1,3 +1,4 @@
+using HoaxScreen.Api.Claims;
 using HoaxScreen.Api.Contracts;
 using HoaxScreen.Api.Options;
 using Microsoft.Extensions.Options;
@@ -16,6 +17,10 @@ public sealed class ScreeningLimitsSchemaFilter(IOptions<ScreeningOptions> optio
         {
             SetProperty(schema, "text", property => property.MaxLength = limits.MaxTextLength);
             SetProperty(schema, "id", property => property.MaxLength = limits.MaxIdLength);
+        }
+        else if (context.Type == typeof(ClaimSearchRequest))
+        {
+            SetProperty(schema, "text", property => property.MaxLength = limits.MaxTextLength);
         }
         else if (context.Type == typeof(BatchScreenRequest))
         {

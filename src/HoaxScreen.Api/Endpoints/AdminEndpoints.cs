@@ -1,3 +1,4 @@
+using HoaxScreen.Api.Claims;
 using HoaxScreen.Api.Contracts;
 using HoaxScreen.Api.Limits;
 using HoaxScreen.Api.Modeling;
@@ -8,7 +9,8 @@ namespace HoaxScreen.Api.Endpoints;
 
 /// <summary>
 /// <c>/admin</c>: operations for administrators: an <c>admin</c> API key when keys are on, only callers on this machine
-/// while they are off, and a JSON body for every change (<see cref="SecurityExtensions.RequireAdminAccess"/>).
+/// while they are off, and a JSON body for every change (<see cref="SecurityExtensions.RequireAdminAccess"/>; the claims
+/// import takes a file instead, see <see cref="FileBodyMetadata"/>).
 /// </summary>
 public static class AdminEndpoints
 {
@@ -37,6 +39,7 @@ public static class AdminEndpoints
             .ProducesProblem(StatusCodes.Status409Conflict)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
+        admin.MapClaimAdminEndpoints();
         return admin;
     }
 

@@ -1,3 +1,4 @@
+using HoaxScreen.Api.Claims;
 using HoaxScreen.Api.Limits;
 using HoaxScreen.Api.Security;
 using HoaxScreen.Api.Validation;
@@ -28,6 +29,7 @@ public static class ApiV1Endpoints
         v1.AddEndpointFilterFactory(ValidationFilter.Create);
         v1.MapScreeningEndpoints();
         v1.MapModelEndpoints();
+        v1.MapClaimEndpoints();
         return v1;
     }
 }

@@ -19,15 +19,21 @@ namespace HoaxScreen.Api.Limits;
 /// </summary>
 public sealed class RequestBodyLimitMiddleware(RequestDelegate next, IOptions<LimitsOptions> options, ILogger<RequestBodyLimitMiddleware> logger)
 {
-    private readonly long _limit = options.Value.MaxRequestBodyBytes;
+    private const string DefaultSetting = "Limits:MaxRequestBodyBytes";
+
+    private readonly long _defaultLimit = options.Value.MaxRequestBodyBytes;
 
     public async Task InvokeAsync(HttpContext context)
     {
         var request = context.Request;
-        if (request.ContentLength is { } length && length > _limit)
+        // Routing has run: a route with its own limit (a claims import) uses it instead of the default.
+        var own = context.GetEndpoint()?.Metadata.GetMetadata<RequestBodyLimitMetadata>();
+        var limit = own?.MaxRequestBodySize ?? _defaultLimit;
+        var setting = own?.Setting ?? DefaultSetting;
+        if (request.ContentLength is { } length && length > limit)
         {
-            logger.BodyTooLarge(request.Method, request.Path, _limit, length);
-            await ProblemResponses.WriteAsync(context, StatusCodes.Status413PayloadTooLarge, TooLarge(_limit));
+            logger.BodyTooLarge(request.Method, request.Path, limit, length);
+            await ProblemResponses.WriteAsync(context, StatusCodes.Status413PayloadTooLarge, TooLarge(limit, setting));
             return;
         }
 
@@ -42,10 +48,10 @@ public sealed class RequestBodyLimitMiddleware(RequestDelegate next, IOptions<Li
 
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } sizeFeature)
         {
-            sizeFeature.MaxRequestBodySize = _limit;
+            sizeFeature.MaxRequestBodySize = limit;
         }
 
-        var limited = new LimitedRequestStream(request.Body, _limit, context);
+        var limited = new LimitedRequestStream(request.Body, limit, context);
         request.Body = limited;
         try
         {
@@ -53,22 +59,22 @@ public sealed class RequestBodyLimitMiddleware(RequestDelegate next, IOptions<Li
         }
         catch (BadHttpRequestException ex) when (ex.StatusCode == StatusCodes.Status413PayloadTooLarge || limited.Exceeded)
         {
-            logger.BodyTooLarge(request.Method, request.Path, _limit, limited.BytesRead);
-            await ProblemResponses.WriteAsync(context, StatusCodes.Status413PayloadTooLarge, TooLarge(_limit));
+            logger.BodyTooLarge(request.Method, request.Path, limit, limited.BytesRead);
+            await ProblemResponses.WriteAsync(context, StatusCodes.Status413PayloadTooLarge, TooLarge(limit, setting));
             return;
         }
 
         // Body readers that swallow I/O errors (parameter binding does) end the request without a response.
         if (limited.Exceeded && !context.Response.HasStarted)
         {
-            logger.BodyTooLarge(request.Method, request.Path, _limit, limited.BytesRead);
+            logger.BodyTooLarge(request.Method, request.Path, limit, limited.BytesRead);
             context.Response.Clear();
-            await ProblemResponses.WriteAsync(context, StatusCodes.Status413PayloadTooLarge, TooLarge(_limit));
+            await ProblemResponses.WriteAsync(context, StatusCodes.Status413PayloadTooLarge, TooLarge(limit, setting));
         }
     }
 
-    private static string TooLarge(long limit) =>
-        $"The request body is larger than the limit of {limit:N0} bytes (Limits:MaxRequestBodyBytes).";
+    private static string TooLarge(long limit, string setting) =>
+        $"The request body is larger than the limit of {limit:N0} bytes ({setting}).";
 
     /// <summary>No charset, or UTF-8 in any spelling (<c>utf-8</c>, <c>"UTF-8"</c>, <c>utf8</c>).</summary>
     private static bool TryAcceptCharset(HttpRequest request, out string charset)

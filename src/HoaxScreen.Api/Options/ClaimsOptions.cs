@@ -21,5 +21,14 @@ public sealed class ClaimsOptions
     [Range(1, 3_600)]
     public int RefreshSeconds { get; set; } = 5;
 
+    /// <summary>
+    /// Largest claims file <c>POST /admin/claims</c> accepts, in bytes (default 64 MiB, about 190,000 fully filled
+    /// claims); it replaces <c>Limits:MaxRequestBodyBytes</c> for that route only.
+    /// </summary>
+    [Range(typeof(long), "1024", "1073741824")]
+    public long MaxImportBytes { get; set; } = DefaultMaxImportBytes;
+
+    public const long DefaultMaxImportBytes = 64L * 1024 * 1024;
+
     public bool Enabled => !string.IsNullOrWhiteSpace(Path);
 }

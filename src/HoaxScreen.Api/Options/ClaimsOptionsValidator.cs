@@ -13,6 +13,11 @@ public sealed class ClaimsOptionsValidator(IHostEnvironment environment) : IVali
             return ValidateOptionsResult.Fail("Claims:RefreshSeconds must be from 1 to 3600.");
         }
 
+        if (options.MaxImportBytes is < 1_024 or > 1_073_741_824)
+        {
+            return ValidateOptionsResult.Fail("Claims:MaxImportBytes must be from 1024 to 1073741824 (1 GiB).");
+        }
+
         if (!options.Enabled)
         {
             return ValidateOptionsResult.Success;

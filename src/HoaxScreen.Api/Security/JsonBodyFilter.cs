@@ -8,6 +8,8 @@ namespace HoaxScreen.Api.Security;
 /// can make a browser send a bodyless or form POST to this service without asking (a "simple" cross-origin request),
 /// but never one with a JSON content type: that needs a CORS preflight, which this service never approves. So the rule
 /// stops such forged requests even while no API keys are configured. A route that takes no options is sent <c>{}</c>.
+/// A route that imports a file (<see cref="FileBodyMetadata"/>) takes its own content types instead, none of which a
+/// cross-site form can send either.
 /// </summary>
 public static class JsonBodyFilter
 {
@@ -17,6 +19,19 @@ public static class JsonBodyFilter
     public static async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext invocation, EndpointFilterDelegate next)
     {
         var http = invocation.HttpContext;
+        if (CarriesBody(http.Request.Method) && http.GetEndpoint()?.Metadata.GetMetadata<FileBodyMetadata>() is { } file)
+        {
+            // A file route checks the declared type only: an empty file is the handler's 400, not a 415.
+            if (!file.Accepts(http.Request.ContentType))
+            {
+                http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(JsonBodyFilter))
+                    .JsonBodyMissing(http.Request.Method, http.Request.Path, http.Request.ContentType ?? "none");
+                return TypedResults.Problem(file.Detail, statusCode: StatusCodes.Status415UnsupportedMediaType);
+            }
+
+            return await next(invocation);
+        }
+
         if (CarriesBody(http.Request.Method) && !HasJsonBody(http))
         {
             http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(JsonBodyFilter))

@@ -104,8 +104,17 @@ public static class ClaimImport
     private static ClaimFormat SniffJsonLines(string path)
     {
         using var reader = OpenText(path);
+        return DetectJsonLinesFormat(reader, path);
+    }
+
+    /// <summary>
+    /// JSON Lines text: <see cref="ClaimFormat.Mafindo"/> when its first record looks like a TurnBackHoax record, else
+    /// <see cref="ClaimFormat.JsonLines"/>. Reads from <paramref name="text"/> up to its first record.
+    /// </summary>
+    public static ClaimFormat DetectJsonLinesFormat(TextReader text, string name)
+    {
         string? line;
-        while ((line = ReadLine(reader, path)) is not null && string.IsNullOrWhiteSpace(line))
+        while ((line = ReadLine(text, name)) is not null && string.IsNullOrWhiteSpace(line))
         {
         }
 
@@ -134,7 +143,17 @@ public static class ClaimImport
             json = ReadToEnd(reader, path);
         }
 
-        using var document = ClaimFields.ParseDocument(json, path);
+        return DetectJsonFormat(json, path);
+    }
+
+    /// <summary>
+    /// Which kind of JSON document <paramref name="json"/> is: a Google Fact Check response, ClaimReview JSON-LD, an
+    /// array of TurnBackHoax records or of canonical records (as for a .json file); <paramref name="name"/> names it in errors.
+    /// </summary>
+    /// <exception cref="ClaimImportException">Not JSON, or none of those.</exception>
+    public static ClaimFormat DetectJsonFormat(string json, string name)
+    {
+        using var document = ClaimFields.ParseDocument(json, name);
         var root = document.RootElement;
         if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("claims", out _))
         {
@@ -161,7 +180,7 @@ public static class ClaimImport
         }
 
         throw new ClaimImportException(
-            $"{path}: cannot tell which kind of JSON this is (expected a Google Fact Check response with \"claims\", ClaimReview JSON-LD, or an array of TurnBackHoax records); give the format");
+            $"{name}: cannot tell which kind of JSON this is (expected a Google Fact Check response with \"claims\", ClaimReview JSON-LD, or an array of TurnBackHoax records); give the format");
     }
 
     private static bool LooksLikeMafindo(JsonElement item) =>

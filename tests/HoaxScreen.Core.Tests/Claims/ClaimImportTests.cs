@@ -190,6 +190,23 @@ public class ClaimImportTests
     public void DetectFormat_FromExtensionAndContent(string fixture, ClaimFormat expected) =>
         Assert.That(ClaimImport.DetectFormat(ClaimFixtures.Path(fixture)), Is.EqualTo(expected));
 
+    [TestCase("claimreview.json", ClaimFormat.ClaimReview)]
+    [TestCase("google.json", ClaimFormat.Google)]
+    [TestCase("mafindo.json", ClaimFormat.Mafindo)]
+    public void DetectJsonFormat_TextInHand_SameAsForTheFile(string fixture, ClaimFormat expected) =>
+        Assert.That(ClaimImport.DetectJsonFormat(File.ReadAllText(ClaimFixtures.Path(fixture)), "body"), Is.EqualTo(expected));
+
+    [Test]
+    public void DetectJsonFormat_UnknownJson_NamesTheTextAndAsksForTheFormat() =>
+        Assert.That(() => ClaimImport.DetectJsonFormat("""{ "hello": 1 }""", "body"),
+            Throws.TypeOf<ClaimImportException>().With.Message.StartsWith("body: ").And.Message.Contains("give the format"));
+
+    [TestCase("{\"id\": 1, \"title\": \"[SALAH] Klaim\", \"classification\": \"SALAH\"}\n", ClaimFormat.Mafindo)]
+    [TestCase("\n{\"id\": \"a\", \"claim\": \"Klaim\"}\n", ClaimFormat.JsonLines)]
+    [TestCase("", ClaimFormat.JsonLines)]
+    public void DetectJsonLinesFormat_FirstRecord_DecidesMafindoOrCanonical(string text, ClaimFormat expected) =>
+        Assert.That(ClaimImport.DetectJsonLinesFormat(new StringReader(text), "body"), Is.EqualTo(expected));
+
     [Test]
     public void DetectFormat_UnknownJson_AsksForTheFormat()
     {

@@ -1,5 +1,6 @@
 // HoaxScreen playground: screens a post with POST /v1/screen (explain: true) and shows each label's score against its
-// threshold, the verdict and the words that drove it, highlighted in the original text. Plain JS, no dependencies, and
+// threshold, the verdict, the published debunks the post may repeat (knownClaims) and the words that drove it,
+// highlighted in the original text. Plain JS, no dependencies, and
 // it talks only to the service that served it, so it works with no network.
 (() => {
   'use strict';
@@ -39,7 +40,13 @@
     503: ['Layanan sedang sibuk', 'Service busy'],
   };
 
+  const DECISIONS = {
+    match: ['Cocok', 'match'],
+    suggest: ['Mungkin cocok – mohon konfirmasi', 'suggest – please confirm'],
+  };
+
   const percent = new Intl.NumberFormat('id-ID', { style: 'percent', maximumFractionDigits: 1 });
+  const dateFormat = new Intl.DateTimeFormat('id-ID', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
   const weightFormat = new Intl.NumberFormat('id-ID', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
   const countFormat = new Intl.NumberFormat('id-ID');
 
@@ -200,7 +207,9 @@
     const entries = Object.entries(response.labels);
     const flagged = entries.filter(([, score]) => score.flagged).map(([name]) => name);
 
-    renderVerdict(response.flagged, flagged);
+    const claims = Array.isArray(response.knownClaims) ? response.knownClaims : [];
+    renderVerdict(response.flagged, flagged, claims.some((c) => c && c.decision === 'match'));
+    renderKnownClaims(claims);
     ui.labels.replaceChildren(...entries.map(([name, score], order) => labelRow(name, score, order)));
     renderExplanations();
 
@@ -213,15 +222,76 @@
     ui.resultBody.hidden = false;
   }
 
-  function renderVerdict(isFlagged, flaggedLabels) {
+  function renderVerdict(isFlagged, flaggedLabels, matchesDebunk) {
     ui.verdict.className = `verdict ${isFlagged ? 'verdict-flagged' : 'verdict-clear'}`;
     const icon = el('span', 'verdict-icon', isFlagged ? '!' : '✓');
     icon.setAttribute('aria-hidden', 'true');
     const title = el('strong', 'verdict-title', ...bilingual(isFlagged ? ['Perlu ditinjau', 'Needs review'] : ['Tidak ditandai', 'Not flagged']));
+    const reasons = flaggedLabels.map(labelText);
+    if (matchesDebunk) reasons.push('cocok dengan hoaks yang sudah dibantah (matches a debunked claim)');
     const detail = isFlagged
-      ? el('span', 'verdict-detail', 'Ditandai ', english('flagged'), ': ', flaggedLabels.map(labelText).join(', '))
+      ? el('span', 'verdict-detail', 'Ditandai ', english('flagged'), ': ', reasons.join(', '))
       : el('span', 'verdict-detail', 'Tidak ada label yang mencapai ambang. ', english('No label reached its threshold.'));
     ui.verdict.replaceChildren(icon, el('div', '', title, detail));
+  }
+
+  /**
+   * The published debunks the post may repeat, best first. Every field is set as text (never as HTML), and a link is
+   * made only of an http or https URL: a debunk comes from an imported file, so it is not trusted.
+   */
+  function renderKnownClaims(claims) {
+    const items = claims.filter((c) => c && typeof c.claim === 'string').map(knownClaimItem);
+    ui.knownClaimsList.replaceChildren(...items);
+    ui.knownClaims.hidden = items.length === 0;
+  }
+
+  function knownClaimItem(claim) {
+    const decision = DECISIONS[claim.decision] ?? DECISIONS.suggest;
+    const isMatch = claim.decision === 'match';
+    const badge = el('span', `badge ${isMatch ? 'badge-match' : 'badge-suggest'}`, ...bilingual(decision));
+
+    const facts = [];
+    if (typeof claim.verdict === 'string' && claim.verdict) facts.push(el('span', 'claim-verdict', claim.verdict));
+    if (typeof claim.publisher === 'string' && claim.publisher) facts.push(el('span', 'claim-publisher', claim.publisher));
+    const published = publishedDate(claim.published);
+    if (published) facts.push(published);
+    facts.push(el('span', 'claim-score', 'Skor ', english('score'), ' ', percent.format(clamp01(claim.score))));
+
+    const link = safeLink(claim.url);
+    const item = el('li', `claim ${isMatch ? 'is-match' : 'is-suggest'}`,
+      el('div', 'claim-head', badge),
+      el('p', 'claim-text', claim.claim),
+      el('div', 'claim-facts', ...facts.flatMap((node, i) => (i === 0 ? [node] : [el('span', 'sep', ' · '), node]))),
+      ...(link ? [el('p', 'claim-link', link)] : []));
+    item.dataset.id = String(claim.id ?? '');
+    item.dataset.decision = String(claim.decision ?? '');
+    return item;
+  }
+
+  function publishedDate(value) {
+    if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return null;
+    const date = new Date(`${value}T00:00:00Z`);
+    const node = el('time', 'claim-date', isNaN(date) ? value : dateFormat.format(date));
+    node.dateTime = value;
+    return node;
+  }
+
+  /** An anchor for an http(s) URL; null for anything else (javascript:, data:, relative, malformed). */
+  function safeLink(value) {
+    if (typeof value !== 'string' || !value) return null;
+    let url;
+    try {
+      url = new URL(value);
+    } catch {
+      return null;
+    }
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
+    const anchor = el('a', 'claim-url', 'Baca bantahan ', english('read the debunk'), ' — ', url.host);
+    anchor.href = url.href;
+    anchor.target = '_blank';
+    anchor.rel = 'noopener noreferrer';
+    anchor.title = url.href;
+    return anchor;
   }
 
   function labelRow(name, score, order) {
@@ -439,7 +509,8 @@
       form: $('screen-form'), text: $('post-text'), count: $('text-count'), check: $('check-button'), clear: $('clear-button'),
       model: $('model-version'), error: $('error'), result: $('result'), empty: $('result-empty'), resultBody: $('result-body'),
       verdict: $('verdict'), labels: $('labels'), legend: $('highlight-legend'), highlighted: $('highlighted'), words: $('words'),
-      meta: $('result-meta'), keyPanel: $('key-panel'), keyInput: $('api-key'),
+      meta: $('result-meta'), keyPanel: $('key-panel'), keyInput: $('api-key'), knownClaims: $('known-claims'),
+      knownClaimsList: $('known-claims-list'),
     });
     ui.verdict.setAttribute('role', 'status');
     ui.verdict.setAttribute('aria-live', 'polite');

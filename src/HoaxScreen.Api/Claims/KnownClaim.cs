@@ -1,7 +1,7 @@
 using HoaxScreen.Core.Claims;
 using HoaxScreen.Core.Claims.Matching;
 
-namespace HoaxScreen.Api.Contracts;
+namespace HoaxScreen.Api.Claims;
 
 /// <summary>A published debunk the post may repeat: the claim as the fact-checker wrote it, its verdict, and the match.</summary>
 public sealed record KnownClaim
@@ -30,7 +30,10 @@ public sealed record KnownClaim
     /// <summary>The matcher's calibrated probability that the post repeats this claim.</summary>
     public required float Score { get; init; }
 
-    /// <summary><c>match</c> (confident) or <c>suggest</c> (a moderator should confirm).</summary>
+    /// <summary>
+    /// <c>match</c> (confident) or <c>suggest</c> (a moderator should confirm); a search (<c>/v1/claims/search</c>) also
+    /// lists candidates at <c>none</c> (retrieved, but not likely the same claim).
+    /// </summary>
     public required string Decision { get; init; }
 
     public static KnownClaim From(ClaimMatch match) => new()

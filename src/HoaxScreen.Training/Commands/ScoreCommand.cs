@@ -63,6 +63,11 @@ public static class ScoreCommand
             throw new CliException("--out must not be the same file as --in");
         }
 
+        if (args.Optional("matcher") is not null && args.Optional("claims") is null)
+        {
+            throw new CliException("--matcher applies with --claims only");
+        }
+
         var delimiter = args.Delimiter();
         if (delimiter is not null && inputFormat != ScoreFormat.Csv)
         {
@@ -73,11 +78,6 @@ public static class ScoreCommand
             ? new CsvPostReader(input, textColumn, delimiter)
             : new JsonLinesPostReader(input, textColumn);
         var model = ScoringModel.Load(args.Required("model"));
-        if (args.Optional("matcher") is not null && args.Optional("claims") is null)
-        {
-            throw new CliException("--matcher applies with --claims only");
-        }
-
         var claims = args.Optional("claims") is { } db ? BulkClaims.Open(db, args.Optional("matcher"), model, stderr) : null;
         var withIds = reader.HasIds || outputFormat == ScoreFormat.JsonLines;
         using var consumed = new ConsumedRowsHash();

@@ -1,6 +1,6 @@
 namespace HoaxScreen.Speed;
 
-/// <summary>Commands: <c>bdn</c> (BenchmarkDotNet suite, the default), <c>bulk</c> (against fastText and scikit-learn), <c>profile</c>.</summary>
+/// <summary>Commands: <c>bdn</c> (BenchmarkDotNet suite, the default), <c>bulk</c> (against fastText and scikit-learn), <c>claims-bulk</c> (with and without --claims), <c>profile</c>.</summary>
 public static class SpeedApp
 {
     public const string Usage = """
@@ -8,6 +8,8 @@ public static class SpeedApp
           bdn     [--out FILE] [BenchmarkDotNet args]   in-process benchmarks (single post, batch of 256, breakdown)
           bulk    [--posts N] [--runs N] [--label L] [--out FILE]
                                                          score CLI over N posts beside fastText and scikit-learn
+          claims-bulk [--posts N] [--runs N] [--out FILE]
+                                                         score CLI over N posts with and without --claims
           profile [SECONDS] [--bulk]                     quick Stopwatch breakdown per stage (--bulk: the bulk texts)
         """;
 
@@ -19,6 +21,8 @@ public static class SpeedApp
         {
             case "bulk":
                 return BulkCommand.Run(rest, stdout, stderr);
+            case "claims-bulk":
+                return ClaimsBulkCommand.Run(rest, stdout, stderr);
             case "bdn":
                 return BdnCommand.Run(rest, stdout, stderr);
             case "profile":

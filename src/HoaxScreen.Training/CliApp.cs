@@ -16,7 +16,9 @@ public static class CliApp
           evaluate --model BUNDLE_DIR --recipe R.json | --data D.csv [--delimiter ,|;|tab] [--split all|evaluation]
           score    --model BUNDLE_DIR --in POSTS.csv|POSTS.jsonl --out SCORES.csv|SCORES.jsonl [--format csv|jsonl]
                    [--delimiter ,|;|tab] [--text-column text] [--batch-size 1024 (128 with --explain)] [--explain N]
-                   [--progress] [--resume]
+                   [--progress] [--resume] [--claims CLAIMS.db [--matcher MATCHER_DIR]]
+                   --claims adds claim_id, claim_score (best candidate; empty when none) and claim_decision (match,
+                   suggest, none); --matcher defaults to claims/ beside the model folder, else models/claims.
           seal     --model BUNDLE_DIR
                    rewrites the manifest's list of files (size and SHA-256) after a deliberate edit, e.g. of
                    lexicons/slang.csv; serving refuses a bundle whose files do not match that list.

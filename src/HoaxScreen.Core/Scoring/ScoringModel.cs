@@ -176,8 +176,17 @@ public sealed class ScoringModel
     /// <summary>Scores one post with an engine the caller owns; throws <see cref="ScoringBudgetException"/> over <paramref name="budget"/>.</summary>
     public PostVerdict Score(PredictionEngine<PostInput, PostProbabilities> engine, string text, PostProbabilities? reuse = null, ScoringBudget? budget = null)
     {
+        return ScoreNormalized(engine, NormalizeWithin(text, budget, index: 0), reuse);
+    }
+
+    /// <summary>
+    /// <see cref="Score"/> for a post already through <see cref="Normalizer"/>: callers that need the normalised text
+    /// for something else as well (known-claim matching) normalise once.
+    /// </summary>
+    public PostVerdict ScoreNormalized(PredictionEngine<PostInput, PostProbabilities> engine, string normalizedText, PostProbabilities? reuse = null)
+    {
         var output = reuse ?? new PostProbabilities();
-        Predict(engine, NormalizeWithin(text, budget, index: 0), output);
+        Predict(engine, normalizedText, output);
         return ToVerdict(output.Probabilities);
     }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using HoaxScreen.Core.Claims.Matching;
 using HoaxScreen.Core.Data;
 using HoaxScreen.Core.Scoring;
 
@@ -7,13 +8,17 @@ namespace HoaxScreen.Training.BulkScoring;
 /// <summary>
 /// The design's CSV: first <c>id</c> when the input has ids (a string id as its characters, any other JSON id as
 /// written; empty for a post without one), then LABEL (probability, "0.######", invariant culture) and LABEL_flagged
-/// (0/1) per label, then flagged; with --explain, then LABEL_words per label (the words joined by " | ", empty when the
-/// label is not flagged).
+/// (0/1) per label, then flagged; with --claims, then claim_id and claim_score of the best candidate claim (both empty
+/// when none was retrieved) and claim_decision (match, suggest or none); with --explain, then LABEL_words per label (the
+/// words joined by " | ", empty when the label is not flagged).
 /// </summary>
-public sealed class CsvScoreWriter(TextWriter writer, IReadOnlyList<string> labels, bool explain, bool ids) : IScoreWriter
+public sealed class CsvScoreWriter(TextWriter writer, IReadOnlyList<string> labels, bool explain, bool ids, bool claims = false) : IScoreWriter
 {
     /// <summary>Separator between the words of one LABEL_words cell.</summary>
     public const string WordSeparator = " | ";
+
+    /// <summary>The columns --claims adds after flagged.</summary>
+    public static readonly string[] ClaimColumns = ["claim_id", "claim_score", "claim_decision"];
 
     private readonly char[] _number = new char[32];
 
@@ -25,6 +30,11 @@ public sealed class CsvScoreWriter(TextWriter writer, IReadOnlyList<string> labe
             columns = columns.Prepend("id");
         }
 
+        if (claims)
+        {
+            columns = columns.Concat(ClaimColumns);
+        }
+
         if (explain)
         {
             columns = columns.Concat(labels.Select(l => l + "_words"));
@@ -34,7 +44,7 @@ public sealed class CsvScoreWriter(TextWriter writer, IReadOnlyList<string> labe
         writer.Write('\n');
     }
 
-    public void WriteRow(PostVerdict verdict, IReadOnlyList<string>[]? words, string? idJson)
+    public void WriteRow(PostVerdict verdict, IReadOnlyList<string>[]? words, string? idJson, ClaimMatch? claim)
     {
         if (ids)
         {
@@ -53,7 +63,26 @@ public sealed class CsvScoreWriter(TextWriter writer, IReadOnlyList<string> labe
             writer.Write(label.Flagged ? ",1," : ",0,");
         }
 
-        writer.Write(verdict.Flagged ? '1' : '0');
+        writer.Write(BulkClaims.Flagged(verdict, claim) ? '1' : '0');
+        if (claims)
+        {
+            writer.Write(',');
+            if (claim is not null)
+            {
+                writer.Write(CsvText.Escape(claim.Claim.Id));
+                writer.Write(',');
+                claim.Score.TryFormat(_number, out var length, "0.######", CultureInfo.InvariantCulture);
+                writer.Write(_number.AsSpan(0, length));
+            }
+            else
+            {
+                writer.Write(',');
+            }
+
+            writer.Write(',');
+            writer.Write(BulkClaims.DecisionName(claim?.Decision));
+        }
+
         if (explain)
         {
             for (var i = 0; i < labels.Count; i++)

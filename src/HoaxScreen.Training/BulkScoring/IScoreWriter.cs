@@ -1,3 +1,4 @@
+using HoaxScreen.Core.Claims.Matching;
 using HoaxScreen.Core.Scoring;
 
 namespace HoaxScreen.Training.BulkScoring;
@@ -11,5 +12,6 @@ public interface IScoreWriter
     /// <param name="verdict">The post's verdict, labels in the model's order.</param>
     /// <param name="words">With --explain: per label (model order) the words behind it, empty for labels not flagged; else null.</param>
     /// <param name="idJson">The input row's id as JSON text, or null.</param>
-    void WriteRow(PostVerdict verdict, IReadOnlyList<string>[]? words, string? idJson);
+    /// <param name="claim">With --claims: the post's best candidate claim, null when none was retrieved; ignored without --claims.</param>
+    void WriteRow(PostVerdict verdict, IReadOnlyList<string>[]? words, string? idJson, ClaimMatch? claim);
 }

@@ -1,26 +1,31 @@
 using System.Globalization;
+using HoaxScreen.Core.Claims.Matching;
 using HoaxScreen.Core.Scoring;
 
 namespace HoaxScreen.Training.BulkScoring;
 
 /// <summary>
 /// One JSON object per line: <c>id</c> (the input's, as given, when it has one), then per label <c>LABEL</c>
-/// (probability, the same digits as the CSV) and <c>LABEL_flagged</c> (true/false), then <c>flagged</c>; with --explain,
-/// then <c>LABEL_words</c> per label (an array of words, empty when the label is not flagged).
+/// (probability, the same digits as the CSV) and <c>LABEL_flagged</c> (true/false), then <c>flagged</c>; with --claims,
+/// then <c>claim_id</c> (a string) and <c>claim_score</c> (a number) of the best candidate claim, both null when none was
+/// retrieved, and <c>claim_decision</c> ("match", "suggest" or "none"); with --explain, then <c>LABEL_words</c> per label
+/// (an array of words, empty when the label is not flagged).
 /// </summary>
 public sealed class JsonLinesScoreWriter : IScoreWriter
 {
     private readonly TextWriter _writer;
     private readonly bool _explain;
+    private readonly bool _claims;
     private readonly string[] _scoreKeys;
     private readonly string[] _flagKeys;
     private readonly string[] _wordsKeys;
     private readonly char[] _number = new char[32];
 
-    public JsonLinesScoreWriter(TextWriter writer, IReadOnlyList<string> labels, bool explain)
+    public JsonLinesScoreWriter(TextWriter writer, IReadOnlyList<string> labels, bool explain, bool claims = false)
     {
         _writer = writer;
         _explain = explain;
+        _claims = claims;
         _scoreKeys = [.. labels.Select(l => JsonText.Quote(l) + ":")];
         _flagKeys = [.. labels.Select(l => JsonText.Quote(l + "_flagged") + ":")];
         _wordsKeys = [.. labels.Select(l => JsonText.Quote(l + "_words") + ":")];
@@ -30,7 +35,7 @@ public sealed class JsonLinesScoreWriter : IScoreWriter
     {
     }
 
-    public void WriteRow(PostVerdict verdict, IReadOnlyList<string>[]? words, string? idJson)
+    public void WriteRow(PostVerdict verdict, IReadOnlyList<string>[]? words, string? idJson, ClaimMatch? claim)
     {
         _writer.Write('{');
         if (idJson is not null)
@@ -52,7 +57,27 @@ public sealed class JsonLinesScoreWriter : IScoreWriter
         }
 
         _writer.Write("\"flagged\":");
-        _writer.Write(verdict.Flagged ? "true" : "false");
+        _writer.Write(BulkClaims.Flagged(verdict, claim) ? "true" : "false");
+        if (_claims)
+        {
+            if (claim is null)
+            {
+                _writer.Write(",\"claim_id\":null,\"claim_score\":null");
+            }
+            else
+            {
+                _writer.Write(",\"claim_id\":");
+                _writer.Write(JsonText.Quote(claim.Claim.Id));
+                _writer.Write(",\"claim_score\":");
+                claim.Score.TryFormat(_number, out var length, "0.######", CultureInfo.InvariantCulture);
+                _writer.Write(_number.AsSpan(0, length));
+            }
+
+            _writer.Write(",\"claim_decision\":\"");
+            _writer.Write(BulkClaims.DecisionName(claim?.Decision));
+            _writer.Write('"');
+        }
+
         if (_explain)
         {
             for (var i = 0; i < _wordsKeys.Length; i++)

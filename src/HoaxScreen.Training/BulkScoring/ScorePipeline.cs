@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Runtime.ExceptionServices;
+using HoaxScreen.Core.Claims.Matching;
 using HoaxScreen.Core.Scoring;
 
 namespace HoaxScreen.Training.BulkScoring;
@@ -25,7 +26,7 @@ public static class ScorePipeline
         Cancelled,
     }
 
-    /// <summary>Posts read together, and once scored their verdicts (and with --explain, their words).</summary>
+    /// <summary>Posts read together, and once scored their verdicts (with --explain, their words; with --claims, their best claims).</summary>
     public sealed class Batch(long sequence, int capacity, bool withIds)
     {
         /// <summary>The batch's place in the input: 0, 1, 2…</summary>
@@ -43,6 +44,9 @@ public static class ScorePipeline
         public IReadOnlyList<PostVerdict> Verdicts { get; set; } = [];
 
         public IReadOnlyList<string>[][]? Words { get; set; }
+
+        /// <summary>With --claims: each post's best candidate claim, null where none was retrieved; else null.</summary>
+        public ClaimMatch?[]? Claims { get; set; }
     }
 
     /// <param name="reader">The input, positioned at the first post to score.</param>

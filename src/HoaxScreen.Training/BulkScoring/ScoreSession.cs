@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using HoaxScreen.Core.Claims.Matching;
 
 namespace HoaxScreen.Training.BulkScoring;
 
@@ -27,6 +28,12 @@ public sealed class ScoreSession(
     /// <summary>Flagged rows in the output, including those written before a resume.</summary>
     public long Flagged { get; private set; } = start.Flagged;
 
+    /// <summary>With --claims: rows this run wrote whose best claim is a <c>match</c>.</summary>
+    public long ClaimMatches { get; private set; }
+
+    /// <summary>With --claims: rows this run wrote whose best claim is a <c>suggest</c>ion.</summary>
+    public long ClaimSuggestions { get; private set; }
+
     /// <summary>Rows this run scored and wrote.</summary>
     public long Written => Rows - start.Rows;
 
@@ -44,10 +51,13 @@ public sealed class ScoreSession(
             }
 
             var verdict = batch.Verdicts[i];
-            writer.WriteRow(verdict, batch.Words?[i], batch.Ids?[i]);
+            var claim = batch.Claims?[i];
+            writer.WriteRow(verdict, batch.Words?[i], batch.Ids?[i], claim);
             consumed.Append(batch.Texts[i], batch.Ids?[i]);
             Rows++;
-            Flagged += verdict.Flagged ? 1 : 0;
+            Flagged += BulkClaims.Flagged(verdict, claim) ? 1 : 0;
+            ClaimMatches += claim?.Decision == ClaimDecision.Match ? 1 : 0;
+            ClaimSuggestions += claim?.Decision == ClaimDecision.Suggest ? 1 : 0;
         }
 
         InputPosition = batch.InputPosition;

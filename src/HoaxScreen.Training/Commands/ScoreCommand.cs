@@ -12,6 +12,10 @@ namespace HoaxScreen.Training.Commands;
 /// (the design's contract); JSON Lines output (--out ending in .jsonl/.ndjson): one object per row with the input's id,
 /// the same scores and true/false flags.
 /// With <c>--explain N</c>, the top N words behind each flagged label as well.
+/// With <c>--claims DB</c>, the best-matching known claim of each post (<c>claim_id</c>, <c>claim_score</c>,
+/// <c>claim_decision</c>), from the trained matcher in <c>--matcher DIR</c> (default: <c>claims</c> beside the model
+/// bundle, else <c>models/claims</c>; see <see cref="BulkClaims.ResolveMatcher"/>); a <c>match</c> with a false or
+/// misleading debunk sets <c>flagged</c>, as <c>/v1/screen</c> does.
 /// <para>
 /// Rows are written to OUT.partial with a checkpoint OUT.partial.json beside it, and moved to OUT when all are written.
 /// Ctrl+C or SIGTERM stops at a row boundary with exit code 130; <c>--resume</c> checks the checkpoint's model and
@@ -25,7 +29,7 @@ namespace HoaxScreen.Training.Commands;
 /// </summary>
 public static class ScoreCommand
 {
-    public static readonly string[] Options = ["model", "in", "out", "format", "delimiter", "text-column", "batch-size", "explain"];
+    public static readonly string[] Options = ["model", "in", "out", "format", "delimiter", "text-column", "batch-size", "explain", "claims", "matcher"];
 
     public static readonly string[] Switches = ["resume", "progress"];
 
@@ -59,6 +63,11 @@ public static class ScoreCommand
             throw new CliException("--out must not be the same file as --in");
         }
 
+        if (args.Optional("matcher") is not null && args.Optional("claims") is null)
+        {
+            throw new CliException("--matcher applies with --claims only");
+        }
+
         var delimiter = args.Delimiter();
         if (delimiter is not null && inputFormat != ScoreFormat.Csv)
         {
@@ -69,6 +78,7 @@ public static class ScoreCommand
             ? new CsvPostReader(input, textColumn, delimiter)
             : new JsonLinesPostReader(input, textColumn);
         var model = ScoringModel.Load(args.Required("model"));
+        var claims = args.Optional("claims") is { } db ? BulkClaims.Open(db, args.Optional("matcher"), model, stderr) : null;
         var withIds = reader.HasIds || outputFormat == ScoreFormat.JsonLines;
         using var consumed = new ConsumedRowsHash();
         var current = new ScoreCheckpoint(
@@ -83,13 +93,14 @@ public static class ScoreCommand
                 reader is CsvPostReader csv ? CsvDelimiters.Name(csv.Delimiter) : string.Empty,
                 ScoreFormats.Name(outputFormat),
                 textColumn,
-                explainWords));
+                explainWords),
+            claims?.Fingerprint);
 
         var (partial, start) = resume ? Continue(output, current, reader, withIds, consumed, stderr) : StartOver(output, current, stderr);
         using var explainer = explainWords > 0 ? new FlaggedRowExplainer(model, explainWords) : null;
         IScoreWriter writer = outputFormat == ScoreFormat.Csv
-            ? new CsvScoreWriter(partial.Writer, model.Labels, explainer is not null, reader.HasIds)
-            : new JsonLinesScoreWriter(partial.Writer, model.Labels, explainer is not null);
+            ? new CsvScoreWriter(partial.Writer, model.Labels, explainer is not null, reader.HasIds, claims is not null)
+            : new JsonLinesScoreWriter(partial.Writer, model.Labels, explainer is not null, claims is not null);
         var startPosition = reader.Position;
         var progress = args.Switch("progress") || host.ErrorIsTerminal
             ? new ScoreProgress(stderr, host.ErrorIsTerminal, reader.Length, start.Rows, startPosition)
@@ -113,7 +124,7 @@ public static class ScoreCommand
                     batchSize,
                     withIds,
                     Environment.ProcessorCount,
-                    () => new EngineBatchScorer(model, explainer),
+                    () => new EngineBatchScorer(model, explainer, claims),
                     session.Write,
                     interrupt.Token);
             }
@@ -160,7 +171,9 @@ public static class ScoreCommand
         var totals = start.Rows == 0
             ? $"{session.Flagged:N0} flagged"
             : $"resumed after {start.Rows:N0} rows written before; {session.Rows:N0} rows, {session.Flagged:N0} flagged in all";
-        stderr.WriteLine($"[score] done: {session.Written:N0} posts in {seconds:F1} s ({session.Written / seconds:N0} posts/s), {totals}{explained}, model {model.Version}");
+        var matched = claims is null ? string.Empty
+            : $"; known claims ({claims.Fingerprint.Count:N0}): {session.ClaimMatches:N0} match, {session.ClaimSuggestions:N0} suggest" + (start.Rows == 0 ? string.Empty : " in the rows scored now");
+        stderr.WriteLine($"[score] done: {session.Written:N0} posts in {seconds:F1} s ({session.Written / seconds:N0} posts/s), {totals}{explained}, model {model.Version}{matched}");
         stdout.WriteLine(output);
         return 0;
     }

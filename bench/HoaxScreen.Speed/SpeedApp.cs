@@ -1,6 +1,6 @@
 namespace HoaxScreen.Speed;
 
-/// <summary>Commands: <c>bdn</c> (BenchmarkDotNet suite, the default), <c>bulk</c> (against fastText and scikit-learn), <c>profile</c>.</summary>
+/// <summary>Commands: <c>bdn</c> (BenchmarkDotNet suite, the default), <c>bulk</c> (against fastText and scikit-learn), <c>profile</c>, <c>claims-match</c>, <c>claims-import</c>.</summary>
 public static class SpeedApp
 {
     public const string Usage = """
@@ -9,6 +9,9 @@ public static class SpeedApp
           bulk    [--posts N] [--runs N] [--label L] [--out FILE]
                                                          score CLI over N posts beside fastText and scikit-learn
           profile [SECONDS] [--bulk]                     quick Stopwatch breakdown per stage (--bulk: the bulk texts)
+          claims-match  [--claims N] [--posts N] [--rounds N]
+                                                         known-hoax matching time per post against a generated store
+          claims-import [--claims N] [--runs N]          claims import CLI of a generated store into a fresh SQLite file
         """;
 
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
@@ -23,6 +26,10 @@ public static class SpeedApp
                 return BdnCommand.Run(rest, stdout, stderr);
             case "profile":
                 return ProfileCommand.Run(rest, stdout);
+            case "claims-match":
+                return ClaimsMatchCommand.Run(rest, stdout);
+            case "claims-import":
+                return ClaimsImportCommand.Run(rest, stdout, stderr);
             case "-h" or "--help" or "help":
                 stdout.WriteLine(Usage);
                 return 0;

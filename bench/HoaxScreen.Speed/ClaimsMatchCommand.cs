@@ -44,6 +44,22 @@ public static class ClaimsMatchCommand
             && matcher.MatchNormalized(normalized[p], 1) is [{ Decision: ClaimDecision.Match }]);
         stdout.WriteLine($"  sanity: {found:N0} of {corpus.Paraphrases:N0} paraphrases have their claim first (suggest or match); {matchedOthers} of {postCount - corpus.Paraphrases:N0} other posts matched");
 
+        if (Option(args, "--loop", 0) is var loop and > 0)
+        {
+            // For a profiler: nothing but Match, for this many seconds.
+            stdout.WriteLine($"  looping Match for {loop} s");
+            stdout.Flush();
+            var until = Stopwatch.StartNew();
+            var calls = 0L;
+            while (until.Elapsed.TotalSeconds < loop)
+            {
+                matcher.Match(corpus.Posts[(int)(calls++ % postCount)]);
+            }
+
+            stdout.WriteLine($"  {until.Elapsed.TotalMicroseconds / calls:F1} µs per post (mean, wall)");
+            return differing == 0 ? 0 : 1;
+        }
+
         // The stages apart, each on inputs computed beforehand (the candidates and feature vectors of each post).
         var k = matcher.Manifest.Candidates;
         var table = new ClaimFeatureTable(reference.Index, reference.NormalizedClaims);

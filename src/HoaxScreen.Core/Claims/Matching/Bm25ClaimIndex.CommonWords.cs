@@ -55,16 +55,17 @@ public sealed partial class Bm25ClaimIndex
 
         /// <summary>
         /// Adds <paramref name="idf"/> times the term's weight (its posting at <paramref name="offset"/> plus the claim's
-        /// rank) to the score of every claim found so far that has the term.
+        /// rank) to the score of every claim found so far that has the term, among the claims of bitmap words
+        /// <paramref name="from"/> to <paramref name="to"/> (exclusive).
         /// </summary>
-        public void AddTo(int term, float idf, int offset, float[] postingWeights, Scratch scratch)
+        public void AddTo(int term, float idf, int offset, float[] postingWeights, Scratch scratch, int from, int to)
         {
             var first = _slots[term] * _words;
             var bits = _bits.AsSpan(first, _words);
             var ranks = _ranks.AsSpan(first, _words);
             var found = scratch.Found;
             var scores = scratch.Scores;
-            for (var w = 0; w < bits.Length; w++)
+            for (var w = from; w < to; w++)
             {
                 var word = bits[w];
                 var hits = word & found[w];

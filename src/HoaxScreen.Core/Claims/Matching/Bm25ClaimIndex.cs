@@ -20,6 +20,9 @@ public sealed partial class Bm25ClaimIndex
     /// <summary>A word in more claims than this (or 2% of them, if more) only adds to candidates rarer words found.</summary>
     public const int MinCommonDocuments = 1_000;
 
+    // Claims scored together: their scores (16 KB) stay in the first-level cache.
+    private const int Block = 4_096;
+
     private readonly string[] _ids;
     private readonly FrozenDictionary<string, int> _terms;
     private readonly FrozenDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _termsBySpan;
@@ -181,26 +184,70 @@ public sealed partial class Bm25ClaimIndex
         // candidate, and walking such a posting list to open thousands of candidates would cost most of a search.
         queryTerms.Sort((x, y) => (_offsets[x + 1] - _offsets[x]).CompareTo(_offsets[y + 1] - _offsets[y]));
 
-        foreach (var term in queryTerms)
+        // Each occurrence of a word in the post adds its weight again (BM25's query frequency, unsaturated).
+        var count = queryTerms.Count;
+        var idfs = scratch.TermIdfs(count);
+        var cursors = scratch.Cursors(count);
+        for (var i = 0; i < count; i++)
         {
-            // Each occurrence of a word in the post adds its weight again (BM25's query frequency, unsaturated).
-            var idf = _idf[term] * occurrences[term];
-            if (_offsets[term + 1] - _offsets[term] <= _common)
-            {
-                for (var p = _offsets[term]; p < _offsets[term + 1]; p++)
-                {
-                    scratch.Open(_postingDocs[p], idf * _postingWeights[p]);
-                }
-            }
-            else
-            {
-                // Sorted after every rarer word, a common word only adds to the claims found so far (each claim's score
-                // the same float sum, word by word in the same order, as a walk of its postings would give).
-                _commonWords.AddTo(term, idf, _offsets[term], _postingWeights, scratch);
-            }
+            idfs[i] = _idf[queryTerms[i]] * occurrences[queryTerms[i]];
+            cursors[i] = _offsets[queryTerms[i]];
         }
 
-        return scratch.Top(top, _ids);
+        // Claims are scored a block at a time (every word, in order, on the block's claims), so the scores a block
+        // adds to stay in the fastest cache; each claim's score is still the sum of its words' weights in the same order.
+        scratch.BeginTop(top);
+        var docs = _postingDocs;
+        var weights = _postingWeights;
+        var scores = scratch.Scores;
+        var found = scratch.Found;
+        for (var start = 0; start < _ids.Length; start += Block)
+        {
+            var end = Math.Min(_ids.Length, start + Block);
+            for (var i = 0; i < count; i++)
+            {
+                var term = queryTerms[i];
+                var last = _offsets[term + 1];
+                if (last - _offsets[term] <= _common)
+                {
+                    var idf = idfs[i];
+                    var p = cursors[i];
+                    for (; p < last; p++)
+                    {
+                        var d = docs[p];
+                        if (d >= end)
+                        {
+                            break;
+                        }
+
+                        // A claim's first weight is set rather than added to what an earlier search left (0 + w is w).
+                        var weight = idf * weights[p];
+                        ref var bits = ref found[d >> 6];
+                        var bit = 1UL << d;
+                        if ((bits & bit) == 0)
+                        {
+                            bits |= bit;
+                            scores[d] = weight;
+                        }
+                        else
+                        {
+                            scores[d] += weight;
+                        }
+                    }
+
+                    cursors[i] = p;
+                }
+                else
+                {
+                    // Sorted after every rarer word, a common word only adds to the claims found so far.
+                    _commonWords.AddTo(term, idfs[i], _offsets[term], _postingWeights, scratch, start >> 6, (end + 63) >> 6);
+                }
+            }
+
+            scratch.Collect(start >> 6, (end + 63) >> 6);
+        }
+
+        return scratch.Top(_ids);
     }
 
     private static string[] Tokens(string normalizedText) =>

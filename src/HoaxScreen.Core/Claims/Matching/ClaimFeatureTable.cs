@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace HoaxScreen.Core.Claims.Matching;
 
 /// <summary>
@@ -16,6 +18,7 @@ public sealed class ClaimFeatureTable
     private readonly int[] _wordCounts;
     private readonly int[] _numberCounts;
     private readonly float[] _masses;
+    private readonly int[] _trigramCounts;
     private readonly bool[] _isNumber;
 
     [ThreadStatic]
@@ -36,6 +39,8 @@ public sealed class ClaimFeatureTable
         _wordCounts = new int[_claims.Length];
         _numberCounts = new int[_claims.Length];
         _masses = new float[_claims.Length];
+        _trigramCounts = new int[_claims.Length];
+        var grams = new long[64];
         var terms = new List<int>(_claims.Length * 12);
         var seen = new int[index.TermCount];
         for (var c = 0; c < _claims.Length; c++)
@@ -75,6 +80,7 @@ public sealed class ClaimFeatureTable
 
             _wordCounts[c] = words;
             _masses[c] = (float)mass;
+            _trigramCounts[c] = DistinctTrigrams(text, ref grams);
             _offsets[c + 1] = terms.Count;
         }
 
@@ -143,7 +149,7 @@ public sealed class ClaimFeatureTable
         features[4] = top <= 0 ? 0f : score / top;
         features[5] = claimSetCount == 0 ? 0f : covered / (float)claimSetCount;
         features[6] = postSetCount == 0 ? 0f : covered / (float)postSetCount;
-        features[7] = post.TrigramDice(_claims[claim]);
+        features[7] = post.TrigramDice(_claims[claim], _trigramCounts[claim]);
         features[8] = numbersShared;
         features[9] = _numberCounts[claim] - numbersShared;
         features[10] = post.WordCount;
@@ -166,8 +172,14 @@ public sealed class ClaimFeatureTable
     {
         private readonly List<int> _terms = [];
         private readonly HashSet<string> _unknown = new(StringComparer.Ordinal);
-        private readonly HashSet<long> _trigrams = [];
-        private long[] _claimGrams = new long[256];
+        // The post's distinct trigrams in an open-addressing table (linear probing): a slot is in use when its post
+        // stamp is the current post's, and a claim's trigram is counted once when its claim mark is the current claim's.
+        private long[] _grams = new long[512];
+        private int[] _gramPosts = new int[512];
+        private int[] _gramMarks = new int[512];
+        private int _gramPost;
+        private int _gramClaim;
+        private int _gramCount;
         private int[] _postMarks = [];
         private int[] _claimMarks = [];
         private int _claimStamp;
@@ -244,61 +256,126 @@ public sealed class ClaimFeatureTable
 
             WordCount = words;
             Mass = (float)mass;
-            _trigrams.Clear();
-            Grams(text, _trigrams);
+            Grams(text);
         }
 
-        /// <summary>Dice coefficient of the post's and the claim's sets of character trigrams (padded with a space).</summary>
-        public float TrigramDice(string claim)
+        /// <summary>
+        /// Dice coefficient of the post's and the claim's sets of character trigrams (texts padded with a space), given
+        /// how many distinct trigrams the claim has: each of the claim's trigrams found among the post's is counted once.
+        /// </summary>
+        public float TrigramDice(string claim, int claimTrigrams)
         {
-            var count = claim.Length;
-            if (_claimGrams.Length < count)
+            if (++_gramClaim == int.MaxValue)
             {
-                _claimGrams = new long[count * 2];
+                Array.Clear(_gramMarks);
+                _gramClaim = 1;
             }
 
-            var grams = _claimGrams.AsSpan(0, count);
-            for (var i = 0; i < count; i++)
-            {
-                grams[i] = Key(At(claim, i - 1), claim[i], At(claim, i + 1));
-            }
-
-            grams.Sort();
-            var distinct = 0;
             var shared = 0;
-            for (var i = 0; i < count; i++)
+            for (var i = 0; i < claim.Length; i++)
             {
-                if (i > 0 && grams[i] == grams[i - 1])
+                var slot = Find(Key(At(claim, i - 1), claim[i], At(claim, i + 1)));
+                if (slot >= 0 && _gramMarks[slot] != _gramClaim)
                 {
-                    continue;
-                }
-
-                distinct++;
-                if (_trigrams.Contains(grams[i]))
-                {
+                    _gramMarks[slot] = _gramClaim;
                     shared++;
                 }
             }
 
-            if (_trigrams.Count == 0 && distinct == 0)
+            if (_gramCount == 0 && claimTrigrams == 0)
             {
                 return 0f;
             }
 
-            return 2f * shared / (_trigrams.Count + distinct);
+            return 2f * shared / (_gramCount + claimTrigrams);
         }
 
-        // " " + text + " " has text.Length trigrams, the i-th centred on text[i]; three UTF-16 units make an exact key.
-        private static void Grams(string text, HashSet<long> set)
+        // " " + text + " " has text.Length trigrams, the i-th centred on text[i].
+        private void Grams(string text)
         {
+            // At most text.Length distinct trigrams: a table of at least twice that keeps probes short.
+            if (_grams.Length < text.Length * 2)
+            {
+                var size = (int)BitOperations.RoundUpToPowerOf2((uint)(text.Length * 2));
+                _grams = new long[size];
+                _gramPosts = new int[size];
+                _gramMarks = new int[size];
+                _gramPost = 0;
+                _gramClaim = 0;
+            }
+
+            if (++_gramPost == int.MaxValue)
+            {
+                Array.Clear(_gramPosts);
+                _gramPost = 1;
+            }
+
+            _gramCount = 0;
+            var mask = _grams.Length - 1;
             for (var i = 0; i < text.Length; i++)
             {
-                set.Add(Key(At(text, i - 1), text[i], At(text, i + 1)));
+                var key = Key(At(text, i - 1), text[i], At(text, i + 1));
+                var slot = Hash(key, mask);
+                while (_gramPosts[slot] == _gramPost && _grams[slot] != key)
+                {
+                    slot = (slot + 1) & mask;
+                }
+
+                if (_gramPosts[slot] != _gramPost)
+                {
+                    _gramPosts[slot] = _gramPost;
+                    _grams[slot] = key;
+                    _gramCount++;
+                }
             }
         }
 
-        private static char At(string text, int i) => i < 0 || i >= text.Length ? ' ' : text[i];
+        private int Find(long key)
+        {
+            var mask = _grams.Length - 1;
+            for (var slot = Hash(key, mask); _gramPosts[slot] == _gramPost; slot = (slot + 1) & mask)
+            {
+                if (_grams[slot] == key)
+                {
+                    return slot;
+                }
+            }
 
-        private static long Key(char a, char b, char c) => ((long)a << 32) | ((long)b << 16) | c;
+            return -1;
+        }
+
+        private static int Hash(long key, int mask) => (int)(((ulong)key * 0x9E3779B97F4A7C15UL) >> 32) & mask;
     }
+
+    // How many distinct character trigrams " " + text + " " has (the i-th centred on text[i]).
+    private static int DistinctTrigrams(string text, ref long[] grams)
+    {
+        if (grams.Length < text.Length)
+        {
+            grams = new long[text.Length * 2];
+        }
+
+        var span = grams.AsSpan(0, text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            span[i] = Key(At(text, i - 1), text[i], At(text, i + 1));
+        }
+
+        span.Sort();
+        var distinct = 0;
+        for (var i = 0; i < span.Length; i++)
+        {
+            if (i == 0 || span[i] != span[i - 1])
+            {
+                distinct++;
+            }
+        }
+
+        return distinct;
+    }
+
+    private static char At(string text, int i) => i < 0 || i >= text.Length ? ' ' : text[i];
+
+    // Three UTF-16 units make an exact key.
+    private static long Key(char a, char b, char c) => ((long)a << 32) | ((long)b << 16) | c;
 }

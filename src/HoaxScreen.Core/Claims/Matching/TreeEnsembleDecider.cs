@@ -16,22 +16,15 @@ namespace HoaxScreen.Core.Claims.Matching;
 public sealed class TreeEnsembleDecider
 {
     private readonly int[] _roots;
-    private readonly int[] _features;
-    private readonly float[] _thresholds;
-    private readonly int[] _left;
-    private readonly int[] _right;
+    private readonly Node[] _nodes;
     private readonly double[] _leaves;
     private readonly double _slope;
     private readonly double _offset;
 
-    private TreeEnsembleDecider(
-        int[] roots, int[] features, float[] thresholds, int[] left, int[] right, double[] leaves, double slope, double offset, int featureCount)
+    private TreeEnsembleDecider(int[] roots, Node[] nodes, double[] leaves, double slope, double offset, int featureCount)
     {
         _roots = roots;
-        _features = features;
-        _thresholds = thresholds;
-        _left = left;
-        _right = right;
+        _nodes = nodes;
         _leaves = leaves;
         _slope = slope;
         _offset = offset;
@@ -55,10 +48,7 @@ public sealed class TreeEnsembleDecider
         }
 
         var roots = new List<int>();
-        var features = new List<int>();
-        var thresholds = new List<float>();
-        var left = new List<int>();
-        var right = new List<int>();
+        var nodeList = new List<Node>();
         var leaves = new List<double>();
         foreach (var tree in ensemble.Trees)
         {
@@ -69,23 +59,23 @@ public sealed class TreeEnsembleDecider
             }
 
             // Nodes and leaves of all trees in flat arrays: an inner node by its global index, a leaf as ~(global leaf index).
-            var nodeBase = features.Count;
+            var nodeBase = nodeList.Count;
             var leafBase = leaves.Count;
             roots.Add(nodeBase);
             for (var n = 0; n < nodes; n++)
             {
-                features.Add(tree.NumericalSplitFeatureIndexes[n]);
-                thresholds.Add(tree.NumericalSplitThresholds[n]);
-                left.Add(Child(tree.LeftChild[n], nodeBase, leafBase));
-                right.Add(Child(tree.RightChild[n], nodeBase, leafBase));
+                nodeList.Add(new Node(
+                    tree.NumericalSplitFeatureIndexes[n],
+                    tree.NumericalSplitThresholds[n],
+                    Child(tree.LeftChild[n], nodeBase, leafBase),
+                    Child(tree.RightChild[n], nodeBase, leafBase)));
             }
 
             leaves.AddRange(tree.LeafValues);
         }
 
         return new TreeEnsembleDecider(
-            [.. roots], [.. features], [.. thresholds], [.. left], [.. right], [.. leaves], calibrator.Slope, calibrator.Offset,
-            features.Count == 0 ? 0 : features.Max() + 1);
+            [.. roots], [.. nodeList], [.. leaves], calibrator.Slope, calibrator.Offset, nodeList.Count == 0 ? 0 : nodeList.Max(n => n.Feature) + 1);
     }
 
     /// <summary>
@@ -112,7 +102,8 @@ public sealed class TreeEnsembleDecider
             var node = root;
             while (node >= 0)
             {
-                node = features[_features[node]] <= _thresholds[node] ? _left[node] : _right[node];
+                ref readonly var split = ref _nodes[node];
+                node = features[split.Feature] <= split.Threshold ? split.Left : split.Right;
             }
 
             output += _leaves[~node];
@@ -123,4 +114,7 @@ public sealed class TreeEnsembleDecider
     }
 
     private static int Child(int child, int nodeBase, int leafBase) => child >= 0 ? nodeBase + child : ~(leafBase + ~child);
+
+    /// <summary>An inner node: the feature it splits on, its threshold, and its two children (a leaf as ~index).</summary>
+    private readonly record struct Node(int Feature, float Threshold, int Left, int Right);
 }

@@ -56,7 +56,8 @@ public sealed partial class Bm25ClaimIndex
         /// <summary>
         /// Adds <paramref name="idf"/> times the term's weight (its posting at <paramref name="offset"/> plus the claim's
         /// rank) to the score of every claim found so far that has the term, among the claims of bitmap words
-        /// <paramref name="from"/> to <paramref name="to"/> (exclusive).
+        /// <paramref name="from"/> to <paramref name="to"/> (exclusive): the current block, whose word
+        /// <paramref name="from"/> is the scratch's word 0.
         /// </summary>
         public void AddTo(int term, float idf, int offset, float[] postingWeights, Scratch scratch, int from, int to)
         {
@@ -68,12 +69,13 @@ public sealed partial class Bm25ClaimIndex
             for (var w = from; w < to; w++)
             {
                 var word = bits[w];
-                var hits = word & found[w];
+                var local = w - from;
+                var hits = word & found[local];
                 while (hits != 0)
                 {
                     var b = BitOperations.TrailingZeroCount(hits);
                     var rank = ranks[w] + BitOperations.PopCount(word & ((1UL << b) - 1));
-                    scores[(w << 6) + b] += idf * postingWeights[offset + rank];
+                    scores[(local << 6) + b] += idf * postingWeights[offset + rank];
                     hits &= hits - 1;
                 }
             }

@@ -20,8 +20,8 @@ public sealed partial class Bm25ClaimIndex
     /// <summary>A word in more claims than this (or 2% of them, if more) only adds to candidates rarer words found.</summary>
     public const int MinCommonDocuments = 1_000;
 
-    // Claims scored together: their scores (16 KB) stay in the first-level cache.
-    private const int Block = 4_096;
+    /// <summary>Claims scored together: their scores (16 KB) stay in the first-level cache. A multiple of 64.</summary>
+    internal const int Block = 4_096;
 
     private readonly string[] _ids;
     private readonly FrozenDictionary<string, int> _terms;
@@ -161,7 +161,6 @@ public sealed partial class Bm25ClaimIndex
         }
 
         var scratch = _scratch ??= new Scratch();
-        scratch.Begin(_ids.Length);
         // Each distinct word once, with how often the post has it: a post repeating a word thousands of times costs
         // one walk of its postings, not thousands.
         var occurrences = scratch.Occurrences;
@@ -194,8 +193,8 @@ public sealed partial class Bm25ClaimIndex
             cursors[i] = _offsets[queryTerms[i]];
         }
 
-        // Claims are scored a block at a time (every word, in order, on the block's claims), so the scores a block
-        // adds to stay in the fastest cache; each claim's score is still the sum of its words' weights in the same order.
+        // Claims are scored a block at a time (every word, in order, on the block's claims) in a block-sized buffer
+        // that stays in the fastest cache; each claim's score is still the sum of its words' weights in the same order.
         scratch.BeginTop(top);
         var docs = _postingDocs;
         var weights = _postingWeights;
@@ -204,6 +203,7 @@ public sealed partial class Bm25ClaimIndex
         for (var start = 0; start < _ids.Length; start += Block)
         {
             var end = Math.Min(_ids.Length, start + Block);
+            Array.Clear(found);
             for (var i = 0; i < count; i++)
             {
                 var term = queryTerms[i];
@@ -214,13 +214,13 @@ public sealed partial class Bm25ClaimIndex
                     var p = cursors[i];
                     for (; p < last; p++)
                     {
-                        var d = docs[p];
-                        if (d >= end)
+                        var d = docs[p] - start;
+                        if (d >= Block)
                         {
                             break;
                         }
 
-                        // A claim's first weight is set rather than added to what an earlier search left (0 + w is w).
+                        // A claim's first weight is set rather than added to what the last block left (0 + w is w).
                         var weight = idf * weights[p];
                         ref var bits = ref found[d >> 6];
                         var bit = 1UL << d;
@@ -244,7 +244,7 @@ public sealed partial class Bm25ClaimIndex
                 }
             }
 
-            scratch.Collect(start >> 6, (end + 63) >> 6);
+            scratch.Collect(start, (end - start + 63) >> 6);
         }
 
         return scratch.Top(_ids);

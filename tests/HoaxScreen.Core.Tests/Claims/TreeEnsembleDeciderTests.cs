@@ -44,6 +44,27 @@ public class TreeEnsembleDeciderTests
     }
 
     [Test]
+    public void Probabilities_ManyVectorsAtOnce_SameAsOneByOne()
+    {
+        var ml = new MLContext(seed: 1);
+        var trees = TreeEnsembleDecider.TryCreate(ml.Model.Load(DeciderPath, out _))!;
+        var rows = Rows().Take(1_000).ToList();
+        var flat = rows.SelectMany(r => r).ToArray();
+        flat[(7 * PairFeatures.Count) + 2] = float.NaN;
+
+        var batch = new float[rows.Count];
+        trees.Probabilities(flat, PairFeatures.Count, batch);
+        var single = rows.Select((r, i) => trees.Probability(flat.AsSpan(i * PairFeatures.Count, PairFeatures.Count))).ToArray();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(batch.Select(BitConverter.SingleToInt32Bits), Is.EqualTo(single.Select(BitConverter.SingleToInt32Bits)));
+            Assert.That(batch[7], Is.NaN, "a vector with NaN is left to ML.NET");
+            Assert.That(batch.Count(float.IsNaN), Is.EqualTo(1));
+        });
+    }
+
+    [Test]
     public void Probability_NaNFeature_IsNaNSoTheCallerAsksMlNet()
     {
         var ml = new MLContext(seed: 1);

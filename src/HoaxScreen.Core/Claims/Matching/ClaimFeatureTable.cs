@@ -271,14 +271,31 @@ public sealed class ClaimFeatureTable
                 _gramClaim = 1;
             }
 
+            var grams = _grams;
+            var posts = _gramPosts;
+            var marks = _gramMarks;
+            var post = _gramPost;
+            var claimStamp = _gramClaim;
+            var mask = grams.Length - 1;
             var shared = 0;
+            var previous = ' ';
             for (var i = 0; i < claim.Length; i++)
             {
-                var slot = Find(Key(At(claim, i - 1), claim[i], At(claim, i + 1)));
-                if (slot >= 0 && _gramMarks[slot] != _gramClaim)
+                var current = claim[i];
+                var key = Key(previous, current, i + 1 < claim.Length ? claim[i + 1] : ' ');
+                previous = current;
+                for (var slot = Hash(key, mask); posts[slot] == post; slot = (slot + 1) & mask)
                 {
-                    _gramMarks[slot] = _gramClaim;
-                    shared++;
+                    if (grams[slot] == key)
+                    {
+                        if (marks[slot] != claimStamp)
+                        {
+                            marks[slot] = claimStamp;
+                            shared++;
+                        }
+
+                        break;
+                    }
                 }
             }
 
@@ -328,20 +345,6 @@ public sealed class ClaimFeatureTable
                     _gramCount++;
                 }
             }
-        }
-
-        private int Find(long key)
-        {
-            var mask = _grams.Length - 1;
-            for (var slot = Hash(key, mask); _gramPosts[slot] == _gramPost; slot = (slot + 1) & mask)
-            {
-                if (_grams[slot] == key)
-                {
-                    return slot;
-                }
-            }
-
-            return -1;
         }
 
         private static int Hash(long key, int mask) => (int)(((ulong)key * 0x9E3779B97F4A7C15UL) >> 32) & mask;

@@ -113,19 +113,33 @@ public sealed class ClaimMatcher
         // (the same probabilities as its ML.NET engine, which stays for any vector the trees cannot take).
         _features.SetPost(post);
         var words = PostWordCount(post);
-        Span<float> features = stackalloc float[PairFeatures.Count];
-        var matches = new List<ClaimMatch>(candidates.Count);
-        for (var rank = 0; rank < candidates.Count; rank++)
+        var count = candidates.Count;
+        Span<float> rows = count <= 32 ? stackalloc float[PairFeatures.Count * count] : new float[PairFeatures.Count * count];
+        Span<float> probabilities = count <= 32 ? stackalloc float[count] : new float[count];
+        for (var rank = 0; rank < count; rank++)
         {
-            var candidate = candidates[rank];
-            _features.Compute(candidates, rank, features);
-            var probability = _trees?.Probability(features) ?? float.NaN;
+            _features.Compute(candidates, rank, rows.Slice(rank * PairFeatures.Count, PairFeatures.Count));
+        }
+
+        if (_trees is null)
+        {
+            probabilities.Fill(float.NaN);
+        }
+        else
+        {
+            _trees.Probabilities(rows, PairFeatures.Count, probabilities);
+        }
+
+        var matches = new List<ClaimMatch>(count);
+        for (var rank = 0; rank < count; rank++)
+        {
+            var probability = probabilities[rank];
             if (float.IsNaN(probability))
             {
-                probability = EngineProbability(features);
+                probability = EngineProbability(rows.Slice(rank * PairFeatures.Count, PairFeatures.Count));
             }
 
-            matches.Add(new ClaimMatch(_claims[candidate.Index], probability, Decide(probability, words)));
+            matches.Add(new ClaimMatch(_claims[candidates[rank].Index], probability, Decide(probability, words)));
         }
 
         // Only the most probable candidate can be a match: the thresholds were chosen on each post's best candidate.

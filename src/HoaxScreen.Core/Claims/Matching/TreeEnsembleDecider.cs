@@ -25,6 +25,7 @@ public sealed class TreeEnsembleDecider
     {
         _roots = roots;
         _nodes = nodes;
+
         _leaves = leaves;
         _slope = slope;
         _offset = offset;
@@ -88,21 +89,19 @@ public sealed class TreeEnsembleDecider
             throw new ArgumentException($"{features.Length} features; the trees read {FeatureCount}", nameof(features));
         }
 
-        foreach (var value in features)
+        if (HasNaN(features))
         {
-            if (float.IsNaN(value))
-            {
-                return float.NaN;
-            }
+            return float.NaN;
         }
 
         var output = 0.0;
+        var nodes = _nodes;
         foreach (var root in _roots)
         {
             var node = root;
             while (node >= 0)
             {
-                ref readonly var split = ref _nodes[node];
+                ref readonly var split = ref nodes[node];
                 node = features[split.Feature] <= split.Threshold ? split.Left : split.Right;
             }
 
@@ -111,6 +110,36 @@ public sealed class TreeEnsembleDecider
 
         var score = (float)output;
         return (float)(1 / (1 + Math.Exp((_slope * score) + _offset)));
+    }
+
+    /// <summary>
+    /// <see cref="Probability"/> of <paramref name="results"/>.Length feature vectors laid end to end in
+    /// <paramref name="rows"/>, <paramref name="stride"/> floats apart.
+    /// </summary>
+    public void Probabilities(ReadOnlySpan<float> rows, int stride, Span<float> results)
+    {
+        if (rows.Length < stride * results.Length)
+        {
+            throw new ArgumentException($"{results.Length} vectors of {stride} features need {stride * results.Length} values", nameof(rows));
+        }
+
+        for (var v = 0; v < results.Length; v++)
+        {
+            results[v] = Probability(rows.Slice(v * stride, stride));
+        }
+    }
+
+    private static bool HasNaN(ReadOnlySpan<float> features)
+    {
+        foreach (var value in features)
+        {
+            if (float.IsNaN(value))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static int Child(int child, int nodeBase, int leafBase) => child >= 0 ? nodeBase + child : ~(leafBase + ~child);

@@ -21,10 +21,13 @@ public class Bm25ClaimIndexReferenceTests
     [Test]
     public void Search_LargeStoreWithCommonWords_SameCandidatesAndScoresAsReference()
     {
-        // 30,000 claims: words in more than 1,000 of them take the common-word path.
-        var claims = CommittedMatchingData.LargeStore(30_000);
+        // 20,000 claims: words in more than 1,000 of them (yang, di, dan, ...) take the common-word path, and the
+        // claims span two scoring blocks.
+        var claims = CommittedMatchingData.LargeStore(20_000);
         var posts = CommittedMatchingData.Posts.Concat(claims.Take(300).Select(c => "katanya " + c.NormalizedText + " sebarkan")).ToArray();
+        var commonWords = claims.SelectMany(c => c.NormalizedText.Split(' ').Distinct()).CountBy(w => w).Count(w => w.Value > Bm25ClaimIndex.MinCommonDocuments);
 
+        Assert.That(commonWords, Is.GreaterThan(5), "words in more than 1,000 claims");
         AssertSameAsReference(claims, posts, top: 10);
         AssertSameAsReference(claims, posts.Take(200).ToArray(), top: 1);
     }

@@ -1,6 +1,6 @@
 namespace HoaxScreen.Speed;
 
-/// <summary>Commands: <c>bdn</c> (BenchmarkDotNet suite, the default), <c>bulk</c> (against fastText and scikit-learn), <c>claims-bulk</c> (with and without --claims), <c>profile</c>.</summary>
+/// <summary>Commands: <c>bdn</c> (BenchmarkDotNet suite, the default), <c>bulk</c> (against fastText and scikit-learn), <c>claims-bulk</c> (with and without --claims), <c>profile</c>, <c>claims-match</c>, <c>claims-import</c>.</summary>
 public static class SpeedApp
 {
     public const string Usage = """
@@ -11,6 +11,9 @@ public static class SpeedApp
           claims-bulk [--posts N] [--runs N] [--out FILE]
                                                          score CLI over N posts with and without --claims
           profile [SECONDS] [--bulk]                     quick Stopwatch breakdown per stage (--bulk: the bulk texts)
+          claims-match  [--claims N] [--posts N] [--rounds N]
+                                                         known-hoax matching time per post against a generated store
+          claims-import [--claims N] [--runs N]          claims import CLI of a generated store into a fresh SQLite file
         """;
 
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
@@ -27,6 +30,10 @@ public static class SpeedApp
                 return BdnCommand.Run(rest, stdout, stderr);
             case "profile":
                 return ProfileCommand.Run(rest, stdout);
+            case "claims-match":
+                return ClaimsMatchCommand.Run(rest, stdout);
+            case "claims-import":
+                return ClaimsImportCommand.Run(rest, stdout, stderr);
             case "-h" or "--help" or "help":
                 stdout.WriteLine(Usage);
                 return 0;

@@ -1,14 +1,17 @@
 using HoaxScreen.Core.Claims;
+using HoaxScreen.Core.Data;
 using HoaxScreen.Core.Claims.Matching;
 using HoaxScreen.Core.Modeling;
 using HoaxScreen.Core.Text;
 using HoaxScreen.Tests.Shared;
+using Microsoft.ML;
 
 namespace HoaxScreen.Training.Tests.Claims;
 
 /// <summary>
 /// The serving matcher (the committed models/claims, trained by claims train on data/claims): a post repeating a claim in other words
-/// is matched to it, a short post is at most suggested, an ordinary post matches nothing, and threads agree.
+/// is matched to it, a short post is at most suggested, an ordinary post matches nothing, threads agree, and its
+/// decisions are those of the decider as trained (PairFeatures, one ML.NET engine call per candidate).
 /// </summary>
 public class ClaimMatcherTests
 {
@@ -68,5 +71,65 @@ public class ClaimMatcherTests
         Parallel.For(0, posts.Length, i => actual[i] = string.Join(",", Matcher.Value.Candidates(posts[i]).Select(m => $"{m.Claim.Id}:{m.Score:F5}")));
 
         Assert.That(actual, Is.EqualTo(expected));
+    }
+
+    [Test]
+    public void Candidates_CommittedPairPosts_SameAsPairFeaturesAndMlNetEngine()
+    {
+        var matcher = Matcher.Value;
+        var claims = ClaimImport.Load(Path.Combine(RepoPaths.DataFolder, "claims", "claims.csv")).Claims;
+        var texts = claims.Select(c => matcher.Normalizer.Normalize(c.Claim)).ToArray();
+        var index = Bm25ClaimIndex.Build([.. claims.Select((c, i) => (c.Id, texts[i]))]);
+        var ml = new MLContext(seed: 1);
+        using var engine = ml.Model.CreatePredictionEngine<DeciderRow, DeciderScore>(
+            ml.Model.Load(Path.Combine(RepoPaths.Bundle("claims"), MatcherManifest.DeciderFile), out _));
+        var posts = PairPosts().Select(matcher.Normalizer.Normalize).ToArray();
+
+        var differing = new List<string>();
+        foreach (var post in posts)
+        {
+            var candidates = index.Search(post, matcher.Manifest.Candidates);
+            var view = PostView.Of(post);
+            var expected = candidates.Select((c, rank) =>
+            {
+                var score = new DeciderScore();
+                engine.Predict(new DeciderRow { Features = PairFeatures.Compute(view, texts[c.Index], candidates, rank, index.SelfScore(c.Index), index.Idf) }, ref score);
+                return (c.Id, score.Probability);
+            }).OrderByDescending(e => e.Probability).ToList();
+            var actual = matcher.CandidatesNormalized(post);
+            if (!actual.Select(m => (m.Claim.Id, m.Score)).SequenceEqual(expected))
+            {
+                differing.Add(post);
+            }
+        }
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(differing, Is.Empty, "posts whose candidates or probabilities differ");
+            Assert.That(posts, Has.Length.GreaterThan(1_000));
+        });
+    }
+
+    [Test]
+    public void Candidates_NoClaims_ReturnsNothing()
+    {
+        var manifest = ModelBundle.ReadManifest(RepoPaths.DefaultModel);
+        var empty = ClaimMatcher.Load(RepoPaths.Bundle("claims"), [], TextNormalizer.ForBundle(RepoPaths.DefaultModel, manifest.Normalizer));
+
+        Assert.That(empty.Candidates("vaksin campak mengandung babi dan chip pelacak, sebarkan"), Is.Empty);
+    }
+
+    private static List<string> PairPosts()
+    {
+        using var reader = CsvRecordReader.Open(Path.Combine(RepoPaths.DataFolder, "claims", "pairs.csv"));
+        var header = reader.ReadRecord() ?? throw new InvalidDataException("pairs.csv: empty");
+        var column = Array.IndexOf(header, "post");
+        var posts = new List<string>();
+        while (reader.ReadRecord() is { } record)
+        {
+            posts.Add(record[column]);
+        }
+
+        return posts;
     }
 }

@@ -9,7 +9,7 @@ namespace HoaxScreen.Core.Claims.Matching;
 /// Texts are normalised by the caller (the bundle's normaliser), so slang, leetspeak and reduplication match as the
 /// classifier reads them.
 /// </summary>
-public sealed class Bm25ClaimIndex
+public sealed partial class Bm25ClaimIndex
 {
     /// <summary>BM25's term-frequency saturation.</summary>
     public const float K1 = 1.2f;
@@ -20,13 +20,19 @@ public sealed class Bm25ClaimIndex
     /// <summary>A word in more claims than this (or 2% of them, if more) only adds to candidates rarer words found.</summary>
     public const int MinCommonDocuments = 1_000;
 
+    /// <summary>Claims scored together: their scores (64 KB) stay in cache (4,096 and 131,072 measured slower). A multiple of 64.</summary>
+    internal const int Block = 16_384;
+
     private readonly string[] _ids;
     private readonly FrozenDictionary<string, int> _terms;
+    private readonly FrozenDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _termsBySpan;
     private readonly int[] _offsets;
     private readonly int[] _postingDocs;
     private readonly float[] _postingWeights;
     private readonly float[] _idf;
     private readonly float[] _selfScores;
+    private readonly int _common;
+    private readonly CommonWords _commonWords;
 
     [ThreadStatic]
     private static Scratch? _scratch;
@@ -36,11 +42,14 @@ public sealed class Bm25ClaimIndex
     {
         _ids = ids;
         _terms = terms;
+        _termsBySpan = terms.GetAlternateLookup<ReadOnlySpan<char>>();
         _offsets = offsets;
         _postingDocs = docs;
         _postingWeights = weights;
         _idf = idf;
         _selfScores = selfScores;
+        _common = Math.Max(MinCommonDocuments, ids.Length / 50);
+        _commonWords = new CommonWords(ids.Length, offsets, docs, _common);
     }
 
     /// <summary>How many claims the index holds.</summary>
@@ -128,6 +137,15 @@ public sealed class Bm25ClaimIndex
     /// <summary>A word's BM25 IDF among the claims; 0 for a word no claim has.</summary>
     public float Idf(string word) => _terms.TryGetValue(word, out var term) ? _idf[term] : 0f;
 
+    /// <summary>How many distinct words the claims have (term ids run from 0 to this, exclusive).</summary>
+    internal int TermCount => _idf.Length;
+
+    /// <summary>The term id of a word, or -1 for a word no claim has.</summary>
+    internal int TermId(ReadOnlySpan<char> word) => _termsBySpan.TryGetValue(word, out var term) ? term : -1;
+
+    /// <summary>A term's BM25 IDF (as <see cref="Idf"/> gives it for the word).</summary>
+    internal float IdfOf(int term) => _idf[term];
+
     /// <summary>The BM25 score of the claim at <paramref name="index"/> for a post that is exactly its own text.</summary>
     public float SelfScore(int index) => _selfScores[index];
 
@@ -143,14 +161,14 @@ public sealed class Bm25ClaimIndex
         }
 
         var scratch = _scratch ??= new Scratch();
-        scratch.Begin(_ids.Length);
         // Each distinct word once, with how often the post has it: a post repeating a word thousands of times costs
         // one walk of its postings, not thousands.
         var occurrences = scratch.Occurrences;
         occurrences.Clear();
-        foreach (var token in Tokens(normalizedText))
+        foreach (var range in normalizedText.AsSpan().Split(' '))
         {
-            if (_terms.TryGetValue(token, out var term))
+            var token = normalizedText.AsSpan(range);
+            if (!token.IsEmpty && _termsBySpan.TryGetValue(token, out var term))
             {
                 occurrences[term] = occurrences.GetValueOrDefault(term) + 1;
             }
@@ -164,92 +182,74 @@ public sealed class Bm25ClaimIndex
         // claims a rarer word of the post already found: a claim sharing nothing but common words with a post is no
         // candidate, and walking such a posting list to open thousands of candidates would cost most of a search.
         queryTerms.Sort((x, y) => (_offsets[x + 1] - _offsets[x]).CompareTo(_offsets[y + 1] - _offsets[y]));
-        var common = Math.Max(MinCommonDocuments, _ids.Length / 50);
-        foreach (var term in queryTerms)
+
+        // Each occurrence of a word in the post adds its weight again (BM25's query frequency, unsaturated).
+        var count = queryTerms.Count;
+        var idfs = scratch.TermIdfs(count);
+        var cursors = scratch.Cursors(count);
+        for (var i = 0; i < count; i++)
         {
-            // Each occurrence of a word in the post adds its weight again (BM25's query frequency, unsaturated).
-            var idf = _idf[term] * occurrences[term];
-            var open = _offsets[term + 1] - _offsets[term] <= common;
-            for (var p = _offsets[term]; p < _offsets[term + 1]; p++)
-            {
-                scratch.Add(_postingDocs[p], idf * _postingWeights[p], open);
-            }
+            idfs[i] = _idf[queryTerms[i]] * occurrences[queryTerms[i]];
+            cursors[i] = _offsets[queryTerms[i]];
         }
 
-        return scratch.Top(top, _ids);
+        // Claims are scored a block at a time (every word, in order, on the block's claims) in a block-sized buffer
+        // that stays in the fastest cache; each claim's score is still the sum of its words' weights in the same order.
+        scratch.BeginTop(top);
+        var docs = _postingDocs;
+        var weights = _postingWeights;
+        var scores = scratch.Scores;
+        var found = scratch.Found;
+        for (var start = 0; start < _ids.Length; start += Block)
+        {
+            var end = Math.Min(_ids.Length, start + Block);
+            Array.Clear(found);
+            for (var i = 0; i < count; i++)
+            {
+                var term = queryTerms[i];
+                var last = _offsets[term + 1];
+                if (last - _offsets[term] <= _common)
+                {
+                    var idf = idfs[i];
+                    var p = cursors[i];
+                    for (; p < last; p++)
+                    {
+                        var d = docs[p] - start;
+                        if (d >= Block)
+                        {
+                            break;
+                        }
+
+                        // A claim's first weight is set rather than added to what the last block left (0 + w is w).
+                        var weight = idf * weights[p];
+                        ref var bits = ref found[d >> 6];
+                        var bit = 1UL << d;
+                        if ((bits & bit) == 0)
+                        {
+                            bits |= bit;
+                            scores[d] = weight;
+                        }
+                        else
+                        {
+                            scores[d] += weight;
+                        }
+                    }
+
+                    cursors[i] = p;
+                }
+                else
+                {
+                    // Sorted after every rarer word, a common word only adds to the claims found so far.
+                    _commonWords.AddTo(term, idfs[i], _offsets[term], _postingWeights, scratch, start >> 6, (end + 63) >> 6);
+                }
+            }
+
+            scratch.Collect(start, (end - start + 63) >> 6);
+        }
+
+        return scratch.Top(_ids);
     }
 
     private static string[] Tokens(string normalizedText) =>
         normalizedText.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-
-    private sealed class Scratch
-    {
-        private float[] _scores = [];
-        private readonly List<int> _touched = [];
-        private readonly PriorityQueue<int, (float Score, int Negated)> _best = new();
-
-        public void Begin(int documents)
-        {
-            if (_scores.Length != documents)
-            {
-                _scores = new float[documents];
-            }
-            else
-            {
-                foreach (var d in _touched)
-                {
-                    _scores[d] = 0;
-                }
-            }
-
-            _touched.Clear();
-        }
-
-        public List<int> QueryTerms { get; } = [];
-
-        public Dictionary<int, int> Occurrences { get; } = [];
-
-        public void Add(int document, float score, bool open)
-        {
-            if (_scores[document] == 0)
-            {
-                if (!open)
-                {
-                    return;
-                }
-
-                _touched.Add(document);
-            }
-
-            _scores[document] += score;
-        }
-
-        // The best few of the touched claims with a bounded min-heap (lowest score, then highest index, on top), so
-        // a common word touching thousands of claims costs a pass, not a sort.
-        public IReadOnlyList<ClaimCandidate> Top(int top, string[] ids)
-        {
-            _best.Clear();
-            foreach (var d in _touched)
-            {
-                var key = (_scores[d], -d);
-                if (_best.Count < top)
-                {
-                    _best.Enqueue(d, key);
-                }
-                else if (_best.TryPeek(out _, out var worst) && key.CompareTo(worst) > 0)
-                {
-                    _best.DequeueEnqueue(d, key);
-                }
-            }
-
-            var result = new ClaimCandidate[_best.Count];
-            for (var i = result.Length - 1; i >= 0; i--)
-            {
-                var d = _best.Dequeue();
-                result[i] = new ClaimCandidate(d, ids[d], _scores[d]);
-            }
-
-            return result;
-        }
-    }
 }

@@ -11,7 +11,7 @@ namespace HoaxScreen.Core.Claims.Matching;
 /// Known-hoax matching for serving: a trained matcher folder (decider and thresholds) over a set of fact-checks.
 /// A post is normalised, its BM25 candidates scored by the decider, and each candidate gets a calibrated probability
 /// and a decision: <c>match</c> at or above the match threshold (never for posts under the minimum word count),
-/// <c>suggest</c> at or above the suggest threshold. Immutable and thread-safe (decider engines are pooled); a change
+/// <c>suggest</c> at or above the suggest threshold. Immutable and thread-safe (the decider's trees are read directly; ML.NET engines, kept for vectors the trees cannot take, are pooled); a change
 /// of claims is a new instance.
 /// </summary>
 public sealed class ClaimMatcher
@@ -21,6 +21,8 @@ public sealed class ClaimMatcher
     private readonly Bm25ClaimIndex _index;
     private readonly IReadOnlyList<FactCheck> _claims;
     private readonly string[] _normalizedClaims;
+    private readonly ClaimFeatureTable _features;
+    private readonly TreeEnsembleDecider? _trees;
     private readonly ConcurrentBag<PredictionEngine<DeciderRow, DeciderScore>> _engines = [];
 
     private ClaimMatcher(MatcherManifest manifest, MLContext ml, ITransformer decider, IReadOnlyList<FactCheck> claims, TextNormalizer normalizer)
@@ -32,6 +34,12 @@ public sealed class ClaimMatcher
         Normalizer = normalizer;
         _normalizedClaims = [.. claims.Select(c => normalizer.Normalize(c.Claim))];
         _index = Bm25ClaimIndex.Build([.. claims.Select((c, i) => (c.Id, _normalizedClaims[i]))]);
+        _features = new ClaimFeatureTable(_index, _normalizedClaims);
+        _trees = TreeEnsembleDecider.TryCreate(decider);
+        if (_trees is { FeatureCount: > PairFeatures.Count })
+        {
+            throw new ModelBundleException($"the decider reads {_trees.FeatureCount} features; a pair has {PairFeatures.Count}");
+        }
     }
 
     public MatcherManifest Manifest { get; }
@@ -101,7 +109,54 @@ public sealed class ClaimMatcher
             return [];
         }
 
-        var words = post.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
+        // The features of every candidate from the post taken apart once, then the decider's trees read directly
+        // (the same probabilities as its ML.NET engine, which stays for any vector the trees cannot take).
+        _features.SetPost(post);
+        var words = PostWordCount(post);
+        var count = candidates.Count;
+        Span<float> rows = count <= 32 ? stackalloc float[PairFeatures.Count * count] : new float[PairFeatures.Count * count];
+        Span<float> probabilities = count <= 32 ? stackalloc float[count] : new float[count];
+        for (var rank = 0; rank < count; rank++)
+        {
+            _features.Compute(candidates, rank, rows.Slice(rank * PairFeatures.Count, PairFeatures.Count));
+        }
+
+        if (_trees is null)
+        {
+            probabilities.Fill(float.NaN);
+        }
+        else
+        {
+            _trees.Probabilities(rows, PairFeatures.Count, probabilities);
+        }
+
+        var matches = new List<ClaimMatch>(count);
+        for (var rank = 0; rank < count; rank++)
+        {
+            var probability = probabilities[rank];
+            if (float.IsNaN(probability))
+            {
+                probability = EngineProbability(rows.Slice(rank * PairFeatures.Count, PairFeatures.Count));
+            }
+
+            matches.Add(new ClaimMatch(_claims[candidates[rank].Index], probability, Decide(probability, words)));
+        }
+
+        // Only the most probable candidate can be a match: the thresholds were chosen on each post's best candidate.
+        var ordered = matches.OrderByDescending(m => m.Score).ToList();
+        for (var i = 1; i < ordered.Count; i++)
+        {
+            if (ordered[i].Decision == ClaimDecision.Match)
+            {
+                ordered[i] = ordered[i] with { Decision = ClaimDecision.Suggest };
+            }
+        }
+
+        return ordered;
+    }
+
+    private float EngineProbability(ReadOnlySpan<float> features)
+    {
         if (!_engines.TryTake(out var engine))
         {
             engine = _ml.Model.CreatePredictionEngine<DeciderRow, DeciderScore>(_decider);
@@ -109,35 +164,28 @@ public sealed class ClaimMatcher
 
         try
         {
-            var matches = new List<ClaimMatch>(candidates.Count);
-            var row = new DeciderRow();
-            var view = PostView.Of(post);
             var score = new DeciderScore();
-            for (var rank = 0; rank < candidates.Count; rank++)
-            {
-                var candidate = candidates[rank];
-                row.Features = PairFeatures.Compute(
-                    view, _normalizedClaims[candidate.Index], candidates, rank, _index.SelfScore(candidate.Index), _index.Idf);
-                engine.Predict(row, ref score);
-                matches.Add(new ClaimMatch(_claims[candidate.Index], score.Probability, Decide(score.Probability, words)));
-            }
-
-            // Only the most probable candidate can be a match: the thresholds were chosen on each post's best candidate.
-            var ordered = matches.OrderByDescending(m => m.Score).ToList();
-            for (var i = 1; i < ordered.Count; i++)
-            {
-                if (ordered[i].Decision == ClaimDecision.Match)
-                {
-                    ordered[i] = ordered[i] with { Decision = ClaimDecision.Suggest };
-                }
-            }
-
-            return ordered;
+            engine.Predict(new DeciderRow { Features = features.ToArray() }, ref score);
+            return score.Probability;
         }
         finally
         {
             _engines.Add(engine);
         }
+    }
+
+    private static int PostWordCount(string post)
+    {
+        var words = 0;
+        foreach (var range in post.AsSpan().Split(' '))
+        {
+            if (!post.AsSpan(range).IsEmpty)
+            {
+                words++;
+            }
+        }
+
+        return words;
     }
 
     private ClaimDecision Decide(float probability, int words) =>

@@ -66,14 +66,18 @@ public static class ClaimDeciderTrainer
     /// Out-of-fold probabilities: the posts are split into <paramref name="folds"/> by index, each fold scored by a
     /// decider fitted on the others, so thresholds can be chosen on scores no model saw its own answers for.
     /// </summary>
-    public static float[] OutOfFold(MLContext ml, IReadOnlyList<DeciderRow> rows, int folds)
+    public static float[] OutOfFold(MLContext ml, IReadOnlyList<DeciderRow> rows, int folds) =>
+        OutOfFold(ml, rows, folds, post => post % folds);
+
+    /// <summary>As <see cref="OutOfFold(MLContext, IReadOnlyList{DeciderRow}, int)"/> with each post's fold given.</summary>
+    public static float[] OutOfFold(MLContext ml, IReadOnlyList<DeciderRow> rows, int folds, Func<int, int> foldOfPost)
     {
         var probabilities = new float[rows.Count];
         for (var fold = 0; fold < folds; fold++)
         {
             var current = fold;
-            var training = rows.Where(r => r.Post % folds != current).ToList();
-            var held = Enumerable.Range(0, rows.Count).Where(i => rows[i].Post % folds == current).ToList();
+            var training = rows.Where(r => foldOfPost(r.Post) != current).ToList();
+            var held = Enumerable.Range(0, rows.Count).Where(i => foldOfPost(rows[i].Post) == current).ToList();
             if (held.Count == 0 || training.Count == 0)
             {
                 continue;

@@ -59,4 +59,21 @@ public static class ClaimDecisions
         var repeats = decisions.Count(d => d.RepeatsAClaim);
         return (decided.Count == 0 ? 1 : right / (double)decided.Count, repeats == 0 ? 0 : right / (double)repeats, decided.Count);
     }
+
+    /// <summary>
+    /// The lowest threshold that at most <paramref name="share"/> of <paramref name="probabilities"/> reach (ties kept
+    /// together, so the bound holds); just above the largest when none may.
+    /// </summary>
+    public static double ThresholdAbove(IReadOnlyList<double> probabilities, double share)
+    {
+        var ordered = probabilities.Where(p => p > 0).OrderByDescending(p => p).ToList();
+        var allowed = (int)Math.Floor(share * probabilities.Count);
+        if (ordered.Count <= allowed)
+        {
+            return 0;
+        }
+
+        // The (allowed+1)-th highest must fall below the threshold.
+        return Math.BitIncrement(ordered[allowed]);
+    }
 }

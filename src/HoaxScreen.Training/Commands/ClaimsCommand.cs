@@ -1,4 +1,5 @@
 using HoaxScreen.Core.Claims;
+using HoaxScreen.Training.Claims;
 using HoaxScreen.Training.Cli;
 
 namespace HoaxScreen.Training.Commands;
@@ -76,10 +77,12 @@ public static class ClaimsCommand
         Claims.MatcherFolder.Write(output, trained, manifest.Version, claimsCsv, pairsCsv);
 
         var cv = trained.CrossValidation;
-        stdout.WriteLine($"wrote {output}: {claims.Count} claims, {pairs.Count} posts; out of fold ({cv.Folds} folds by post):");
+        stdout.WriteLine($"wrote {output}: {claims.Count} claims, {pairs.Count} posts; out of fold ({cv.Folds} folds by claim):");
         stdout.WriteLine($"  retrieved in the top 10: {cv.RetrievedAtTen:P1} of {cv.RepeatPosts} repeats; success@1 {cv.SuccessAtOne:P1}");
-        stdout.WriteLine($"  match   (p ≥ {cv.MatchThreshold:F3}): precision {cv.MatchPrecision:F3}, recall {cv.MatchRecall:F3}");
-        stdout.WriteLine($"  suggest (p ≥ {cv.SuggestThreshold:F3}): precision {cv.SuggestPrecision:F3}, recall {cv.SuggestRecall:F3}");
+        stdout.WriteLine(
+            $"  match   (p ≥ {cv.MatchThreshold:F3}, posts of {MatcherFolder.MinWordsToMatch}+ words): precision {cv.MatchPrecision:F3}, recall {cv.MatchRecall:F3} ({cv.ShortRepeatPosts} shorter repeats count as misses)");
+        stdout.WriteLine(
+            $"  suggest (p ≥ {cv.SuggestThreshold:F3}): precision {cv.SuggestPrecision:F3}, recall {cv.SuggestRecall:F3}, on {cv.SuggestedUnrelatedShare:P1} of unrelated posts");
         stdout.WriteLine($"  false matches: {cv.FalseMatchesOnRelated} of {cv.RelatedPosts} related posts, {cv.FalseMatchesOnUnrelated} of {cv.UnrelatedPosts} unrelated");
         return 0;
     }

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using HoaxScreen.Tests.Shared;
+using HoaxScreen.Training.Claims;
 
 namespace HoaxScreen.Training.Tests.Claims;
 
@@ -42,6 +43,8 @@ public class ClaimsTrainCommandTests
             // the second pass of data/claims (scam messages that share few words with their headline) is harder: 0.942 before it
             Assert.That(cv["successAtOne"]!.GetValue<double>(), Is.GreaterThan(0.85), "measured 0.895");
             Assert.That(cv["matchPrecision"]!.GetValue<double>(), Is.GreaterThanOrEqualTo(0.95));
+            Assert.That(cv["suggestedUnrelatedShare"]!.GetValue<double>(), Is.LessThanOrEqualTo(ClaimMatcherTraining.MaxSuggestedUnrelatedShare));
+            Assert.That(cv["shortRepeatPosts"]!.GetValue<int>(), Is.GreaterThan(0));
             Assert.That(run.Stdout, Does.Contain("success@1"));
         });
     }

@@ -84,8 +84,17 @@ public class PairFeaturesTests
     [Test]
     public void Grams_ShortWords_AsScikitLearnCharWb()
     {
-        // " ab ": 2-grams " a", "ab", "b "; 3-grams " ab", "ab "; the 4-gram is the whole padded word, then stop.
-        Assert.That(CharTfIdf.Grams("ab a"), Is.EqualTo(new[] { " a", "ab", "b ", " ab", "ab ", " ab ", " a", "a ", " a " }));
+        // scikit-learn's char_wb (2, 5) of "ab a": " ab " → " a", "ab", "b ", " ab", "ab ", " ab "; " a " → " a", "a ", " a ".
+        string[] sklearn = [" a", "ab", "b ", " ab", "ab ", " ab ", " a", "a ", " a "];
+
+        var grams = CharTfIdf.Grams("ab a");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(grams, Is.EquivalentTo(sklearn));
+            Assert.That(grams, Is.EqualTo(new[] { " a", " ab", " ab ", "ab", "ab ", "b ", " a", " a ", "a " }), "by start, then length");
+            Assert.That(CharTfIdf.Grams("abcdefg").Count(g => g.Length == 5), Is.EqualTo(5), "\" abcdefg \" has five 5-grams");
+        });
     }
 
     [Test]

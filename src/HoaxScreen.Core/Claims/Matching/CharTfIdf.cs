@@ -7,7 +7,7 @@ namespace HoaxScreen.Core.Claims.Matching;
 /// </summary>
 public sealed class CharTfIdf
 {
-    private readonly Dictionary<long, double> _idf = [];
+    private readonly Dictionary<long, float> _idf = [];
 
     public CharTfIdf(IReadOnlyList<string> normalizedClaims)
     {
@@ -83,26 +83,21 @@ public sealed class CharTfIdf
         return (float)(dot / (post.Norm * claim.Norm));
     }
 
-    /// <summary>scikit-learn's char_wb n-grams of a text, in its order.</summary>
+    /// <summary>
+    /// scikit-learn's char_wb n-grams of a text (every substring of 2 to 5 characters of each word padded with a space
+    /// each side), word by word, by start, then by length (the order the sums run in; scikit-learn lists them by length).
+    /// </summary>
     public static List<string> Grams(string text)
     {
         var grams = new List<string>();
         foreach (var word in PairFeatures.Words(text))
         {
             var w = " " + word + " ";
-            for (var n = CharNgrams.MinLength; n <= CharNgrams.MaxLength; n++)
+            for (var start = 0; start + CharNgrams.MinLength <= w.Length; start++)
             {
-                var offset = 0;
-                grams.Add(w[..Math.Min(n, w.Length)]);
-                while (offset + n < w.Length)
+                for (var n = CharNgrams.MinLength; n <= CharNgrams.MaxLength && start + n <= w.Length; n++)
                 {
-                    offset++;
-                    grams.Add(w.Substring(offset, n));
-                }
-
-                if (offset == 0)
-                {
-                    break;
+                    grams.Add(w.Substring(start, n));
                 }
             }
         }

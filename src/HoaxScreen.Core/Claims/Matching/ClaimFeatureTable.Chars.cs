@@ -3,77 +3,80 @@ using System.Numerics;
 namespace HoaxScreen.Core.Claims.Matching;
 
 /// <summary>
-/// The serving side of <see cref="CharTfIdf"/>, the same floats: every claim's distinct character n-grams held once as
-/// ids of the claims' n-gram vocabulary with their weights (first-occurrence order) and norm; a post's n-grams taken
-/// apart once into a small per-thread table, so a candidate's cosine is one pass over its own n-grams.
+/// The serving side of <see cref="CharTfIdf"/>, the same floats. The claims' n-gram vocabulary (key → IDF) and each
+/// claim's norm are held; a post's known n-grams go once into a small per-thread table with their weights, and a
+/// candidate's cosine takes its claim's n-grams apart again (a few hundred hashes of a short text, cheaper than reading
+/// stored vectors that are never in cache, and no per-claim memory beyond the norm).
 /// </summary>
 internal sealed class CharTable
 {
-    private readonly Dictionary<long, int> _ids = [];
-    private readonly double[] _idf;
-    private readonly int[] _offsets;
-    private readonly int[] _grams;
-    private readonly float[] _weights;
+    // Vocabulary as one open-addressing array (linear probing): one cache line per lookup.
+    private readonly VocabularySlot[] _vocabulary;
+    private readonly int _vocabularyShift;
+    private readonly string[] _claims;
     private readonly double[] _norms;
 
     public CharTable(string[] claims)
     {
-        var df = new List<int>();
-        var seen = new List<int>();
-        var position = new List<int>();
-        var grams = new List<int>(claims.Length * 64);
-        var tfs = new List<int>(claims.Length * 64);
-        var keys = new List<long>(256);
-        var buffer = new char[64];
-        _offsets = new int[claims.Length + 1];
+        _claims = claims;
+        var df = new Dictionary<long, int>();
+        var keys = new long[1024];
+        var distinct = new HashSet<long>();
+        foreach (var claim in claims)
+        {
+            distinct.Clear();
+            var count = Keys(claim, ref keys);
+            foreach (var key in keys.AsSpan(0, count))
+            {
+                if (distinct.Add(key))
+                {
+                    df[key] = df.GetValueOrDefault(key) + 1;
+                }
+            }
+        }
+
+        Count = df.Count;
+        var capacity = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, df.Count * 2));
+        _vocabularyShift = 64 - BitOperations.Log2((uint)capacity);
+        _vocabulary = new VocabularySlot[capacity];
+        foreach (var (key, count) in df)
+        {
+            var slot = VocabularyHash(key);
+            while (_vocabulary[slot].Used)
+            {
+                slot = (slot + 1) & (capacity - 1);
+            }
+
+            _vocabulary[slot] = new VocabularySlot { Key = key, Used = true, Idf = CharNgrams.Idf(claims.Length, count) };
+        }
+
+        // Each claim's norm over its distinct n-grams in order of first occurrence, as CharTfIdf.Of sums it.
+        _norms = new double[claims.Length];
+        var counts = new Dictionary<long, int>();
+        var order = new List<long>(256);
         for (var c = 0; c < claims.Length; c++)
         {
-            keys.Clear();
-            Keys(claims[c], ref buffer, keys);
-            foreach (var key in keys)
+            counts.Clear();
+            order.Clear();
+            var count = Keys(claims[c], ref keys);
+            foreach (var key in keys.AsSpan(0, count))
             {
-                if (!_ids.TryGetValue(key, out var id))
+                if (counts.TryGetValue(key, out var n))
                 {
-                    id = df.Count;
-                    _ids.Add(key, id);
-                    df.Add(0);
-                    seen.Add(0);
-                    position.Add(0);
-                }
-
-                if (seen[id] != c + 1)
-                {
-                    seen[id] = c + 1;
-                    df[id]++;
-                    position[id] = grams.Count;
-                    grams.Add(id);
-                    tfs.Add(1);
+                    counts[key] = n + 1;
                 }
                 else
                 {
-                    tfs[position[id]]++;
+                    counts[key] = 1;
+                    order.Add(key);
                 }
             }
 
-            _offsets[c + 1] = grams.Count;
-        }
-
-        _idf = new double[df.Count];
-        for (var id = 0; id < df.Count; id++)
-        {
-            _idf[id] = CharNgrams.Idf(claims.Length, df[id]);
-        }
-
-        _grams = [.. grams];
-        _weights = new float[_grams.Length];
-        _norms = new double[claims.Length];
-        for (var c = 0; c < claims.Length; c++)
-        {
             var sum = 0.0;
-            for (var p = _offsets[c]; p < _offsets[c + 1]; p++)
+            foreach (var key in order)
             {
-                var w = CharNgrams.Weight(tfs[p], _idf[_grams[p]]);
-                _weights[p] = w;
+                Find(key, out var idf);
+                var w = CharNgrams.Weight(counts[key], idf);
                 sum += (double)w * w;
             }
 
@@ -82,7 +85,7 @@ internal sealed class CharTable
     }
 
     /// <summary>How many distinct n-grams the claims have.</summary>
-    public int Count => _idf.Length;
+    public int Count { get; }
 
     /// <summary>The cosine of claim <paramref name="claim"/> with the post in <paramref name="post"/>.</summary>
     public float Cosine(int claim, PostVector post)
@@ -93,22 +96,38 @@ internal sealed class CharTable
             return 0f;
         }
 
-        var dot = 0.0;
-        for (var p = _offsets[claim]; p < _offsets[claim + 1]; p++)
-        {
-            var w = post.WeightOf(_grams[p]);
-            if (w != 0f)
-            {
-                dot += (double)_weights[p] * w;
-            }
-        }
-
-        return (float)(dot / (post.Norm * claimNorm));
+        return (float)(post.Dot(_claims[claim]) / (post.Norm * claimNorm));
     }
 
-    // The keys of CharTfIdf.Grams(text), in its order, without strings: each word padded into the buffer.
-    private static void Keys(string text, ref char[] buffer, List<long> keys)
+    // Whether the claims have an n-gram, and its IDF.
+    private bool Find(long key, out float idf)
     {
+        var vocabulary = _vocabulary;
+        var mask = vocabulary.Length - 1;
+        for (var slot = VocabularyHash(key); ; slot = (slot + 1) & mask)
+        {
+            ref readonly var v = ref vocabulary[slot];
+            if (!v.Used)
+            {
+                idf = 0f;
+                return false;
+            }
+
+            if (v.Key == key)
+            {
+                idf = v.Idf;
+                return true;
+            }
+        }
+    }
+
+    private int VocabularyHash(long key) => (int)(((ulong)key * 0x9E3779B97F4A7C15UL) >> _vocabularyShift);
+
+    // The keys of CharTfIdf.Grams(text), in its order, without strings: each start's n-grams hashed by extending the
+    // previous one's FNV-1a by a character. Returns how many were written to keys (grown as needed).
+    private static int Keys(string text, ref long[] keys)
+    {
+        var count = 0;
         foreach (var range in text.AsSpan().Split(' '))
         {
             var word = text.AsSpan(range);
@@ -117,119 +136,175 @@ internal sealed class CharTable
                 continue;
             }
 
-            if (buffer.Length < word.Length + 2)
+            var length = word.Length + 2;
+            if (keys.Length < count + (length * 4))
             {
-                buffer = new char[(word.Length + 2) * 2];
+                Array.Resize(ref keys, Math.Max(keys.Length * 2, count + (length * 4)));
             }
 
-            buffer[0] = ' ';
-            word.CopyTo(buffer.AsSpan(1));
-            buffer[word.Length + 1] = ' ';
-            var w = buffer.AsSpan(0, word.Length + 2);
-            for (var n = CharNgrams.MinLength; n <= CharNgrams.MaxLength; n++)
+            for (var start = 0; start + CharNgrams.MinLength <= length; start++)
             {
-                var offset = 0;
-                keys.Add(CharNgrams.Key(w[..Math.Min(n, w.Length)]));
-                while (offset + n < w.Length)
+                var hash = CharNgrams.Basis;
+                hash = CharNgrams.Step(hash, At(word, start));
+                var end = Math.Min(length, start + CharNgrams.MaxLength);
+                for (var i = start + 1; i < end; i++)
                 {
-                    offset++;
-                    keys.Add(CharNgrams.Key(w.Slice(offset, n)));
-                }
-
-                if (offset == 0)
-                {
-                    break;
+                    hash = CharNgrams.Step(hash, At(word, i));
+                    keys[count++] = (long)hash;
                 }
             }
         }
+
+        return count;
     }
 
-    /// <summary>A thread's post as n-gram ids and weights, in an open-addressing table (linear probing, stamped slots).</summary>
+    // Character i of the word padded with a space each side.
+    private static char At(ReadOnlySpan<char> word, int i) => i == 0 || i > word.Length ? ' ' : word[i - 1];
+
+    /// <summary>
+    /// A thread's post: its known n-grams with counts, IDF and weights in an open-addressing table (linear probing,
+    /// stamped slots, so nothing is cleared between posts or claims).
+    /// </summary>
     internal sealed class PostVector
     {
-        private readonly List<long> _keys = new(1024);
         private readonly List<int> _order = new(512);
-        private char[] _buffer = new char[64];
-        private int[] _slotIds = new int[1024];
-        private int[] _slotStamps = new int[1024];
-        private int[] _slotCounts = new int[1024];
-        private float[] _slotWeights = new float[1024];
+        private long[] _keys = new long[1024];
+        private PostSlot[] _slots = new PostSlot[1024];
         private int _stamp;
-        private int _mask = 1023;
+        private int _claimStamp;
 
         public double Norm { get; private set; }
 
         public void Begin(CharTable table, string text)
         {
-            _keys.Clear();
-            Keys(text, ref _buffer, _keys);
-            if (_slotIds.Length < _keys.Count * 2)
+            var count = Keys(text, ref _keys);
+            if (_slots.Length < count * 2)
             {
-                var size = (int)BitOperations.RoundUpToPowerOf2((uint)(_keys.Count * 2));
-                _slotIds = new int[size];
-                _slotStamps = new int[size];
-                _slotCounts = new int[size];
-                _slotWeights = new float[size];
-                _mask = size - 1;
+                _slots = new PostSlot[(int)BitOperations.RoundUpToPowerOf2((uint)(count * 2))];
                 _stamp = 0;
+                _claimStamp = 0;
             }
 
             if (++_stamp == int.MaxValue)
             {
-                Array.Clear(_slotStamps);
+                Array.Clear(_slots);
                 _stamp = 1;
+                _claimStamp = 0;
             }
 
+            var slots = _slots;
+            var mask = slots.Length - 1;
+            var stamp = _stamp;
             _order.Clear();
-            foreach (var key in _keys)
+            foreach (var key in _keys.AsSpan(0, count))
             {
-                if (!table._ids.TryGetValue(key, out var id))
+                var slot = Slot(key, mask);
+                if (slots[slot].Stamp == stamp)
                 {
-                    continue;
+                    slots[slot].Count++;
                 }
-
-                var slot = Slot(id);
-                if (_slotStamps[slot] != _stamp)
+                else if (table.Find(key, out var idf))
                 {
-                    _slotStamps[slot] = _stamp;
-                    _slotIds[slot] = id;
-                    _slotCounts[slot] = 1;
+                    slots[slot] = new PostSlot { Key = key, Stamp = stamp, Count = 1, Idf = idf };
                     _order.Add(slot);
-                }
-                else
-                {
-                    _slotCounts[slot]++;
                 }
             }
 
             var sum = 0.0;
             foreach (var slot in _order)
             {
-                var w = CharNgrams.Weight(_slotCounts[slot], table._idf[_slotIds[slot]]);
-                _slotWeights[slot] = w;
+                var w = CharNgrams.Weight(slots[slot].Count, slots[slot].Idf);
+                slots[slot].Weight = w;
                 sum += (double)w * w;
             }
 
             Norm = Math.Sqrt(sum);
         }
 
-        /// <summary>The post's weight for n-gram <paramref name="id"/> (0 when the post lacks it).</summary>
-        public float WeightOf(int id)
+        /// <summary>
+        /// The dot product of the post with a claim's vector: the claim's n-grams the post has, counted in the claim,
+        /// summed in order of first occurrence (as <see cref="CharTfIdf.Cosine"/>).
+        /// </summary>
+        public double Dot(string claim)
         {
-            var slot = Slot(id);
-            return _slotStamps[slot] == _stamp ? _slotWeights[slot] : 0f;
+            if (++_claimStamp == int.MaxValue)
+            {
+                for (var i = 0; i < _slots.Length; i++)
+                {
+                    _slots[i].ClaimStamp = 0;
+                }
+
+                _claimStamp = 1;
+            }
+
+            var count = Keys(claim, ref _keys);
+            _order.Clear();
+            var slots = _slots;
+            var mask = slots.Length - 1;
+            var stamp = _stamp;
+            var claimStamp = _claimStamp;
+            foreach (var key in _keys.AsSpan(0, count))
+            {
+                var slot = Slot(key, mask);
+                ref var s = ref slots[slot];
+                if (s.Stamp != stamp)
+                {
+                    continue;
+                }
+
+                if (s.ClaimStamp != claimStamp)
+                {
+                    s.ClaimStamp = claimStamp;
+                    s.ClaimCount = 1;
+                    _order.Add(slot);
+                }
+                else
+                {
+                    s.ClaimCount++;
+                }
+            }
+
+            var dot = 0.0;
+            foreach (var slot in _order)
+            {
+                ref readonly var s = ref slots[slot];
+                dot += (double)CharNgrams.Weight(s.ClaimCount, s.Idf) * s.Weight;
+            }
+
+            return dot;
         }
 
-        // The slot holding id, or the free slot where it would go.
-        private int Slot(int id)
+        // The slot holding key for this post, or the free slot where it would go.
+        private int Slot(long key, int mask)
         {
-            var slot = (int)(((uint)id * 0x9E3779B9u) >> 8) & _mask;
-            while (_slotStamps[slot] == _stamp && _slotIds[slot] != id)
+            var slots = _slots;
+            var slot = (int)(((ulong)key * 0x9E3779B97F4A7C15UL) >> 40) & mask;
+            while (slots[slot].Stamp == _stamp && slots[slot].Key != key)
             {
-                slot = (slot + 1) & _mask;
+                slot = (slot + 1) & mask;
             }
 
             return slot;
         }
+    }
+
+    /// <summary>One n-gram of a post: in use when its stamp is the current post's; its count in the current claim.</summary>
+    private struct PostSlot
+    {
+        public long Key;
+        public int Stamp;
+        public int Count;
+        public float Idf;
+        public float Weight;
+        public int ClaimStamp;
+        public int ClaimCount;
+    }
+
+    /// <summary>One n-gram of the vocabulary.</summary>
+    private struct VocabularySlot
+    {
+        public long Key;
+        public float Idf;
+        public bool Used;
     }
 }

@@ -162,15 +162,23 @@ internal sealed class CharTable
     private static char At(ReadOnlySpan<char> word, int i) => i == 0 || i > word.Length ? ' ' : word[i - 1];
 
     /// <summary>
-    /// A thread's post: its known n-grams with counts, IDF and weights in an open-addressing table (linear probing,
-    /// stamped slots, so nothing is cleared between posts or claims).
+    /// A thread's post: its n-grams in a small open-addressing table (linear probing, stamped slots, so nothing is
+    /// cleared between posts) pointing at dense entries (counts, IDF, weights) of the known ones in order of first
+    /// occurrence, and a 4,096-bit filter of them, so most of a claim's n-grams the post lacks cost one bit test.
     /// </summary>
     internal sealed class PostVector
     {
-        private readonly List<int> _order = new(512);
+        private const int FilterMask = 4095;
+        private readonly ulong[] _filter = new ulong[(FilterMask + 1) / 64];
         private long[] _keys = new long[1024];
         private PostSlot[] _slots = new PostSlot[1024];
         private int _stamp;
+        private int[] _counts = new int[512];
+        private float[] _idf = new float[512];
+        private float[] _weights = new float[512];
+        private int[] _claimStamps = new int[512];
+        private int[] _claimCounts = new int[512];
+        private int[] _claimOrder = new int[512];
         private int _claimStamp;
 
         public double Norm { get; private set; }
@@ -182,6 +190,17 @@ internal sealed class CharTable
             {
                 _slots = new PostSlot[(int)BitOperations.RoundUpToPowerOf2((uint)(count * 2))];
                 _stamp = 0;
+            }
+
+            if (_counts.Length < count)
+            {
+                var size = (int)BitOperations.RoundUpToPowerOf2((uint)count);
+                _counts = new int[size];
+                _idf = new float[size];
+                _weights = new float[size];
+                _claimStamps = new int[size];
+                _claimCounts = new int[size];
+                _claimOrder = new int[size];
                 _claimStamp = 0;
             }
 
@@ -189,32 +208,50 @@ internal sealed class CharTable
             {
                 Array.Clear(_slots);
                 _stamp = 1;
-                _claimStamp = 0;
             }
 
+            Array.Clear(_filter);
             var slots = _slots;
             var mask = slots.Length - 1;
             var stamp = _stamp;
-            _order.Clear();
+            var entries = 0;
             foreach (var key in _keys.AsSpan(0, count))
             {
-                var slot = Slot(key, mask);
-                if (slots[slot].Stamp == stamp)
+                var slot = Slot(key, mask, stamp);
+                ref var s = ref slots[slot];
+                if (s.Stamp == stamp)
                 {
-                    slots[slot].Count++;
+                    if (s.Entry >= 0)
+                    {
+                        _counts[s.Entry]++;
+                    }
+
+                    continue;
                 }
-                else if (table.Find(key, out var idf))
+
+                s.Stamp = stamp;
+                s.Key = key;
+                if (table.Find(key, out var idf))
                 {
-                    slots[slot] = new PostSlot { Key = key, Stamp = stamp, Count = 1, Idf = idf };
-                    _order.Add(slot);
+                    s.Entry = entries;
+                    _counts[entries] = 1;
+                    _idf[entries] = idf;
+                    _claimStamps[entries] = 0;
+                    entries++;
+                    _filter[(key & FilterMask) >> 6] |= 1UL << (int)(key & 63);
+                }
+                else
+                {
+                    // No claim has it: remembered so a repeat skips the vocabulary.
+                    s.Entry = -1;
                 }
             }
 
             var sum = 0.0;
-            foreach (var slot in _order)
+            for (var e = 0; e < entries; e++)
             {
-                var w = CharNgrams.Weight(slots[slot].Count, slots[slot].Idf);
-                slots[slot].Weight = w;
+                var w = CharNgrams.Weight(_counts[e], _idf[e]);
+                _weights[e] = w;
                 sum += (double)w * w;
             }
 
@@ -229,57 +266,58 @@ internal sealed class CharTable
         {
             if (++_claimStamp == int.MaxValue)
             {
-                for (var i = 0; i < _slots.Length; i++)
-                {
-                    _slots[i].ClaimStamp = 0;
-                }
-
+                Array.Clear(_claimStamps);
                 _claimStamp = 1;
             }
 
             var count = Keys(claim, ref _keys);
-            _order.Clear();
             var slots = _slots;
             var mask = slots.Length - 1;
             var stamp = _stamp;
             var claimStamp = _claimStamp;
+            var filter = _filter;
+            var found = 0;
             foreach (var key in _keys.AsSpan(0, count))
             {
-                var slot = Slot(key, mask);
-                ref var s = ref slots[slot];
-                if (s.Stamp != stamp)
+                if ((filter[(key & FilterMask) >> 6] & (1UL << (int)(key & 63))) == 0)
                 {
                     continue;
                 }
 
-                if (s.ClaimStamp != claimStamp)
+                ref readonly var s = ref slots[Slot(key, mask, stamp)];
+                if (s.Stamp != stamp || s.Entry < 0)
                 {
-                    s.ClaimStamp = claimStamp;
-                    s.ClaimCount = 1;
-                    _order.Add(slot);
+                    continue;
+                }
+
+                var e = s.Entry;
+                if (_claimStamps[e] != claimStamp)
+                {
+                    _claimStamps[e] = claimStamp;
+                    _claimCounts[e] = 1;
+                    _claimOrder[found++] = e;
                 }
                 else
                 {
-                    s.ClaimCount++;
+                    _claimCounts[e]++;
                 }
             }
 
             var dot = 0.0;
-            foreach (var slot in _order)
+            foreach (var e in _claimOrder.AsSpan(0, found))
             {
-                ref readonly var s = ref slots[slot];
-                dot += (double)CharNgrams.Weight(s.ClaimCount, s.Idf) * s.Weight;
+                dot += (double)CharNgrams.Weight(_claimCounts[e], _idf[e]) * _weights[e];
             }
 
             return dot;
         }
 
         // The slot holding key for this post, or the free slot where it would go.
-        private int Slot(long key, int mask)
+        private int Slot(long key, int mask, int stamp)
         {
             var slots = _slots;
             var slot = (int)(((ulong)key * 0x9E3779B97F4A7C15UL) >> 40) & mask;
-            while (slots[slot].Stamp == _stamp && slots[slot].Key != key)
+            while (slots[slot].Stamp == stamp && slots[slot].Key != key)
             {
                 slot = (slot + 1) & mask;
             }
@@ -288,16 +326,12 @@ internal sealed class CharTable
         }
     }
 
-    /// <summary>One n-gram of a post: in use when its stamp is the current post's; its count in the current claim.</summary>
+    /// <summary>One n-gram of a post: in use when its stamp is the current post's; its entry (-1: no claim has it).</summary>
     private struct PostSlot
     {
         public long Key;
         public int Stamp;
-        public int Count;
-        public float Idf;
-        public float Weight;
-        public int ClaimStamp;
-        public int ClaimCount;
+        public int Entry;
     }
 
     /// <summary>One n-gram of the vocabulary.</summary>

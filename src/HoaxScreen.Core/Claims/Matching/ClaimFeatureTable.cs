@@ -7,7 +7,8 @@ namespace HoaxScreen.Core.Claims.Matching;
 /// term ids of the index (with their IDF mass and which are numbers), and a post's words as term ids marked in a
 /// per-thread array, so a candidate costs a pass over its own few words and character trigrams, not new sets of
 /// strings. Sums run over the same words in the same order (first occurrence) and in double, as LINQ's float Sum
-/// does, so every feature is the same float. Immutable and thread-safe once built.
+/// does, so every feature is the same float. The character TF-IDF cosine is <see cref="CharTable"/>'s. Immutable and
+/// thread-safe once built.
 /// </summary>
 public sealed class ClaimFeatureTable
 {

@@ -28,7 +28,7 @@ public static class ClaimsMatchCommand
         stdout.WriteLine($"  generated in {clock.ElapsedMilliseconds:N0} ms ({corpus.Paraphrases:N0} paraphrases of claims, {postCount - corpus.Paraphrases:N0} data/posts.csv rows)");
 
         var normalizer = TextNormalizer.ForBundle(BenchPaths.DefaultModel, ModelBundle.ReadManifest(BenchPaths.DefaultModel).Normalizer);
-        var matcherFolder = Path.Combine(BenchPaths.Root, "models", "claims");
+        var matcherFolder = StringOption(args, "--matcher") is { } given ? Path.GetFullPath(given) : Path.Combine(BenchPaths.Root, "models", "claims");
         clock.Restart();
         var matcher = ClaimMatcher.Load(matcherFolder, corpus.Claims, normalizer);
         stdout.WriteLine($"  matcher loaded over {matcher.Count:N0} claims in {clock.ElapsedMilliseconds:N0} ms");
@@ -68,30 +68,21 @@ public static class ClaimsMatchCommand
         var vectors = normalized.Select(reference.Features).ToArray();
         var flat = vectors.Select(v => v.SelectMany(f => f).ToArray()).ToArray();
         var probabilities = new float[k];
-        var buffer = new float[PairFeatures.Count];
+        var buffer = new float[PairFeatures.Count * k];
         var stages = new Stage[]
         {
             new("match (Match: normalise → decision)", i => matcher.Match(corpus.Posts[i])),
             new("· normalise", i => normalizer.Normalize(corpus.Posts[i])),
-            new("· BM25 retrieval, top 10 (Bm25ClaimIndex.Search)", i => reference.Index.Search(normalized[i], k)),
+            new($"· BM25 retrieval, top {k} (Bm25ClaimIndex.Search)", i => reference.Index.Search(normalized[i], k)),
             new("· pair features of the candidates (ClaimFeatureTable)", i =>
             {
                 table.SetPost(normalized[i]);
-                for (var r = 0; r < candidates[i].Count; r++)
-                {
-                    table.Compute(candidates[i], r, buffer);
-                }
+                table.Compute(candidates[i], buffer);
             }),
             new("· decider on the candidates (TreeEnsembleDecider)", i => trees.Probabilities(flat[i], PairFeatures.Count, probabilities.AsSpan(0, vectors[i].Length))),
             new("peer: BM25 retrieval before (every common-word posting walked)", i => reference.Legacy.Search(normalized[i], k)),
-            new("peer: pair features before (PairFeatures.Compute)", i =>
-            {
-                var view = PostView.Of(normalized[i]);
-                for (var r = 0; r < candidates[i].Count; r++)
-                {
-                    PairFeatures.Compute(view, reference.NormalizedClaims[candidates[i][r].Index], candidates[i], r, reference.Index.SelfScore(candidates[i][r].Index), reference.Index.Idf);
-                }
-            }),
+            new("peer: pair features before (PairFeatures.ComputeAll)", i =>
+                PairFeatures.ComputeAll(normalized[i], reference.NormalizedClaims, candidates[i], reference.Index, reference.Chars)),
             new("peer: decider before (ML.NET PredictionEngine per candidate)", i => reference.EngineProbabilities(vectors[i])),
             new("peer: whole path before (normalise, legacy BM25, PairFeatures, engine)", i => reference.Candidates(normalizer.Normalize(corpus.Posts[i]), legacy: true)),
         };
@@ -170,6 +161,12 @@ public static class ClaimsMatchCommand
         return at >= 0 && at + 1 < args.Length ? int.Parse(args[at + 1], CultureInfo.InvariantCulture) : fallback;
     }
 
+    private static string? StringOption(string[] args, string name)
+    {
+        var at = Array.IndexOf(args, name);
+        return at >= 0 && at + 1 < args.Length ? args[at + 1] : null;
+    }
+
     private sealed record Stage(string Name, Action<int> Action);
 
     /// <summary>
@@ -192,6 +189,7 @@ public static class ClaimsMatchCommand
             (string, string)[] texts = [.. claims.Select((c, i) => (c.Id, NormalizedClaims[i]))];
             Index = Bm25ClaimIndex.Build(texts);
             Legacy = HoaxScreen.Reference.LegacyBm25ClaimIndex.Build(texts);
+            Chars = new CharTfIdf(NormalizedClaims);
             var ml = new MLContext(seed: 1);
             Decider = ml.Model.Load(Path.Combine(folder, MatcherManifest.DeciderFile), out _);
             _engine = ml.Model.CreatePredictionEngine<DeciderRow, DeciderScore>(Decider);
@@ -205,6 +203,8 @@ public static class ClaimsMatchCommand
 
         public ITransformer Decider { get; }
 
+        public CharTfIdf Chars { get; }
+
         public void EngineProbabilities(float[][] vectors)
         {
             foreach (var vector in vectors)
@@ -217,28 +217,21 @@ public static class ClaimsMatchCommand
         public float[][] Features(string post)
         {
             var candidates = Index.Search(post, _manifest.Candidates);
-            var view = PostView.Of(post);
-            var rows = new float[candidates.Count][];
-            for (var rank = 0; rank < candidates.Count; rank++)
-            {
-                rows[rank] = PairFeatures.Compute(view, NormalizedClaims[candidates[rank].Index], candidates, rank, Index.SelfScore(candidates[rank].Index), Index.Idf);
-            }
-
-            return rows;
+            return PairFeatures.ComputeAll(post, NormalizedClaims, candidates, Index, Chars);
         }
 
         public List<ClaimMatch> Candidates(string post, bool legacy = false)
         {
             var candidates = legacy ? Legacy.Search(post, _manifest.Candidates) : Index.Search(post, _manifest.Candidates);
             var words = post.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
-            var view = PostView.Of(post);
+            var features = PairFeatures.ComputeAll(post, NormalizedClaims, candidates, Index, Chars);
             var row = new DeciderRow();
             var score = new DeciderScore();
             var matches = new List<ClaimMatch>(candidates.Count);
             for (var rank = 0; rank < candidates.Count; rank++)
             {
                 var candidate = candidates[rank];
-                row.Features = PairFeatures.Compute(view, NormalizedClaims[candidate.Index], candidates, rank, Index.SelfScore(candidate.Index), Index.Idf);
+                row.Features = features[rank];
                 _engine.Predict(row, ref score);
                 var decision = score.Probability >= _manifest.MatchThreshold && words >= _manifest.MinWordsToMatch ? ClaimDecision.Match
                     : score.Probability >= _manifest.SuggestThreshold ? ClaimDecision.Suggest

@@ -11,7 +11,7 @@ public static class SpeedApp
           claims-bulk [--posts N] [--runs N] [--out FILE]
                                                          score CLI over N posts with and without --claims
           profile [SECONDS] [--bulk]                     quick Stopwatch breakdown per stage (--bulk: the bulk texts)
-          claims-match  [--claims N] [--posts N] [--rounds N]
+          claims-match  [--claims N] [--posts N] [--rounds N] [--matcher DIR]
                                                          known-hoax matching time per post against a generated store
           claims-import [--claims N] [--runs N]          claims import CLI of a generated store into a fresh SQLite file
         """;

@@ -21,18 +21,17 @@ public static class ClaimDeciderTrainer
     public static List<DeciderRow> Rows(Bm25ClaimIndex index, IReadOnlyList<string> normalizedClaims, IReadOnlyList<DeciderPost> posts)
     {
         var rows = new List<DeciderRow>(posts.Count * Candidates);
+        var chars = new CharTfIdf(normalizedClaims);
         for (var p = 0; p < posts.Count; p++)
         {
             var candidates = index.Search(posts[p].NormalizedText, Candidates);
-            var view = PostView.Of(posts[p].NormalizedText);
+            var features = PairFeatures.ComputeAll(posts[p].NormalizedText, normalizedClaims, candidates, index, chars);
             for (var rank = 0; rank < candidates.Count; rank++)
             {
-                var candidate = candidates[rank];
                 rows.Add(new DeciderRow
                 {
-                    Features = PairFeatures.Compute(
-                        view, normalizedClaims[candidate.Index], candidates, rank, index.SelfScore(candidate.Index), index.Idf),
-                    Label = candidate.Id == posts[p].ClaimId,
+                    Features = features[rank],
+                    Label = candidates[rank].Id == posts[p].ClaimId,
                     Post = p,
                 });
             }

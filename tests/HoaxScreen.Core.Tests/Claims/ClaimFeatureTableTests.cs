@@ -40,7 +40,7 @@ public class ClaimFeatureTableTests
         var candidates = index.Search("vaksin campak", 1);
         other.SetPost("vaksin campak");
 
-        Assert.That(() => table.Compute(candidates, 0, new float[PairFeatures.Count]), Throws.InvalidOperationException);
+        Assert.That(() => table.Compute(candidates, new float[PairFeatures.Count]), Throws.InvalidOperationException);
     }
 
     private static void AssertSameAsPairFeatures((string Id, string NormalizedText)[] claims, string[] posts)
@@ -48,24 +48,25 @@ public class ClaimFeatureTableTests
         var index = Bm25ClaimIndex.Build(claims);
         var texts = claims.Select(c => c.NormalizedText).ToArray();
         var table = new ClaimFeatureTable(index, texts);
-        var features = new float[PairFeatures.Count];
+        var chars = new CharTfIdf(texts);
         var compared = 0;
         var differing = new List<string>();
         foreach (var post in posts)
         {
-            var candidates = index.Search(post, 10);
-            var view = PostView.Of(post);
+            var candidates = index.Search(post, 30);
+            var expected = PairFeatures.ComputeAll(post, texts, candidates, index, chars);
+            var features = new float[PairFeatures.Count * candidates.Count];
             table.SetPost(post);
+            table.Compute(candidates, features);
             for (var rank = 0; rank < candidates.Count; rank++)
             {
-                var expected = PairFeatures.Compute(view, texts[candidates[rank].Index], candidates, rank, index.SelfScore(candidates[rank].Index), index.Idf);
-                table.Compute(candidates, rank, features);
                 compared++;
                 for (var f = 0; f < PairFeatures.Count; f++)
                 {
-                    if (BitConverter.SingleToInt32Bits(features[f]) != BitConverter.SingleToInt32Bits(expected[f]))
+                    var actual = features[(rank * PairFeatures.Count) + f];
+                    if (BitConverter.SingleToInt32Bits(actual) != BitConverter.SingleToInt32Bits(expected[rank][f]))
                     {
-                        differing.Add($"{PairFeatures.Names[f]}: {features[f]:R} vs {expected[f]:R} (post '{post}', claim {candidates[rank].Id})");
+                        differing.Add($"{PairFeatures.Names[f]}: {actual:R} vs {expected[rank][f]:R} (post '{post}', claim {candidates[rank].Id})");
                     }
                 }
             }

@@ -12,6 +12,8 @@ public class PairFeaturesTests
         ("vaksin", "vaksin campak mengandung chip pelacak"),
     ];
 
+    private static readonly string[] Texts = [.. Claims.Select(c => c.NormalizedText)];
+
     private static float Feature(float[] features, string name) => features[Array.IndexOf(PairFeatures.Names, name)];
 
     [Test]
@@ -21,7 +23,7 @@ public class PairFeaturesTests
         var post = Claims[0].NormalizedText;
         var candidates = index.Search(post, 3);
 
-        var features = PairFeatures.Compute(post, Claims[0].NormalizedText, candidates, 0, index.SelfScore(0), index.Idf);
+        var features = PairFeatures.ComputeAll(post, Texts, candidates, index, new CharTfIdf(Texts))[0];
 
         Assert.Multiple(() =>
         {
@@ -34,6 +36,9 @@ public class PairFeaturesTests
             Assert.That(Feature(features, "numbers_shared"), Is.EqualTo(2f));
             Assert.That(Feature(features, "claim_numbers_missing"), Is.Zero);
             Assert.That(Feature(features, "gap_to_next"), Is.GreaterThan(0f));
+            Assert.That(Feature(features, "char_tfidf_cosine"), Is.EqualTo(1f).Within(1e-6));
+            Assert.That(Feature(features, "char_cosine_rank"), Is.Zero);
+            Assert.That(Feature(features, "char_cosine_gap"), Is.GreaterThan(0f));
         });
     }
 
@@ -46,8 +51,9 @@ public class PairFeaturesTests
         var tps10 = candidates.ToList().FindIndex(c => c.Id == "tps-10");
         var tps12 = candidates.ToList().FindIndex(c => c.Id == "tps-12");
 
-        var wrong = PairFeatures.Compute(post, Claims[0].NormalizedText, candidates, tps10, index.SelfScore(0), index.Idf);
-        var right = PairFeatures.Compute(post, Claims[1].NormalizedText, candidates, tps12, index.SelfScore(1), index.Idf);
+        var features = PairFeatures.ComputeAll(post, Texts, candidates, index, new CharTfIdf(Texts));
+        var wrong = features[tps10];
+        var right = features[tps12];
 
         Assert.Multiple(() =>
         {
@@ -55,6 +61,9 @@ public class PairFeaturesTests
             Assert.That(Feature(wrong, "claim_numbers_missing"), Is.EqualTo(1f));
             Assert.That(Feature(right, "claim_numbers_missing"), Is.Zero);
             Assert.That(Feature(right, "claim_words_covered"), Is.GreaterThan(Feature(wrong, "claim_words_covered")));
+            Assert.That(Feature(right, "char_cosine_rank"), Is.Zero);
+            Assert.That(Feature(wrong, "char_cosine_rank"), Is.EqualTo(1f));
+            Assert.That(Feature(wrong, "char_cosine_gap"), Is.EqualTo(Feature(wrong, "char_tfidf_cosine") - Feature(right, "char_tfidf_cosine")));
         });
     }
 
@@ -69,6 +78,22 @@ public class PairFeaturesTests
             // " abc " → " ab", "abc", "bc "; " abd " → " ab", "abd", "bd ": one of three shared each side.
             Assert.That(PairFeatures.TrigramDice("abc", "abd"), Is.EqualTo(2f / 6f).Within(1e-6));
             Assert.That(PairFeatures.TrigramDice("", ""), Is.Zero);
+        });
+    }
+
+    [Test]
+    public void Grams_ShortWords_AsScikitLearnCharWb()
+    {
+        // scikit-learn's char_wb (2, 5) of "ab a": " ab " → " a", "ab", "b ", " ab", "ab ", " ab "; " a " → " a", "a ", " a ".
+        string[] sklearn = [" a", "ab", "b ", " ab", "ab ", " ab ", " a", "a ", " a "];
+
+        var grams = CharTfIdf.Grams("ab a");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(grams, Is.EquivalentTo(sklearn));
+            Assert.That(grams, Is.EqualTo(new[] { " a", " ab", " ab ", "ab", "ab ", "b ", " a", " a ", "a " }), "by start, then length");
+            Assert.That(CharTfIdf.Grams("abcdefg").Count(g => g.Length == 5), Is.EqualTo(5), "\" abcdefg \" has five 5-grams");
         });
     }
 

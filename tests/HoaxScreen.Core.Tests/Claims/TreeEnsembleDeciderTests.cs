@@ -95,14 +95,11 @@ public class TreeEnsembleDeciderTests
         foreach (var claims in new[] { CommittedMatchingData.ClaimTexts.Select((t, i) => ($"tc-{i}", t)).ToArray(), CommittedMatchingData.LargeStore(20_000) })
         {
             var index = Bm25ClaimIndex.Build(claims);
+            string[] texts = [.. claims.Select(c => c.Item2)];
+            var chars = new CharTfIdf(texts);
             foreach (var post in CommittedMatchingData.Posts)
             {
-                var candidates = index.Search(post, 10);
-                var view = PostView.Of(post);
-                for (var rank = 0; rank < candidates.Count; rank++)
-                {
-                    rows.Add(PairFeatures.Compute(view, claims[candidates[rank].Index].Item2, candidates, rank, index.SelfScore(candidates[rank].Index), index.Idf));
-                }
+                rows.AddRange(PairFeatures.ComputeAll(post, texts, index.Search(post, 10), index, chars));
             }
         }
 

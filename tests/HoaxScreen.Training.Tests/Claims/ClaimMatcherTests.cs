@@ -84,16 +84,17 @@ public class ClaimMatcherTests
         using var engine = ml.Model.CreatePredictionEngine<DeciderRow, DeciderScore>(
             ml.Model.Load(Path.Combine(RepoPaths.Bundle("claims"), MatcherManifest.DeciderFile), out _));
         var posts = PairPosts().Select(matcher.Normalizer.Normalize).ToArray();
+        var chars = new CharTfIdf(texts);
 
         var differing = new List<string>();
         foreach (var post in posts)
         {
             var candidates = index.Search(post, matcher.Manifest.Candidates);
-            var view = PostView.Of(post);
+            var features = PairFeatures.ComputeAll(post, texts, candidates, index, chars);
             var expected = candidates.Select((c, rank) =>
             {
                 var score = new DeciderScore();
-                engine.Predict(new DeciderRow { Features = PairFeatures.Compute(view, texts[c.Index], candidates, rank, index.SelfScore(c.Index), index.Idf) }, ref score);
+                engine.Predict(new DeciderRow { Features = features[rank] }, ref score);
                 return (c.Id, score.Probability);
             }).OrderByDescending(e => e.Probability).ToList();
             var actual = matcher.CandidatesNormalized(post);

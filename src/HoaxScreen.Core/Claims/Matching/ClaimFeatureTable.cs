@@ -7,7 +7,8 @@ namespace HoaxScreen.Core.Claims.Matching;
 /// term ids of the index (with their IDF mass and which are numbers), and a post's words as term ids marked in a
 /// per-thread array, so a candidate costs a pass over its own few words and character trigrams, not new sets of
 /// strings. Sums run over the same words in the same order (first occurrence) and in double, as LINQ's float Sum
-/// does, so every feature is the same float. Immutable and thread-safe once built.
+/// does, so every feature is the same float. The character TF-IDF cosine is <see cref="CharTable"/>'s. Immutable and
+/// thread-safe once built.
 /// </summary>
 public sealed class ClaimFeatureTable
 {
@@ -20,6 +21,7 @@ public sealed class ClaimFeatureTable
     private readonly float[] _masses;
     private readonly int[] _trigramCounts;
     private readonly bool[] _isNumber;
+    private readonly CharTable _chars;
 
     [ThreadStatic]
     private static Scratch? _scratch;
@@ -85,17 +87,55 @@ public sealed class ClaimFeatureTable
         }
 
         _terms = [.. terms];
+        _chars = new CharTable(_claims);
     }
 
     /// <summary>
-    /// The features of <paramref name="candidates"/>[<paramref name="rank"/>] for the post last given to
-    /// <see cref="SetPost"/> on this thread, into <paramref name="features"/> (<see cref="PairFeatures.Count"/> long).
+    /// The features of every one of <paramref name="candidates"/> for the post last given to <see cref="SetPost"/> on this
+    /// thread, into <paramref name="rows"/> (<see cref="PairFeatures.Count"/> floats per candidate, in order). All at
+    /// once: a candidate's character cosine is ranked among the others'.
     /// </summary>
-    public void Compute(IReadOnlyList<ClaimCandidate> candidates, int rank, Span<float> features)
+    public void Compute(IReadOnlyList<ClaimCandidate> candidates, Span<float> rows)
     {
         var post = _scratch is { } current && current.Owner == this
             ? current
             : throw new InvalidOperationException("SetPost on this table and thread first");
+        var count = candidates.Count;
+        if (rows.Length < count * PairFeatures.Count)
+        {
+            throw new ArgumentException($"{rows.Length} floats for {count} candidates", nameof(rows));
+        }
+
+        var cosines = post.Cosines(count);
+        for (var rank = 0; rank < count; rank++)
+        {
+            cosines[rank] = _chars.Cosine(candidates[rank].Index, post.Chars);
+        }
+
+        for (var rank = 0; rank < count; rank++)
+        {
+            var features = rows.Slice(rank * PairFeatures.Count, PairFeatures.Count);
+            Compute(post, candidates, rank, features);
+            var cosine = cosines[rank];
+            var above = 0;
+            var bestOther = 0f;
+            for (var other = 0; other < count; other++)
+            {
+                if (other != rank)
+                {
+                    above += cosines[other] > cosine ? 1 : 0;
+                    bestOther = Math.Max(bestOther, cosines[other]);
+                }
+            }
+
+            features[15] = cosine;
+            features[16] = above;
+            features[17] = cosine - bestOther;
+        }
+    }
+
+    private void Compute(Scratch post, IReadOnlyList<ClaimCandidate> candidates, int rank, Span<float> features)
+    {
         var claim = candidates[rank].Index;
         var stamp = post.NextClaimStamp();
         var marks = post.ClaimMarks;
@@ -165,6 +205,7 @@ public sealed class ClaimFeatureTable
         var scratch = _scratch ??= new Scratch();
         scratch.Owner = this;
         scratch.Begin(_index, normalizedPost);
+        scratch.Chars.Begin(_chars, normalizedPost);
     }
 
     /// <summary>A thread's post, taken apart, and the marks that say which terms the post and the current claim have.</summary>
@@ -183,8 +224,21 @@ public sealed class ClaimFeatureTable
         private int[] _postMarks = [];
         private int[] _claimMarks = [];
         private int _claimStamp;
+        private float[] _cosines = new float[32];
 
         public ClaimFeatureTable? Owner { get; set; }
+
+        public CharTable.PostVector Chars { get; } = new();
+
+        public Span<float> Cosines(int count)
+        {
+            if (_cosines.Length < count)
+            {
+                _cosines = new float[count];
+            }
+
+            return _cosines.AsSpan(0, count);
+        }
 
         public List<int> Terms => _terms;
 

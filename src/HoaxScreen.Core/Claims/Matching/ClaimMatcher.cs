@@ -116,10 +116,7 @@ public sealed class ClaimMatcher
         var count = candidates.Count;
         Span<float> rows = count <= 32 ? stackalloc float[PairFeatures.Count * count] : new float[PairFeatures.Count * count];
         Span<float> probabilities = count <= 32 ? stackalloc float[count] : new float[count];
-        for (var rank = 0; rank < count; rank++)
-        {
-            _features.Compute(candidates, rank, rows.Slice(rank * PairFeatures.Count, PairFeatures.Count));
-        }
+        _features.Compute(candidates, rows);
 
         if (_trees is null)
         {

@@ -8,7 +8,7 @@ public sealed record MatcherManifest
 {
     public const string FileName = "matcher.json";
     public const string DeciderFile = "decider.zip";
-    public const int CurrentFormat = 1;
+    public const int CurrentFormat = 2;
 
     public int Format { get; init; } = CurrentFormat;
 

@@ -9,30 +9,55 @@ namespace HoaxScreen.Core.Claims.Matching;
 public static class PairFeatures
 {
     /// <summary>How many features a pair has (the length of <see cref="Names"/>).</summary>
-    public const int Count = 15;
+    public const int Count = 18;
 
     /// <summary>Feature names, in the order of <see cref="Compute"/>'s vector.</summary>
     public static readonly string[] Names =
     [
         "bm25", "bm25_of_self", "rank", "gap_to_next", "share_of_top", "claim_words_covered", "post_words_in_claim",
         "char_trigram_dice", "numbers_shared", "claim_numbers_missing", "post_words", "claim_words", "length_ratio_log",
-        "claim_idf_missing", "post_idf_not_in_claim",
+        "claim_idf_missing", "post_idf_not_in_claim", "char_tfidf_cosine", "char_cosine_rank", "char_cosine_gap",
     ];
 
-    /// <summary>The features of <paramref name="candidates"/>[<paramref name="rank"/>] for a post.</summary>
+    /// <summary>The features of every candidate of a post, best first (what training and the reference paths use).</summary>
     /// <param name="post">The post's normalised text.</param>
+    /// <param name="normalizedClaims">The claims the index was built from (same order).</param>
+    /// <param name="candidates">Every candidate retrieved for the post, best first.</param>
+    /// <param name="index">The claims' BM25 index (scores, IDF).</param>
+    /// <param name="chars">The claims' character TF-IDF.</param>
+    public static float[][] ComputeAll(
+        string post, IReadOnlyList<string> normalizedClaims, IReadOnlyList<ClaimCandidate> candidates, Bm25ClaimIndex index, CharTfIdf chars)
+    {
+        var view = PostView.Of(post);
+        var cosines = CharCosines(chars, post, [.. candidates.Select(c => normalizedClaims[c.Index])]);
+        var rows = new float[candidates.Count][];
+        for (var rank = 0; rank < candidates.Count; rank++)
+        {
+            var claim = candidates[rank].Index;
+            rows[rank] = Compute(view, normalizedClaims[claim], candidates, rank, index.SelfScore(claim), index.Idf, cosines);
+        }
+
+        return rows;
+    }
+
+    /// <summary>The character TF-IDF cosine of the post with each candidate claim, in order.</summary>
+    public static float[] CharCosines(CharTfIdf chars, string post, IReadOnlyList<string> candidateClaims)
+    {
+        var postVector = chars.Of(post);
+        return [.. candidateClaims.Select(c => CharTfIdf.Cosine(postVector, chars.Of(c)))];
+    }
+
+    /// <summary>The features of <paramref name="candidates"/>[<paramref name="rank"/>] for a post.</summary>
+    /// <param name="post">The post, taken apart once for all its candidates.</param>
     /// <param name="claim">The candidate claim's normalised text.</param>
     /// <param name="candidates">Every candidate retrieved for the post, best first.</param>
     /// <param name="rank">The candidate's position among them.</param>
     /// <param name="claimSelfScore">The claim's BM25 score against itself (its best possible score), for scale.</param>
     /// <param name="idf">A word's IDF among the claims (0 for a word none has): what a missing or extra word weighs.</param>
+    /// <param name="charCosines">Every candidate's <see cref="CharCosines"/>, in the candidates' order.</param>
     public static float[] Compute(
-        string post, string claim, IReadOnlyList<ClaimCandidate> candidates, int rank, float claimSelfScore, Func<string, float> idf) =>
-        Compute(PostView.Of(post), claim, candidates, rank, claimSelfScore, idf);
-
-    /// <summary>As <see cref="Compute(string, string, IReadOnlyList{ClaimCandidate}, int, float, Func{string, float})"/>, with the post's words and trigrams taken apart once for all its candidates.</summary>
-    public static float[] Compute(
-        PostView post, string claim, IReadOnlyList<ClaimCandidate> candidates, int rank, float claimSelfScore, Func<string, float> idf)
+        PostView post, string claim, IReadOnlyList<ClaimCandidate> candidates, int rank, float claimSelfScore, Func<string, float> idf,
+        IReadOnlyList<float> charCosines)
     {
         var postWordCount = post.WordCount;
         var claimWords = Words(claim);
@@ -73,6 +98,9 @@ public static class PairFeatures
             (float)Math.Log((postWordCount + 1.0) / (claimWords.Length + 1.0)),
             claimMissing,
             postExtra,
+            charCosines[rank],
+            charCosines.Count(c => c > charCosines[rank]),
+            charCosines[rank] - charCosines.Where((_, i) => i != rank).DefaultIfEmpty(0f).Max(),
         ];
     }
 

@@ -1,6 +1,6 @@
 using FluentValidation;
 using HoaxScreen.Api.Options;
-using HoaxScreen.Core.Text;
+using HoaxScreen.Api.Validation;
 using Microsoft.Extensions.Options;
 
 namespace HoaxScreen.Api.Claims;
@@ -12,12 +12,7 @@ public sealed class ClaimSearchRequestValidator : AbstractValidator<ClaimSearchR
     {
         var limits = options.Value;
 
-        RuleFor(r => r.Text)
-            .Cascade(CascadeMode.Stop)
-            .NotNull().WithMessage("text is required.")
-            .Must(text => !BlankText.IsBlank(text)).WithMessage("text must not be blank.")
-            .MaximumLength(limits.MaxTextLength)
-            .WithMessage($"text must be at most {limits.MaxTextLength} characters; it has {{TotalLength}}.");
+        RuleFor(r => r.Text).PostText(limits);
 
         RuleFor(r => r.Top)
             .InclusiveBetween(1, ClaimSearchRequest.MaxTop)

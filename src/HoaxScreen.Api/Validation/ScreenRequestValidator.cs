@@ -1,7 +1,6 @@
 using FluentValidation;
 using HoaxScreen.Api.Contracts;
 using HoaxScreen.Api.Options;
-using HoaxScreen.Core.Text;
 using Microsoft.Extensions.Options;
 
 namespace HoaxScreen.Api.Validation;
@@ -13,12 +12,7 @@ public sealed class ScreenRequestValidator : AbstractValidator<ScreenRequest>
     {
         var limits = options.Value;
 
-        RuleFor(r => r.Text)
-            .Cascade(CascadeMode.Stop)
-            .NotNull().WithMessage("text is required.")
-            .Must(text => !BlankText.IsBlank(text)).WithMessage("text must not be blank.")
-            .MaximumLength(limits.MaxTextLength)
-            .WithMessage($"text must be at most {limits.MaxTextLength} characters; it has {{TotalLength}}.");
+        RuleFor(r => r.Text).PostText(limits);
 
         RuleFor(r => r.Id)
             .MaximumLength(limits.MaxIdLength)

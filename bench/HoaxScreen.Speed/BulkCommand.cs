@@ -45,8 +45,8 @@ public static partial class BulkCommand
             var posts = Enumerable.Range(0, count).Select(i => texts[i % texts.Length]).ToArray();
             var postsCsv = Path.Combine(work, "posts.csv");
             var emptyCsv = Path.Combine(work, "empty.csv");
-            WriteCsv(postsCsv, posts);
-            WriteCsv(emptyCsv, []);
+            PostsCsv.Write(postsCsv, posts);
+            PostsCsv.Write(emptyCsv, []);
             stderr.WriteLine($"[bulk] {count:N0} posts from {source}, mean {Corpus.MeanLength(posts):F0} characters; {runs} runs each");
 
             var rows = new List<Row>();
@@ -155,7 +155,7 @@ public static partial class BulkCommand
         var scores = Path.Combine(work, "scores.csv");
         return new TimedRuns(
             tieredCompilation ? "HoaxScreen (TC=1)" : "HoaxScreen",
-            input => Check(ChildProcess.Run("dotnet", [dll, "score", "--model", model, "--in", input, "--out", scores], environment: environment), "HoaxScreen score"),
+            input => ChildProcess.Check(ChildProcess.Run("dotnet", [dll, "score", "--model", model, "--in", input, "--out", scores], environment: environment), "HoaxScreen score"),
             postsCsv,
             emptyCsv,
             stderr);
@@ -203,7 +203,7 @@ public static partial class BulkCommand
         }
 
         var prefix = Path.Combine(work, "fasttext-model");
-        Check(ChildProcess.Run(binary, ["supervised", "-input", train, "-output", prefix, .. FastTextSettings]), "fasttext supervised");
+        ChildProcess.Check(ChildProcess.Run(binary, ["supervised", "-input", train, "-output", prefix, .. FastTextSettings]), "fasttext supervised");
         var input = Path.Combine(work, "fasttext-posts.txt");
         var empty = Path.Combine(work, "fasttext-empty.txt");
         File.WriteAllLines(input, posts.Select(Prepare), new UTF8Encoding(false));
@@ -213,7 +213,7 @@ public static partial class BulkCommand
             $"the quality peer's settings ({string.Join(' ', FastTextSettings)}); input lower-cased with punctuation split off (not timed).");
         return new TimedRuns(
             "fastText",
-            file => Check(ChildProcess.Shell("exec \"$1\" predict-prob \"$2\" \"$3\" 2 > \"$4\"", binary, prefix + ".bin", file, predictions), "fasttext predict-prob"),
+            file => ChildProcess.Check(ChildProcess.Shell("exec \"$1\" predict-prob \"$2\" \"$3\" 2 > \"$4\"", binary, prefix + ".bin", file, predictions), "fasttext predict-prob"),
             input,
             empty,
             stderr);
@@ -325,18 +325,6 @@ public static partial class BulkCommand
         return joined.Length == 0 ? "_" : joined;
     }
 
-    private static void WriteCsv(string path, IEnumerable<string> texts)
-    {
-        using var writer = new StreamWriter(path, false, new UTF8Encoding(false)) { NewLine = "\n" };
-        writer.WriteLine("text");
-        foreach (var text in texts)
-        {
-            writer.WriteLine(CsvText.Escape(text));
-        }
-    }
-
-    private static ChildProcess.Result Check(ChildProcess.Result result, string what) =>
-        result.ExitCode == 0 ? result : throw new InvalidOperationException($"{what} exited with {result.ExitCode}: {result.Stderr.Trim()}");
 
     private static string FastTextVersion(string binary)
     {

@@ -39,6 +39,10 @@ public static partial class ChildProcess
         return new Result(process.ExitCode, wall, cpu, stdout.GetAwaiter().GetResult(), stderr.GetAwaiter().GetResult());
     }
 
+    /// <summary><paramref name="result"/> when the child succeeded; otherwise an exception naming <paramref name="what"/> and its stderr.</summary>
+    public static Result Check(Result result, string what) =>
+        result.ExitCode == 0 ? result : throw new InvalidOperationException($"{what} exited with {result.ExitCode}: {result.Stderr.Trim()}");
+
     /// <summary>Runs a shell command line (for output redirection).</summary>
     public static Result Shell(string commandLine, params string[] positional) =>
         Run("/bin/sh", ["-c", commandLine, "sh", .. positional]);

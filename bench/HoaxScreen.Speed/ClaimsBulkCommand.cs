@@ -43,17 +43,17 @@ public static partial class ClaimsBulkCommand
             var posts = Enumerable.Range(0, count).Select(i => texts[i % texts.Length]).ToArray();
             var postsCsv = Path.Combine(work, "posts.csv");
             var emptyCsv = Path.Combine(work, "empty.csv");
-            WriteCsv(postsCsv, posts);
-            WriteCsv(emptyCsv, []);
+            PostsCsv.Write(postsCsv, posts);
+            PostsCsv.Write(emptyCsv, []);
             var dll = TrainingDll(stderr);
             var db = Path.Combine(work, "claims.db");
             var claimsCsv = Path.Combine(BenchPaths.Root, "data", "claims", "claims.csv");
-            Check(ChildProcess.Run("dotnet", [dll, "claims", "import", "--db", db, "--in", claimsCsv]), "claims import");
+            ChildProcess.Check(ChildProcess.Run("dotnet", [dll, "claims", "import", "--db", db, "--in", claimsCsv]), "claims import");
             stderr.WriteLine($"[claims-bulk] {count:N0} posts from {source}, mean {Corpus.MeanLength(posts):F0} characters; {runs} runs each");
 
             var scores = Path.Combine(work, "scores.csv");
-            var plain = new Runs("score", input => Check(ChildProcess.Run("dotnet", [dll, "score", "--model", BenchPaths.DefaultModel, "--in", input, "--out", scores]), "score"));
-            var claims = new Runs("score --claims", input => Check(
+            var plain = new Runs("score", input => ChildProcess.Check(ChildProcess.Run("dotnet", [dll, "score", "--model", BenchPaths.DefaultModel, "--in", input, "--out", scores]), "score"));
+            var claims = new Runs("score --claims", input => ChildProcess.Check(
                 ChildProcess.Run("dotnet", [dll, "score", "--model", BenchPaths.DefaultModel, "--in", input, "--out", scores, "--claims", db]), "score --claims"));
             for (var run = 0; run < runs; run++)
             {
@@ -209,24 +209,12 @@ public static partial class ClaimsBulkCommand
         if (!File.Exists(dll))
         {
             stderr.WriteLine("[claims-bulk] building src/HoaxScreen.Training (Release)");
-            Check(ChildProcess.Run("dotnet", ["build", Path.Combine(BenchPaths.Root, "src", "HoaxScreen.Training"), "-c", "Release", "--nologo", "-v", "q"]), "dotnet build");
+            ChildProcess.Check(ChildProcess.Run("dotnet", ["build", Path.Combine(BenchPaths.Root, "src", "HoaxScreen.Training"), "-c", "Release", "--nologo", "-v", "q"]), "dotnet build");
         }
 
         return dll;
     }
 
-    private static void WriteCsv(string path, IEnumerable<string> texts)
-    {
-        using var writer = new StreamWriter(path, false, new UTF8Encoding(false)) { NewLine = "\n" };
-        writer.WriteLine("text");
-        foreach (var text in texts)
-        {
-            writer.WriteLine(CsvText.Escape(text));
-        }
-    }
-
-    private static ChildProcess.Result Check(ChildProcess.Result result, string what) =>
-        result.ExitCode == 0 ? result : throw new InvalidOperationException($"{what} exited with {result.ExitCode}: {result.Stderr.Trim()}");
 
     [GeneratedRegex(@"done: [\d,]+ posts in [\d.]+ s \((?<rate>[\d,]+) posts/s\)")]
     private static partial Regex DoneLine();

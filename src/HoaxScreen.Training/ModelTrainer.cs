@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Security.Cryptography;
 using HoaxScreen.Core.Data;
 using HoaxScreen.Core.Modeling;
-using HoaxScreen.Core.Scoring;
 using HoaxScreen.Core.Text;
 using HoaxScreen.Training.Evaluation;
 using HoaxScreen.Training.Normalization;
@@ -63,9 +62,7 @@ public sealed class ModelTrainer(Action<string> progress)
             })));
         }
 
-        var fitTexts = Select(normalized, fitRows);
-        var featureWeights = FeatureWeightsExtractor.Compute(ml, settings, fitTexts, model);
-        var evaluationScores = BatchScorer.Probabilities(ml, model, Select(normalized, evaluation), labels.Count);
+        var evaluationScores = model.Classifier.Probabilities(Select(normalized, evaluation));
         var heldOut = HeldOutEvaluation.Of(dataset, evaluation, evaluationScores, thresholds);
 
         var labelManifests = labels.Select((name, l) => new LabelManifest(
@@ -79,12 +76,12 @@ public sealed class ModelTrainer(Action<string> progress)
             ThresholdChosenOn = crossValidation is null ? "validation split" : $"out-of-fold scores of {folds}-fold cross-validation",
         }).ToList();
 
-        var manifest = WriteBundle(ml, model, featureWeights, recipe, dataset, normalizer, labelManifests, heldOut, crossValidation?.Summary, outputDirectory, clock);
+        var manifest = WriteBundle(ml, model, recipe, dataset, normalizer, labelManifests, heldOut, crossValidation?.Summary, outputDirectory, clock);
         progress($"wrote {Path.GetFullPath(outputDirectory)} in {clock.Elapsed.TotalSeconds:F1} s");
         return manifest;
     }
 
-    private ModelManifest WriteBundle(MLContext ml, ITransformer model, FeatureWeights? featureWeights, TrainingRecipe recipe, LabelledDataset dataset,
+    private ModelManifest WriteBundle(MLContext ml, FittedModel model, TrainingRecipe recipe, LabelledDataset dataset,
         TextNormalizer normalizer, IReadOnlyList<LabelManifest> labels, HeldOutEvaluation heldOut, CrossValidationSummary? crossValidation,
         string outputDirectory, Stopwatch clock)
     {
@@ -102,7 +99,7 @@ public sealed class ModelTrainer(Action<string> progress)
         try
         {
             var modelPath = Path.Combine(staging, ModelBundle.ModelFile);
-            ml.Model.Save(model, ml.Data.LoadFromEnumerable(Array.Empty<PostInput>()).Schema, modelPath);
+            model.Save(ml, staging);
             var createdAt = DateTimeOffset.UtcNow;
             var manifest = new ModelManifest
             {
@@ -125,10 +122,6 @@ public sealed class ModelTrainer(Action<string> progress)
             }
 
             normalizer.Lexicon.SaveFolder(staging);
-            if (featureWeights is not null)
-            {
-                FeatureWeightsFile.Write(staging, featureWeights);
-            }
 
             var figures = ReportFigures.Write(staging, heldOut);
             File.WriteAllText(Path.Combine(staging, ModelBundle.ReportFile), TrainingReport.Render(manifest, dataset, heldOut, figures));

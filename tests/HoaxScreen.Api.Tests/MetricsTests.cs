@@ -46,6 +46,7 @@ public sealed class MetricsTests : ApiFixture
     }
 
     private ModelHolder Holder => Factory.Services.GetRequiredService<ModelHolder>();
+    private ModelReloader Reloader => Factory.Services.GetRequiredService<ModelReloader>();
 
     [OneTimeTearDown]
     public void DeleteScratch()
@@ -146,7 +147,7 @@ public sealed class MetricsTests : ApiFixture
         }
         finally
         {
-            await Holder.ReloadAsync(Path.Combine(Root, "a"), "test clean-up", waitIfBusy: true);
+            await Reloader.ReloadAsync(Path.Combine(Root, "a"), "test clean-up", waitIfBusy: true);
         }
     }
 

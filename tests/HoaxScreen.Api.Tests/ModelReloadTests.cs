@@ -70,6 +70,7 @@ public sealed class ModelReloadTests : ApiFixture
     protected override Microsoft.Extensions.Logging.ILoggerProvider LoggerProvider => _logs;
 
     private ModelHolder Holder => Factory.Services.GetRequiredService<ModelHolder>();
+    private ModelReloader Reloader => Factory.Services.GetRequiredService<ModelReloader>();
 
     [OneTimeSetUp]
     public void RememberServedVersion() => _versionA = Holder.Current.Version;
@@ -89,7 +90,7 @@ public sealed class ModelReloadTests : ApiFixture
     {
         if (Holder.Current.Version != _versionA)
         {
-            var outcome = await Holder.ReloadAsync(BundleA, "test set-up", waitIfBusy: true);
+            var outcome = await Reloader.ReloadAsync(BundleA, "test set-up", waitIfBusy: true);
             Assert.That(outcome.Status, Is.EqualTo(ModelReloadStatus.Swapped), outcome.Reason);
         }
     }
@@ -305,7 +306,7 @@ public sealed class ModelReloadTests : ApiFixture
         {
         }
 
-        var running = Holder.ReloadAsync(BundleB, "test", waitIfBusy: false);
+        var running = Reloader.ReloadAsync(BundleB, "test", waitIfBusy: false);
         using var response = await PostReloadAsync(new JsonObject { ["path"] = BundleA });
         var first = await running;
 
@@ -323,7 +324,7 @@ public sealed class ModelReloadTests : ApiFixture
     {
         var inFlight = Holder.Current;
 
-        var outcome = await Holder.ReloadAsync(BundleB, "test", waitIfBusy: true);
+        var outcome = await Reloader.ReloadAsync(BundleB, "test", waitIfBusy: true);
         var verdict = inFlight.Score("SEBARKAN!! vaksin mengandung chip");
 
         Assert.Multiple(() =>
@@ -350,7 +351,7 @@ public sealed class ModelReloadTests : ApiFixture
 
         Assert.Multiple(() =>
         {
-            Assert.That(loaded.IsAlive, Is.False, "nothing may keep a replaced model's engine pool alive");
+            Assert.That(loaded.IsAlive, Is.False, "nothing may keep a replaced model alive");
             Assert.That(model.IsAlive, Is.False, "nothing may keep a replaced ML.NET model alive");
         });
     }
@@ -417,16 +418,13 @@ public sealed class ModelReloadTests : ApiFixture
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
     private async Task<(WeakReference Loaded, WeakReference Model)> SwapAndForgetAsync()
     {
-        // A bundle's direct path builds in the background after it loads and holds the model until done (longer for
-        // the production bundle's larger vocabulary): let it finish, so what stays alive is only what leaks.
-        await Holder.Current.Model.DirectPathReady;
         var weak = (new WeakReference(Holder.Current), new WeakReference(Holder.Current.Model));
         await ScreenModelAsync();
         using (await Client.PostRawAsync("/v1/screen/batch", """{ "items": [ { "text": "halo", "explain": true }, { "text": "apa kabar" } ] }"""))
         {
         }
 
-        var outcome = await Holder.ReloadAsync(BundleB, "test", waitIfBusy: true);
+        var outcome = await Reloader.ReloadAsync(BundleB, "test", waitIfBusy: true);
         Assert.That(outcome.Status, Is.EqualTo(ModelReloadStatus.Swapped));
         return weak;
     }

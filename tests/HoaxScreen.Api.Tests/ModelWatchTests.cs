@@ -39,6 +39,7 @@ public sealed class ModelWatchTests : ApiFixture
     }
 
     private ModelHolder Holder => Factory.Services.GetRequiredService<ModelHolder>();
+    private ModelReloader Reloader => Factory.Services.GetRequiredService<ModelReloader>();
 
     [OneTimeTearDown]
     public void DeleteScratch()

@@ -113,17 +113,16 @@ public sealed class StartupTests
     }
 
     [Test]
-    public async Task Load_DefaultBundle_ServesAtOnceAndLogsWhenTheDirectPathIsOn()
+    public async Task Load_DefaultBundle_ServesAtOnceAndLogsTheLoad()
     {
         var logs = new CapturingLoggerProvider();
         using var services = ModelServices(RepoPaths.DefaultModel, logs);
-        var holder = services.GetRequiredService<ModelHolder>();
 
-        var loaded = holder.Load();
+        var loaded = services.GetRequiredService<ModelReloader>().Load();
 
-        Assert.That(loaded.Score("cek kesiapan hoaxscreen").Labels, Is.Not.Empty, "scores while the direct path builds");
-        Assert.That(await loaded.Model.DirectPathReady.WaitAsync(TimeSpan.FromSeconds(60)), Is.True);
-        await logs.WaitForAsync(e => e.Message.Contains("direct scoring path on", StringComparison.Ordinal), TimeSpan.FromSeconds(10));
+        Assert.That(services.GetRequiredService<ModelHolder>().Current, Is.SameAs(loaded));
+        Assert.That(loaded.Model.Score("cek kesiapan hoaxscreen").Labels, Is.Not.Empty);
+        await logs.WaitForAsync(e => e.Message.Contains($"Loaded model {loaded.Version}", StringComparison.Ordinal), TimeSpan.FromSeconds(10));
     }
 
     private static ServiceProvider ModelServices(string modelPath, ILoggerProvider? logs = null)

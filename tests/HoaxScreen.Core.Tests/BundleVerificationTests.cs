@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using HoaxScreen.Core.Featurization;
 using HoaxScreen.Core.Modeling;
 using HoaxScreen.Core.Scoring;
 using HoaxScreen.Tests.Shared;
@@ -33,7 +34,7 @@ public class BundleVerificationTests
     {
         Directory.Delete(Path.Combine(_bundle, "lexicons"), recursive: true);
 
-        var error = Assert.Throws<ModelBundleException>(() => ScoringModel.Load(_bundle));
+        var error = Assert.Throws<ModelBundleException>(() => ModelBundleLoader.Load(_bundle));
 
         Assert.That(error!.Message, Does.Contain("lexicons/slang.csv is missing").And.Contain("does not match its manifest"));
     }
@@ -46,7 +47,7 @@ public class BundleVerificationTests
         lines[1] = lines[1][..^1] + (lines[1][^1] == 'a' ? 'e' : 'a'); // the same size: only the hash can tell
         File.WriteAllLines(slang, lines);
 
-        var error = Assert.Throws<ModelBundleException>(() => ScoringModel.Load(_bundle));
+        var error = Assert.Throws<ModelBundleException>(() => ModelBundleLoader.Load(_bundle));
 
         Assert.That(error!.Message, Does.Contain("lexicons/slang.csv has changed").And.Contain("does not match its manifest"));
     }
@@ -57,7 +58,7 @@ public class BundleVerificationTests
         var model = Path.Combine(_bundle, ModelBundle.ModelFile);
         File.WriteAllBytes(model, File.ReadAllBytes(model)[..(int)(new FileInfo(model).Length / 2)]);
 
-        var error = Assert.Throws<ModelBundleException>(() => ScoringModel.Load(_bundle));
+        var error = Assert.Throws<ModelBundleException>(() => ModelBundleLoader.Load(_bundle));
 
         Assert.That(error!.Message, Does.Contain("model.zip is ").And.Contain("bytes, not the").And.Contain("does not match its manifest"));
     }
@@ -67,7 +68,7 @@ public class BundleVerificationTests
     {
         File.WriteAllText(Path.Combine(_bundle, "lexicons", "extra.csv"), "informal,formal\ngblk,baik\n");
 
-        var error = Assert.Throws<ModelBundleException>(() => ScoringModel.Load(_bundle));
+        var error = Assert.Throws<ModelBundleException>(() => ModelBundleLoader.Load(_bundle));
 
         Assert.That(error!.Message, Does.Contain("lexicons/extra.csv is not in the manifest").And.Contain("does not match its manifest"));
     }
@@ -77,7 +78,7 @@ public class BundleVerificationTests
     {
         Directory.Delete(Path.Combine(_bundle, "lexicons"), recursive: true);
 
-        var error = Assert.Throws<ModelBundleException>(() => ScoringModel.Load(_bundle));
+        var error = Assert.Throws<ModelBundleException>(() => ModelBundleLoader.Load(_bundle));
 
         Assert.That(error!.Message, Does.StartWith(_bundle + ": lexicons/slang.csv is missing; also lexicons/vocabulary.txt, lexicons/watchwords.txt ("));
         Assert.That(error.Message, Does.Not.Contain("\n"));
@@ -88,21 +89,21 @@ public class BundleVerificationTests
     {
         File.AppendAllText(Path.Combine(_bundle, ModelBundle.ReportFile), "\nEdited by hand.\n");
 
-        var error = Assert.Throws<ModelBundleException>(() => ScoringModel.Load(_bundle));
+        var error = Assert.Throws<ModelBundleException>(() => ModelBundleLoader.Load(_bundle));
 
         Assert.That(error!.Message, Does.Contain("report.md is "));
     }
 
     [Test]
-    public void Load_UnlistedFeatureWeightsFile_RefusesNamingIt()
+    public void Load_UnlistedFeaturizerFile_RefusesNamingIt()
     {
-        var features = Path.Combine(_bundle, FeatureWeightsFile.FileName);
+        var features = Path.Combine(_bundle, NgramVocabularyFile.FileName);
         var bytes = File.ReadAllBytes(features);
         File.Delete(features);
         ModelBundle.Seal(_bundle);
         File.WriteAllBytes(features, bytes);
 
-        var error = Assert.Throws<ModelBundleException>(() => ScoringModel.Load(_bundle));
+        var error = Assert.Throws<ModelBundleException>(() => ModelBundleLoader.Load(_bundle));
 
         Assert.That(error!.Message, Does.Contain("features.idf is not in the manifest"));
     }
@@ -128,7 +129,7 @@ public class BundleVerificationTests
         manifest.Remove("files");
         File.WriteAllText(path, manifest.ToJsonString());
 
-        var error = Assert.Throws<ModelBundleException>(() => ScoringModel.Load(_bundle));
+        var error = Assert.Throws<ModelBundleException>(() => ModelBundleLoader.Load(_bundle));
 
         Assert.That(error!.Message, Does.Contain("lists no files").And.Contain("retrain").And.Contain("seal --model"));
     }
@@ -160,7 +161,7 @@ public class BundleVerificationTests
     [Test]
     public void Load_TeamBundle_Loads()
     {
-        Assert.That(ScoringModel.Load(RepoPaths.TeamModel).Version, Is.EqualTo(ModelBundle.ReadManifest(RepoPaths.TeamModel).Version));
+        Assert.That(ModelBundleLoader.Load(RepoPaths.TeamModel).Version, Is.EqualTo(ModelBundle.ReadManifest(RepoPaths.TeamModel).Version));
     }
 
     [Test]
@@ -182,10 +183,10 @@ public class BundleVerificationTests
     {
         var version = ModelBundle.ReadManifest(_bundle).Version;
         File.AppendAllText(Path.Combine(_bundle, "lexicons", "slang.csv"), "gbkx,goblok\n");
-        Assert.That(() => ScoringModel.Load(_bundle), Throws.InstanceOf<ModelBundleException>());
+        Assert.That(() => ModelBundleLoader.Load(_bundle), Throws.InstanceOf<ModelBundleException>());
 
         var sealedManifest = ModelBundle.Seal(_bundle);
-        var model = ScoringModel.Load(_bundle);
+        var model = ModelBundleLoader.Load(_bundle);
 
         Assert.That(model.Version, Is.EqualTo(version));
         Assert.That(model.Normalizer.Normalize("gbkx"), Is.EqualTo("goblok"));

@@ -7,7 +7,7 @@ namespace HoaxScreen.Core.Tests;
 
 public class ScoringModelTests
 {
-    private static readonly Lazy<ScoringModel> DefaultModel = new(() => ScoringModel.Load(RepoPaths.DefaultModel));
+    private static readonly Lazy<ScoringModel> DefaultModel = new(() => ModelBundleLoader.Load(RepoPaths.DefaultModel));
 
     [Test]
     public void Load_DefaultBundle_ExposesCanonicalLabelsAndVersion()
@@ -29,10 +29,9 @@ public class ScoringModelTests
             "",
         ];
         var batch = model.ScoreBatch(posts);
-        var engine = model.CreateEngine();
         for (var i = 0; i < posts.Length; i++)
         {
-            var single = model.Score(engine, posts[i]);
+            var single = model.Score(posts[i]);
             Assert.That(single.Labels.Select(l => l.Score), Is.EqualTo(batch[i].Labels.Select(l => l.Score)).Within(1e-5f));
             Assert.That(single.Flagged, Is.EqualTo(batch[i].Flagged));
         }
@@ -59,7 +58,7 @@ public class ScoringModelTests
     [Test]
     public void Load_MissingFolder_ThrowsBundleException()
     {
-        var ex = Assert.Throws<ModelBundleException>(() => ScoringModel.Load(Path.Combine(Path.GetTempPath(), "no-such-bundle-" + Guid.NewGuid())));
+        var ex = Assert.Throws<ModelBundleException>(() => ModelBundleLoader.Load(Path.Combine(Path.GetTempPath(), "no-such-bundle-" + Guid.NewGuid())));
         Assert.That(ex!.Message, Does.Contain("not found"));
     }
 
@@ -71,7 +70,7 @@ public class ScoringModelTests
         File.WriteAllText(Path.Combine(dir, ModelBundle.ModelFile), "not a zip");
         // Sealed as it is, so the files match the manifest and the model reader itself must refuse it.
         ModelBundle.Seal(dir);
-        var ex = Assert.Throws<ModelBundleException>(() => ScoringModel.Load(dir));
+        var ex = Assert.Throws<ModelBundleException>(() => ModelBundleLoader.Load(dir));
         Assert.That(ex!.Message, Does.Contain(ModelBundle.ModelFile).And.Contain("not a readable ML.NET model"));
         Directory.Delete(dir, recursive: true);
     }

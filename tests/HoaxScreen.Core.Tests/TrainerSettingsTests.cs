@@ -20,7 +20,6 @@ public class TrainerSettingsTests
     private static IEnumerable<TestCaseData> BadSettings()
     {
         yield return new TestCaseData(TrainerSettings.Default with { Algorithm = "svm" }, "trainer.algorithm");
-        yield return new TestCaseData(TrainerSettings.Default with { Featurizer = "bert" }, "trainer.featurizer");
         yield return new TestCaseData(TrainerSettings.Default with { Weighting = "bm25" }, "trainer.weighting");
         yield return new TestCaseData(TrainerSettings.Default with { WordNgramLength = 0 }, "trainer.wordNgramLength");
         yield return new TestCaseData(TrainerSettings.Default with { CharNgramLength = 7 }, "trainer.charNgramLength");

@@ -94,7 +94,7 @@ public class InterruptedTrainingTests
             Assert.That(current.Sources[0].Sha256, Is.Not.EqualTo(previous.Sources[0].Sha256));
             Assert.That(stray, Does.Not.Exist, "the bundle is swapped whole, not overlaid");
             Assert.That(Leftovers(), Is.Empty);
-            Assert.That(() => HoaxScreen.Core.Scoring.ScoringModel.Load(_bundle), Throws.Nothing);
+            Assert.That(() => HoaxScreen.Core.Modeling.ModelBundleLoader.Load(_bundle), Throws.Nothing);
         });
     }
 

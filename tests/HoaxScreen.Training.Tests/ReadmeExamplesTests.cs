@@ -36,7 +36,7 @@ public partial class ReadmeExamplesTests
         var text = Regex.Match(section, "\"text\": \"(?<text>[^\"]+)\"").Groups["text"].Value;
         var jsonStart = section.IndexOf("```json", StringComparison.Ordinal) + "```json".Length;
         var example = JsonNode.Parse(section[jsonStart..section.IndexOf("```", jsonStart, StringComparison.Ordinal)])!;
-        var model = ScoringModel.Load(RepoPaths.DefaultModel);
+        var model = ModelBundleLoader.Load(RepoPaths.DefaultModel);
 
         var verdict = model.ScoreBatch([text])[0];
 

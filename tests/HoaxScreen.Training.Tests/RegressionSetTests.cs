@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using HoaxScreen.Core.Data;
+using HoaxScreen.Core.Modeling;
 using HoaxScreen.Core.Scoring;
 using HoaxScreen.Tests.Shared;
 
@@ -14,7 +15,7 @@ namespace HoaxScreen.Training.Tests;
 public partial class RegressionSetTests
 {
     private static readonly Lazy<List<RegressionPost>> Posts = new(Read);
-    private static readonly Lazy<ScoringModel> Shipped = new(() => ScoringModel.Load(RepoPaths.DefaultModel));
+    private static readonly Lazy<ScoringModel> Shipped = new(() => ModelBundleLoader.Load(RepoPaths.DefaultModel));
 
     private sealed record RegressionPost(string Id, string Text, string Expect);
 

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using HoaxScreen.Core.Claims;
 using HoaxScreen.Core.Claims.Matching;
 using HoaxScreen.Core.Data;
+using HoaxScreen.Core.Modeling;
 using HoaxScreen.Core.Scoring;
 using HoaxScreen.Tests.Shared;
 using HoaxScreen.Training.BulkScoring;
@@ -116,7 +117,7 @@ public class ScoreClaimsTests
         var output = Path.Combine(_work, "scores.csv");
         ScoreInputs.Score(input, output, "--claims", _db, "--batch-size", "32");
 
-        var model = ScoringModel.Load(RepoPaths.DefaultModel);
+        var model = ModelBundleLoader.Load(RepoPaths.DefaultModel);
         var matcher = ClaimMatcher.Load(RepoPaths.Bundle("claims"), ClaimStore.Open(_db).Snapshot().Claims, model.Normalizer);
         var (header, rows) = ReadCsv(output);
         Assert.That(rows, Has.Count.EqualTo(posts.Length));

@@ -71,7 +71,7 @@ public class ScorePipelineTests
     public void Run_ScorerFails_ThrowsTheScorersError()
     {
         var ex = Assert.Throws<InvalidOperationException>(() =>
-            ScorePipeline.Run(new FakeReader(100), 10, withIds: false, 2, () => new FakeScorer(_ => throw new InvalidOperationException("model broke")), _ => true, CancellationToken.None));
+            ScorePipeline.Run(new FakeReader(100), 10, withIds: false, 2, _ => throw new InvalidOperationException("model broke"), _ => true, CancellationToken.None));
 
         Assert.That(ex!.Message, Is.EqualTo("model broke"));
     }
@@ -93,8 +93,12 @@ public class ScorePipelineTests
     private static ScorePipeline.Outcome Run(
         FakeReader reader, int batchSize, Func<ScorePipeline.Batch, bool> write, bool withIds = false, CancellationToken cancel = default)
     {
-        var scorers = 0;
-        return ScorePipeline.Run(reader, batchSize, withIds, 3, () => new FakeScorer(Score, delayMs: Interlocked.Increment(ref scorers) % 3), write, cancel);
+        // Batches take 0-2 ms each, so the three scorers finish them out of order.
+        return ScorePipeline.Run(reader, batchSize, withIds, 3, batch =>
+        {
+            Thread.Sleep((int)(batch.Sequence % 3));
+            Score(batch);
+        }, write, cancel);
     }
 
     private static void Score(ScorePipeline.Batch batch) => batch.Verdicts = [.. Enumerable.Repeat(Verdict, batch.Count)];
@@ -104,19 +108,6 @@ public class ScorePipelineTests
         Assert.That(batch.Verdicts, Has.Count.EqualTo(batch.Count));
         written.AddRange(batch.Texts.Take(batch.Count));
         return true;
-    }
-
-    private sealed class FakeScorer(Action<ScorePipeline.Batch> score, int delayMs = 0) : ScorePipeline.IBatchScorer
-    {
-        public void Score(ScorePipeline.Batch batch)
-        {
-            Thread.Sleep(delayMs);
-            score(batch);
-        }
-
-        public void Dispose()
-        {
-        }
     }
 
     private sealed class FakeReader(int posts, int failAt = -1) : IPostReader

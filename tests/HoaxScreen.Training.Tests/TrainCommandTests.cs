@@ -1,5 +1,6 @@
 using System.Text.Json;
 using HoaxScreen.Core.Data;
+using HoaxScreen.Core.Featurization;
 using HoaxScreen.Core.Modeling;
 using HoaxScreen.Core.Scoring;
 
@@ -46,7 +47,7 @@ public class TrainCommandTests
             .ToList();
 
         Assert.That(manifest.Files!.Select(f => f.Path), Is.EqualTo(onDisk));
-        Assert.That(onDisk, Does.Contain(ModelBundle.ReportFile).And.Contain("lexicons/slang.csv").And.Contain(FeatureWeightsFile.FileName));
+        Assert.That(onDisk, Does.Contain(ModelBundle.ReportFile).And.Contain("lexicons/slang.csv").And.Contain(NgramVocabularyFile.FileName));
         Assert.That(onDisk, Has.Some.StartsWith("figures/"), "the report's figures are written before the seal");
         foreach (var file in manifest.Files!)
         {
@@ -56,31 +57,46 @@ public class TrainCommandTests
     }
 
     [Test]
-    public void Train_TinyFixture_WritesFeatureWeightsThatGiveTheDirectPath()
+    public void Train_TinyFixture_BundleScoresTheEvaluationSplitAsTheReportSays()
     {
-        Assert.That(Path.Combine(_bundle, FeatureWeightsFile.FileName), Does.Exist);
-        var model = ScoringModel.Load(_bundle);
-        Assert.That(model.HasDirectPath, Is.True, "the weights reproduce the chain on the load-time probes");
-        Assert.That(FeatureWeightsFile.Read(_bundle)!.Weights, Has.All.GreaterThan(0f), "every slot has its IDF");
+        // The manifest's held-out metrics come from the same featuriser and heads serving loads, so re-scoring the
+        // evaluation rows through the loaded bundle reproduces each label's confusion counts exactly:
+        var model = ModelBundleLoader.Load(_bundle);
+        var dataset = LabelledDataset.Load(TrainingRecipe.ForCanonicalFile(Fixture), _ => { });
+        var evaluation = Enumerable.Range(0, dataset.Posts.Count).Where(i => DataSplit.PartOf(dataset.Posts[i].Text) == SplitPart.Evaluation).ToArray();
+        var verdicts = model.ScoreBatch([.. evaluation.Select(i => dataset.Posts[i].Text)]);
+        var manifest = ModelBundle.ReadManifest(_bundle);
+        for (var l = 0; l < manifest.Labels.Count; l++)
+        {
+            var known = evaluation.Select((row, k) => (Label: dataset.Posts[row].Labels[l], Flagged: verdicts[k].Labels[l].Flagged))
+                .Where(p => p.Label is not null).ToList();
+            var metrics = manifest.Labels[l].Metrics;
+            Assert.That(known, Has.Count.EqualTo(metrics.Rows), manifest.Labels[l].Name);
+            var truePositives = known.Count(p => p.Label == true && p.Flagged);
+            var flagged = known.Count(p => p.Flagged);
+            Assert.That(known.Count(p => p.Label == true), Is.EqualTo(metrics.Positives), manifest.Labels[l].Name);
+            Assert.That(metrics.Recall, Is.EqualTo(metrics.Positives == 0 ? 0 : (double)truePositives / metrics.Positives).Within(1e-4), manifest.Labels[l].Name);
+            Assert.That(metrics.Precision, Is.EqualTo(flagged == 0 ? 0 : (double)truePositives / flagged).Within(1e-4), manifest.Labels[l].Name);
+        }
     }
 
-    [Test]
-    public void Train_TfIdfWeighting_WritesNoFeatureWeightsAndScoresThroughTheChain()
+    [TestCase("tfidf")]
+    [TestCase("tf")]
+    public void Train_OtherWeighting_WritesABundleThatLoadsAndScores(string weighting)
     {
-        var recipe = Path.Combine(_work, "tfidf.recipe.json");
+        var recipe = Path.Combine(_work, $"{weighting}.recipe.json");
         File.WriteAllText(recipe, $$"""
             { "sources": [ { "path": {{JsonSerializer.Serialize(Fixture)}},
                 "labels": { "hoax": "hoax", "hate_speech": "hate_speech", "abusive": "abusive", "sara": "sara" } } ],
-              "trainer": { "weighting": "tfidf" } }
+              "trainer": { "weighting": "{{weighting}}" } }
             """);
-        var output = Path.Combine(_work, "tfidf");
+        var output = Path.Combine(_work, weighting);
 
         var run = CliRun.Of("train", "--recipe", recipe, "--out", output);
 
         Assert.That(run.ExitCode, Is.EqualTo(0), run.Stderr);
-        Assert.That(Path.Combine(output, FeatureWeightsFile.FileName), Does.Not.Exist);
-        var model = ScoringModel.Load(output);
-        Assert.That(model.HasDirectPath, Is.False);
+        var model = ModelBundleLoader.Load(output);
+        Assert.That(model.Classifier.Featurizer.Settings.Weighting.ToString(), Is.EqualTo(weighting).IgnoreCase);
         Assert.That(model.ScoreBatch(["hoaks vaksin chip", "selamat pagi"]), Has.Count.EqualTo(2));
         Directory.Delete(output, recursive: true);
     }
@@ -112,7 +128,7 @@ public class TrainCommandTests
     [Test]
     public void Train_TinyFixture_ModelSeparatesObviousPosts()
     {
-        var model = ScoringModel.Load(_bundle);
+        var model = ModelBundleLoader.Load(_bundle);
         var verdicts = model.ScoreBatch([
             "SEBARKAN!! minum air garam bisa sembuhkan virus kata dokter, sebarkan",
             "selamat pagi, hari ini cerah, jangan lupa sarapan",

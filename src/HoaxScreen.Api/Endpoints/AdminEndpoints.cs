@@ -44,7 +44,7 @@ public static class AdminEndpoints
     }
 
     public static async Task<Results<Ok<ModelReloadResponse>, ValidationProblem, ProblemHttpResult>> ReloadModel(
-        ModelReloadRequest? request, ModelReloadPaths paths, ModelHolder holder, CancellationToken cancellationToken)
+        ModelReloadRequest? request, ModelReloadPaths paths, ModelReloader reloader, CancellationToken cancellationToken)
     {
         // Null only for a JSON null: the group's JsonBodyFilter refuses a request without a JSON body.
         if (!paths.TryResolve(request?.Path, out var directory, out var error))
@@ -52,7 +52,7 @@ public static class AdminEndpoints
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["path"] = [error!] });
         }
 
-        var outcome = await holder.ReloadAsync(directory, ReloadTrigger, waitIfBusy: false, cancellationToken);
+        var outcome = await reloader.ReloadAsync(directory, ReloadTrigger, waitIfBusy: false, cancellationToken);
         var extensions = new Dictionary<string, object?> { ["model"] = outcome.Serving.Version };
         return outcome.Status switch
         {

@@ -1,14 +1,13 @@
 using HoaxScreen.Api.Logging;
 using HoaxScreen.Api.Modeling;
+using HoaxScreen.Core.Modeling;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace HoaxScreen.Api.Health;
 
-/// <summary>Ready when a model is loaded and scores a canary post through the engine pool.</summary>
+/// <summary>Ready when a model is loaded and scores the readiness canary.</summary>
 public sealed class ModelHealthCheck(ModelHolder holder, ILogger<ModelHealthCheck> logger) : IHealthCheck
 {
-    private const string CanaryText = "cek kesiapan hoaxscreen";
-
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         if (!holder.IsLoaded)
@@ -19,7 +18,7 @@ public sealed class ModelHealthCheck(ModelHolder holder, ILogger<ModelHealthChec
         var model = holder.Current;
         try
         {
-            var verdict = model.Score(CanaryText);
+            var verdict = model.Model.Score(CanaryPosts.Readiness);
             return Task.FromResult(verdict.Labels.Count == model.Model.Labels.Count
                 ? HealthCheckResult.Healthy($"Model {model.Version} answers.")
                 : HealthCheckResult.Unhealthy($"Model {model.Version} returned {verdict.Labels.Count} labels for {model.Model.Labels.Count}."));

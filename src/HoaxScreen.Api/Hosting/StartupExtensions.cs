@@ -50,8 +50,7 @@ public static class StartupExtensions
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static void LoadFirstModel(IServiceProvider services)
     {
-        var holder = services.GetRequiredService<ModelHolder>();
-        holder.ReclaimLoadingGarbage(holder.Load());
+        services.GetRequiredService<ModelReloader>().Load();
     }
 
     private static string OneLine(Exception ex)

@@ -8,15 +8,8 @@ namespace HoaxScreen.Api.Logging;
 internal static partial class Log
 {
     [LoggerMessage(EventId = 1000, Level = LogLevel.Information,
-        Message = "Loaded model {Version} from {Directory} (labels {Labels}) in {ElapsedMilliseconds} ms; engine pool size {PoolSize}")]
-    public static partial void ModelLoaded(this ILogger logger, string version, string directory, string labels, long elapsedMilliseconds, int poolSize);
-
-    [LoggerMessage(EventId = 1002, Level = LogLevel.Information,
-        Message = "Model {Version}: direct scoring path {State} {ElapsedMilliseconds} ms after load")]
-    public static partial void DirectPathSettled(this ILogger logger, string version, string state, long elapsedMilliseconds);
-
-    [LoggerMessage(EventId = 1003, Level = LogLevel.Warning, Message = "Model {Version}: direct scoring path failed to build ({Reason}); the chain scores every post")]
-    public static partial void DirectPathFailed(this ILogger logger, string version, string reason);
+        Message = "Loaded model {Version} from {Directory} (labels {Labels}) in {ElapsedMilliseconds} ms")]
+    public static partial void ModelLoaded(this ILogger logger, string version, string directory, string labels, long elapsedMilliseconds);
 
     [LoggerMessage(EventId = 1001, Level = LogLevel.Critical, Message = "HoaxScreen cannot start: {Reason}")]
     public static partial void StartupFailed(this ILogger logger, string reason);

@@ -9,7 +9,7 @@ namespace HoaxScreen.Api.Modeling;
 /// whole, as the training CLI does, is seen too) and reloads it once the files have been quiet for
 /// <c>Model:WatchDebounceMilliseconds</c>. A bad bundle is logged as a warning and the serving model stays.
 /// </summary>
-public sealed class ModelFolderWatcher(ModelHolder holder, IOptions<ModelOptions> options, TimeProvider time, ILogger<ModelFolderWatcher> logger)
+public sealed class ModelFolderWatcher(ModelReloader reloader, IOptions<ModelOptions> options, TimeProvider time, ILogger<ModelFolderWatcher> logger)
     : BackgroundService
 {
     public const string Trigger = "file watch";
@@ -26,7 +26,7 @@ public sealed class ModelFolderWatcher(ModelHolder holder, IOptions<ModelOptions
         }
 
         _stopping = stoppingToken;
-        var bundle = Path.TrimEndingDirectorySeparator(holder.ConfiguredDirectory);
+        var bundle = Path.TrimEndingDirectorySeparator(reloader.ConfiguredDirectory);
         var parent = Path.GetDirectoryName(bundle);
         if (parent is null || !Directory.Exists(parent))
         {
@@ -99,8 +99,8 @@ public sealed class ModelFolderWatcher(ModelHolder holder, IOptions<ModelOptions
 
         try
         {
-            // Outcomes (swapped or rejected) are logged by the holder; a rejected bundle is a warning.
-            await holder.ReloadAsync(bundle, Trigger, waitIfBusy: true, _stopping);
+            // Outcomes (swapped or rejected) are logged by the reloader; a rejected bundle is a warning.
+            await reloader.ReloadAsync(bundle, Trigger, waitIfBusy: true, _stopping);
         }
         catch (OperationCanceledException)
         {

@@ -9,7 +9,7 @@ namespace HoaxScreen.Api.Modeling;
 /// Paths are compared after resolving <c>..</c> and symbolic links, so neither can lead outside. Also says how an answer
 /// to the caller names a bundle: relative to <c>Model:ReloadRoot</c>, never by its absolute path on this server.
 /// </summary>
-public sealed partial class ModelReloadPaths(IOptions<ModelOptions> options, IHostEnvironment environment, ModelHolder holder)
+public sealed partial class ModelReloadPaths(IOptions<ModelOptions> options, IHostEnvironment environment, ModelReloader reloader)
 {
     /// <summary>Longest path a reload request may name.</summary>
     public const int MaxPathLength = 4_096;
@@ -27,7 +27,7 @@ public sealed partial class ModelReloadPaths(IOptions<ModelOptions> options, IHo
     /// </summary>
     public bool TryResolve(string? requested, out string directory, out string? error)
     {
-        var configured = holder.ConfiguredDirectory;
+        var configured = reloader.ConfiguredDirectory;
         directory = configured;
         error = null;
         if (string.IsNullOrWhiteSpace(requested))

@@ -35,8 +35,8 @@ public sealed class PostScreener(
     }
 
     /// <summary>
-    /// Items that ask for <c>explain</c> are explained one by one with pooled engines, sharing the request's explanation
-    /// budget evenly; the rest are scored together. The model is taken once, so every result (and the batch) names the
+    /// Items that ask for <c>explain</c> are explained one by one, sharing the request's explanation
+    /// budget evenly; the rest are scored together, all on the request's thread (inside its concurrency permit). The model is taken once, so every result (and the batch) names the
     /// same model version.
     /// </summary>
     public BatchScreenResponse ScreenBatch(BatchScreenRequest request, CancellationToken cancellationToken = default)
@@ -78,7 +78,7 @@ public sealed class PostScreener(
             IReadOnlyList<PostVerdict> verdicts;
             try
             {
-                verdicts = model.ScoreBatch(texts, _budget, cancellationToken);
+                verdicts = model.Model.ScoreBatch(texts, _budget, cancellationToken);
             }
             catch (ScoringBudgetException ex)
             {
@@ -109,7 +109,7 @@ public sealed class PostScreener(
 
     private ScreenResponse ScreenPlain(LoadedModel model, ScreenRequest request)
     {
-        var verdict = model.Score(request.Text ?? string.Empty, _budget);
+        var verdict = model.Model.Score(request.Text ?? string.Empty, _budget);
         metrics.PostScreened(verdict);
         return ScreenResponse.From(request.Id, model.Version, verdict);
     }
@@ -117,7 +117,7 @@ public sealed class PostScreener(
     private ScreenResponse ScreenExplained(LoadedModel model, ScreenRequest request, ScoringBudget budget, CancellationToken cancellationToken)
     {
         var text = request.Text ?? string.Empty;
-        var (verdict, explanations) = model.Explain(
+        var (verdict, explanations) = model.Model.Explain(
             text, request.ExplainAllLabels ? AllLabels : FlaggedLabels, request.TopWords, budget, cancellationToken);
         metrics.PostScreened(verdict);
         logger.PostExplained(request.Id, model.Version, explanations.Count, explanations.Sum(e => e.Words.Count));

@@ -1,9 +1,14 @@
+using HoaxScreen.Core.Featurization;
+
 namespace HoaxScreen.Core.Data;
 
 /// <summary>Trainer settings a recipe may override; stored in the bundle manifest.</summary>
 public sealed record TrainerSettings
 {
-    /// <summary>"sdca" (SDCA logistic regression) or "lbfgs" (L-BFGS logistic regression).</summary>
+    /// <summary>The classifiers the training CLI can fit (each a calibrated linear model, which serving scores directly).</summary>
+    public static IReadOnlyList<string> ClassifierNames { get; } = ["sdca", "lbfgs"];
+
+    /// <summary>"sdca" (SDCA logistic regression) or "lbfgs" (L-BFGS logistic regression); see <see cref="ClassifierNames"/>.</summary>
     public string Algorithm { get; init; } = "sdca";
 
     public int Seed { get; init; } = 20261129;
@@ -37,12 +42,6 @@ public sealed record TrainerSettings
     /// <summary>Also use the shorter character n-grams (1..CharNgramLength), not only CharNgramLength.</summary>
     public bool CharNgramAllLengths { get; init; }
 
-    /// <summary>
-    /// "text": ML.NET's FeaturizeText (word and char n-grams in one L2-normalised vector);
-    /// "blocks": word n-grams and char 1..n-grams as separately L2-normalised blocks, like a TF-IDF feature union.
-    /// </summary>
-    public string Featurizer { get; init; } = "text";
-
     /// <summary>N-gram weighting: "tf", "tfidf" or "idf" (presence times IDF: repeated n-grams count once).</summary>
     public string Weighting { get; init; } = "idf";
 
@@ -53,29 +52,24 @@ public sealed record TrainerSettings
 
     public IEnumerable<string> Problems()
     {
-        if (Algorithm is not ("sdca" or "lbfgs"))
+        if (!ClassifierNames.Contains(Algorithm))
         {
-            yield return $"trainer.algorithm must be 'sdca' or 'lbfgs', not '{Algorithm}'";
+            yield return $"trainer.algorithm must be {string.Join(" or ", ClassifierNames.Select(n => $"'{n}'"))}, not '{Algorithm}'";
         }
 
-        if (Featurizer is not ("text" or "blocks"))
-        {
-            yield return $"trainer.featurizer must be 'text' or 'blocks', not '{Featurizer}'";
-        }
-
-        if (Weighting is not ("tf" or "tfidf" or "idf"))
+        if (NgramSettings.ParseWeighting(Weighting) is null)
         {
             yield return $"trainer.weighting must be 'tf', 'tfidf' or 'idf', not '{Weighting}'";
         }
 
-        if (WordNgramLength is < 1 or > 3)
+        if (WordNgramLength is < 1 or > NgramSettings.MaxWordNgramLength)
         {
-            yield return "trainer.wordNgramLength must be 1..3";
+            yield return $"trainer.wordNgramLength must be 1..{NgramSettings.MaxWordNgramLength}";
         }
 
-        if (CharNgramLength is < 0 or > 6)
+        if (CharNgramLength is < 0 or > NgramSettings.MaxCharNgramLength)
         {
-            yield return "trainer.charNgramLength must be 0..6";
+            yield return $"trainer.charNgramLength must be 0..{NgramSettings.MaxCharNgramLength}";
         }
 
         if (DefaultThreshold is <= 0 or >= 1)

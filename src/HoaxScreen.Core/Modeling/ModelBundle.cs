@@ -1,5 +1,6 @@
 using System.Text.Json;
 using HoaxScreen.Core.Data;
+using HoaxScreen.Core.Featurization;
 using HoaxScreen.Core.Text;
 
 namespace HoaxScreen.Core.Modeling;
@@ -32,13 +33,17 @@ public static class ModelBundle
         }
 
         ModelManifest? manifest;
+        var json = File.ReadAllText(path);
         try
         {
-            manifest = JsonSerializer.Deserialize<ModelManifest>(File.ReadAllText(path), JsonDefaults.Options);
+            manifest = JsonSerializer.Deserialize<ModelManifest>(json, JsonDefaults.Options);
         }
         catch (JsonException ex)
         {
-            throw new ModelBundleException($"{path}: unreadable manifest ({ex.Message.Split('\n')[0]})", ex);
+            // A bundle of another format fails on its fields; say which format it is rather than which field.
+            throw FormatOf(json) is { } format && format != ModelManifest.CurrentFormat
+                ? UnsupportedFormat(path, format)
+                : new ModelBundleException($"{path}: unreadable manifest ({ex.Message.Split('\n')[0]})", ex);
         }
 
         if (manifest is null || manifest.Labels is not { Count: > 0 })
@@ -48,10 +53,27 @@ public static class ModelBundle
 
         if (manifest.Format != ModelManifest.CurrentFormat)
         {
-            throw new ModelBundleException($"{path}: bundle format {manifest.Format} is not supported (expected {ModelManifest.CurrentFormat})");
+            throw UnsupportedFormat(path, manifest.Format);
         }
 
         return manifest;
+    }
+
+    private static ModelBundleException UnsupportedFormat(string path, int format) =>
+        new($"{path}: bundle format {format} is not supported (expected {ModelManifest.CurrentFormat}); retrain the bundle with this version's training CLI");
+
+    private static int? FormatOf(string json)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(json, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+            return document.RootElement.ValueKind == JsonValueKind.Object
+                && document.RootElement.TryGetProperty("format", out var format) && format.TryGetInt32(out var value) ? value : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 
     /// <summary>Writes manifest.json through a temporary file moved over it, so a reader never sees half a manifest.</summary>
@@ -154,14 +176,14 @@ public static class ModelBundle
         }
     }
 
-    /// <summary>Whether serving reads the file at this bundle path: the model, the feature weights and the lexicons.</summary>
+    /// <summary>Whether serving reads the file at this bundle path: the model, the featuriser and the lexicons.</summary>
     private static bool IsServed(string path) =>
-        path is ModelFile or FeatureWeightsFile.FileName || path.StartsWith(Lexicon.Folder + "/", StringComparison.Ordinal);
+        path is ModelFile or NgramVocabularyFile.FileName || path.StartsWith(Lexicon.Folder + "/", StringComparison.Ordinal);
 
     /// <summary>The files present where serving reads (see <see cref="IsServed"/>), listed or not.</summary>
     private static IEnumerable<string> ServedFiles(string bundleDirectory)
     {
-        foreach (var top in new[] { ModelFile, FeatureWeightsFile.FileName })
+        foreach (var top in new[] { ModelFile, NgramVocabularyFile.FileName })
         {
             if (File.Exists(Path.Combine(bundleDirectory, top)))
             {

@@ -6,7 +6,8 @@ namespace HoaxScreen.Core.Modeling;
 /// <summary>manifest.json of a model bundle: everything needed to serve and to audit the model.</summary>
 public sealed record ModelManifest
 {
-    public const int CurrentFormat = 1;
+    /// <summary>2: the classifiers in model.zip read the features of features.ngrams (format 1 bundles held ML.NET's text featuriser; retrain them).</summary>
+    public const int CurrentFormat = 2;
 
     public int Format { get; init; } = CurrentFormat;
 

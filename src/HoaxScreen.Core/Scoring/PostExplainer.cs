@@ -1,6 +1,4 @@
-using HoaxScreen.Core.Modeling;
 using HoaxScreen.Core.Text;
-using Microsoft.ML;
 
 namespace HoaxScreen.Core.Scoring;
 
@@ -33,8 +31,7 @@ public static class PostExplainer
     public const int SoloPassCharacters = 100;
 
     public static (PostVerdict Verdict, IReadOnlyList<LabelExplanation> Explanations) Explain(
-        ScoringModel model,
-        PredictionEngine<PostInput, PostProbabilities> engine,
+        IPostScorer model,
         string text,
         Func<LabelVerdict, bool> explainLabel,
         int topWords,
@@ -48,9 +45,9 @@ public static class PostExplainer
             throw new ScoringBudgetException(0, normalized.Length, budget.MaxNormalizedLength);
         }
 
-        var output = new PostProbabilities();
-        model.Predict(engine, normalized, output);
-        var verdict = model.ToVerdict(output.Probabilities);
+        var output = new LabelScores();
+        model.Predict(normalized, output);
+        var verdict = model.ToVerdict(output);
         var baseline = (float[])output.Margins.Clone();
         var labels = Enumerable.Range(0, verdict.Labels.Count)
             .Where(l => explainLabel(verdict.Labels[l]))
@@ -63,7 +60,7 @@ public static class PostExplainer
             labels,
             normalizedText =>
             {
-                model.Predict(engine, normalizedText, output);
+                model.Predict(normalizedText, output);
                 return output.Margins;
             },
             topWords,

@@ -1,18 +1,13 @@
-using System.Collections.Concurrent;
-using System.Runtime.ExceptionServices;
-using HoaxScreen.Core.Modeling;
 using HoaxScreen.Core.Scoring;
-using Microsoft.ML;
 
 namespace HoaxScreen.Training.BulkScoring;
 
 /// <summary>
-/// Explains the flagged rows of a scored batch in parallel, one prediction engine per worker (engines are not
-/// thread-safe; idle ones wait in a bag for the next batch, so at most one per core is ever built).
+/// Explains the flagged rows of a scored batch on the calling thread (the score pipeline runs one batch per core, so
+/// explanations are as parallel as scoring).
 /// </summary>
-public sealed class FlaggedRowExplainer(ScoringModel model, int topWords) : IDisposable
+public sealed class FlaggedRowExplainer(IPostScorer model, int topWords)
 {
-    private readonly ConcurrentBag<PredictionEngine<PostInput, PostProbabilities>> _engines = [];
     private readonly Dictionary<string, int> _labelIndex = model.Labels.Select((label, i) => (label, i)).ToDictionary(p => p.label, p => p.i, StringComparer.Ordinal);
 
     /// <summary>The words of a row with nothing flagged: none for every label.</summary>
@@ -25,44 +20,20 @@ public sealed class FlaggedRowExplainer(ScoringModel model, int topWords) : IDis
     public IReadOnlyList<string>[][] ExplainFlagged(IReadOnlyList<string> texts, IReadOnlyList<PostVerdict> verdicts)
     {
         var words = new IReadOnlyList<string>[texts.Count][];
-        Array.Fill(words, NoWords);
-        var flaggedRows = Enumerable.Range(0, texts.Count).Where(i => verdicts[i].Flagged).ToArray();
-        try
+        for (var row = 0; row < words.Length; row++)
         {
-            Parallel.ForEach(
-                flaggedRows,
-                new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },
-                () => _engines.TryTake(out var engine) ? engine : model.CreateEngine(),
-                (row, _, engine) =>
-                {
-                    words[row] = Explain(engine, texts[row], verdicts[row]);
-                    return engine;
-                },
-                engine => _engines.Add(engine));
-        }
-        catch (AggregateException ex) when (ex.InnerExceptions.Count == 1)
-        {
-            // Surface the one real failure, so the CLI reports it as it would without parallelism.
-            ExceptionDispatchInfo.Throw(ex.InnerExceptions[0]);
+            words[row] = verdicts[row].Flagged ? Explain(texts[row], verdicts[row]) : NoWords;
         }
 
         return words;
     }
 
-    public void Dispose()
-    {
-        while (_engines.TryTake(out var engine))
-        {
-            engine.Dispose();
-        }
-    }
-
     // The labels flagged by the batch score are the ones explained, so the words always match the _flagged columns.
     // Explanations list each distinct word once (all its occurrences merged), so the top N are N different words.
-    private IReadOnlyList<string>[] Explain(PredictionEngine<PostInput, PostProbabilities> engine, string text, PostVerdict verdict)
+    private IReadOnlyList<string>[] Explain(string text, PostVerdict verdict)
     {
         var flagged = verdict.Labels.Where(l => l.Flagged).Select(l => l.Label).ToHashSet(StringComparer.Ordinal);
-        var (_, explanations) = model.Explain(engine, text, label => flagged.Contains(label.Label), topWords);
+        var (_, explanations) = model.Explain(text, label => flagged.Contains(label.Label), topWords);
         var row = (IReadOnlyList<string>[])NoWords.Clone();
         foreach (var explanation in explanations)
         {

@@ -53,7 +53,7 @@ public static class ScorePipeline
     /// <param name="batchSize">Posts per batch.</param>
     /// <param name="withIds">Whether to keep each post's id (an id column in CSV output, or JSON Lines output).</param>
     /// <param name="scorers">How many batches are scored at once (one thread each).</param>
-    /// <param name="createScorer">Makes one scorer's batch function (its own engine); disposed when the scorer ends.</param>
+    /// <param name="score">Scores a whole batch; thread-safe, as every scorer thread calls it.</param>
     /// <param name="write">Writes a scored batch; runs on the calling thread, in input order; false stops the run.</param>
     /// <param name="cancel">Stops the run at the next batch boundary.</param>
     public static Outcome Run(
@@ -61,7 +61,7 @@ public static class ScorePipeline
         int batchSize,
         bool withIds,
         int scorers,
-        Func<IBatchScorer> createScorer,
+        Action<Batch> score,
         Func<Batch, bool> write,
         CancellationToken cancel)
     {
@@ -118,10 +118,9 @@ public static class ScorePipeline
         {
             try
             {
-                using var scorer = createScorer();
                 foreach (var batch in read.GetConsumingEnumerable(stop.Token))
                 {
-                    scorer.Score(batch);
+                    score(batch);
                     scored.Add(batch, stop.Token);
                 }
             }
@@ -164,12 +163,6 @@ public static class ScorePipeline
         }
 
         return outcome;
-    }
-
-    /// <summary>Scores whole batches with resources of its own (a prediction engine), on one thread.</summary>
-    public interface IBatchScorer : IDisposable
-    {
-        void Score(Batch batch);
     }
 
     private static Outcome WriteInOrder(BlockingCollection<Batch> scored, Func<Batch, bool> write, CancellationToken cancel, CancellationToken stop)

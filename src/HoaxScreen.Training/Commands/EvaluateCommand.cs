@@ -1,4 +1,5 @@
 using HoaxScreen.Core.Data;
+using HoaxScreen.Core.Modeling;
 using HoaxScreen.Core.Scoring;
 using HoaxScreen.Training.Cli;
 using HoaxScreen.Training.Evaluation;
@@ -13,7 +14,7 @@ public static class EvaluateCommand
 
     public static int Run(CliArguments args, TextWriter stdout, TextWriter stderr)
     {
-        var model = ScoringModel.Load(args.Required("model"));
+        var model = ModelBundleLoader.Load(args.Required("model"));
         var recipe = args.Recipe();
         var split = args.Optional("split") ?? "all";
         if (split is not ("all" or "evaluation"))

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using HoaxScreen.Core.Data;
+using HoaxScreen.Core.Modeling;
 using HoaxScreen.Core.Scoring;
 using HoaxScreen.Training.BulkScoring;
 using HoaxScreen.Training.Cli;
@@ -77,7 +78,7 @@ public static class ScoreCommand
         using IPostReader reader = inputFormat == ScoreFormat.Csv
             ? new CsvPostReader(input, textColumn, delimiter)
             : new JsonLinesPostReader(input, textColumn);
-        var model = ScoringModel.Load(args.Required("model"));
+        var model = ModelBundleLoader.Load(args.Required("model"));
         var claims = args.Optional("claims") is { } db ? BulkClaims.Open(db, args.Optional("matcher"), model, stderr) : null;
         var withIds = reader.HasIds || outputFormat == ScoreFormat.JsonLines;
         using var consumed = new ConsumedRowsHash();
@@ -97,7 +98,7 @@ public static class ScoreCommand
             claims?.Fingerprint);
 
         var (partial, start) = resume ? Continue(output, current, reader, withIds, consumed, stderr) : StartOver(output, current, stderr);
-        using var explainer = explainWords > 0 ? new FlaggedRowExplainer(model, explainWords) : null;
+        var explainer = explainWords > 0 ? new FlaggedRowExplainer(model, explainWords) : null;
         IScoreWriter writer = outputFormat == ScoreFormat.Csv
             ? new CsvScoreWriter(partial.Writer, model.Labels, explainer is not null, reader.HasIds, claims is not null)
             : new JsonLinesScoreWriter(partial.Writer, model.Labels, explainer is not null, claims is not null);
@@ -124,7 +125,7 @@ public static class ScoreCommand
                     batchSize,
                     withIds,
                     Environment.ProcessorCount,
-                    () => new EngineBatchScorer(model, explainer, claims),
+                    new PostBatchScorer(model, explainer, claims).Score,
                     session.Write,
                     interrupt.Token);
             }

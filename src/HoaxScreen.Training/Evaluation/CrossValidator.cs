@@ -69,7 +69,7 @@ public sealed class CrossValidator(Action<string> progress)
             var train = rest.Where(i => !InInnerValidation(posts[i].Text, folds)).ToArray();
             var ml = new MLContext(seed: recipe.Trainer.Seed);
             var fitted = ThresholdedFit.Run(ml, recipe.Trainer, dataset, normalized, train, validation, rest, _ => { });
-            var heldScores = BatchScorer.Probabilities(ml, fitted.Model, ThresholdedFit.Select(normalized, held), labels.Count);
+            var heldScores = fitted.Model.Classifier.Probabilities(ThresholdedFit.Select(normalized, held));
             for (var i = 0; i < held.Length; i++)
             {
                 scores[held[i]] = heldScores[i];

@@ -1,12 +1,11 @@
 using HoaxScreen.Core.Data;
-using HoaxScreen.Core.Scoring;
 using HoaxScreen.Training.Evaluation;
 using Microsoft.ML;
 
 namespace HoaxScreen.Training.Pipeline;
 
 /// <summary>A fitted multi-label model with each label's decision threshold and L2 penalty.</summary>
-public sealed record FittedLabels(ITransformer Model, double[] Thresholds, float?[] L2);
+public sealed record FittedLabels(FittedModel Model, double[] Thresholds, float?[] L2);
 
 /// <summary>
 /// The one fitting procedure shared by <c>train</c> and cross-validation: per label, the L2 penalty with the lowest
@@ -24,7 +23,7 @@ public static class ThresholdedFit
         var trainTexts = Select(normalized, train);
         var trainLabels = Select(dataset.Posts, train).Select(p => p.Labels).ToList();
         var validationTexts = Select(normalized, validation);
-        var candidates = settings.L2Regularization is not null || settings.Algorithm != "sdca"
+        var candidates = !TrainingPipeline.TunesL2(settings)
             ? [settings.L2Regularization]
             : settings.L2Candidates.Select(c => (float?)c).ToArray();
         var validationScores = new float[labels.Count][][];
@@ -36,7 +35,7 @@ public static class ThresholdedFit
                 ? "stage 1/2: fitting on the training split to choose thresholds"
                 : $"stage 1/2: fitting on the training split with L2 {candidate:G2} to choose regularisation and thresholds");
             var candidateModel = builder.Fit(trainTexts, trainLabels, labels, Enumerable.Repeat(candidate, labels.Count).ToArray(), progress);
-            var scores = BatchScorer.Probabilities(ml, candidateModel, validationTexts, labels.Count);
+            var scores = candidateModel.Classifier.Probabilities(validationTexts);
             for (var l = 0; l < labels.Count; l++)
             {
                 var loss = CalibrationMetrics.LogLoss(KnownScores.Of(dataset, validation, scores, l));

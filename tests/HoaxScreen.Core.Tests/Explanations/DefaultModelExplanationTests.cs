@@ -1,4 +1,5 @@
 using HoaxScreen.Core.Labels;
+using HoaxScreen.Core.Modeling;
 using HoaxScreen.Core.Scoring;
 using HoaxScreen.Tests.Shared;
 
@@ -10,7 +11,7 @@ namespace HoaxScreen.Core.Tests.Explanations;
 /// </summary>
 public class DefaultModelExplanationTests
 {
-    private static readonly Lazy<ScoringModel> Model = new(() => ScoringModel.Load(RepoPaths.DefaultModel));
+    private static readonly Lazy<ScoringModel> Model = new(() => ModelBundleLoader.Load(RepoPaths.DefaultModel));
 
     [Test]
     public void Explain_RepeatedTriggerWord_OneEntryWithEveryOccurrence()
@@ -29,7 +30,7 @@ public class DefaultModelExplanationTests
     [TestCase("b4b1 lu, dasar babi", "b4b1", "babi")]
     public void Explain_DisguisedSpellingsOfOneWord_OneEntryWhoseSpansAreTheSpellingsAsWritten(string text, params string[] spellings)
     {
-        var words = Model.Value.Explain(Model.Value.CreateEngine(), text, _ => true, topWords: 20).Explanations.SelectMany(e => e.Words);
+        var words = Model.Value.Explain(text, _ => true, topWords: 20).Explanations.SelectMany(e => e.Words);
 
         var entries = words.Where(w => w.Spans.Any(s => s.Start == text.IndexOf(spellings[0], StringComparison.Ordinal))).ToList();
         Assume.That(entries, Is.Not.Empty, $"'{spellings[0]}' raises no label's score with this model");
@@ -49,7 +50,7 @@ public class DefaultModelExplanationTests
     [TestCase("INFO PENTING!!! info dari orang dalam: sebarkan info ini ke semua grup sebelum dihapus, info valid")]
     public void Explain_TwentyTopWords_NoWordListedTwiceAndNoSpanShared(string text)
     {
-        var (_, explanations) = Model.Value.Explain(Model.Value.CreateEngine(), text, _ => true, topWords: 20);
+        var (_, explanations) = Model.Value.Explain(text, _ => true, topWords: 20);
 
         Assert.Multiple(() =>
         {
@@ -70,7 +71,7 @@ public class DefaultModelExplanationTests
     public void Explain_FunctionWordListed_OutweighsEveryListedContentWordByTheLead(string text)
     {
         var model = Model.Value;
-        var (_, explanations) = model.Explain(model.CreateEngine(), text, _ => true, topWords: 20);
+        var (_, explanations) = model.Explain(text, _ => true, topWords: 20);
 
         Assert.Multiple(() =>
         {
@@ -93,7 +94,7 @@ public class DefaultModelExplanationTests
     private static IReadOnlyList<WordContribution> Explain(string text, string label)
     {
         var model = Model.Value;
-        var (verdict, explanations) = model.Explain(model.CreateEngine(), text, l => l.Label == label, topWords: 20);
+        var (verdict, explanations) = model.Explain(text, l => l.Label == label, topWords: 20);
         Assert.That(verdict.Labels.Single(l => l.Label == label).Flagged, Is.True, $"precondition: the default model does not flag '{text}' as {label}");
         return explanations.Single().Words;
     }

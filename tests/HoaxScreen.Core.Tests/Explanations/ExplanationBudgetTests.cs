@@ -1,4 +1,5 @@
 using System.Text;
+using HoaxScreen.Core.Modeling;
 using HoaxScreen.Core.Scoring;
 using HoaxScreen.Tests.Shared;
 
@@ -110,7 +111,7 @@ public class ExplanationBudgetTests
     [Test]
     public void Explain_DefaultModelTextOverTheNormalizedLimit_ThrowsBudgetException()
     {
-        var model = ScoringModel.Load(RepoPaths.DefaultModel);
+        var model = ModelBundleLoader.Load(RepoPaths.DefaultModel);
         var expanding = new StringBuilder();
         while (expanding.Length < 2_000)
         {
@@ -118,13 +119,12 @@ public class ExplanationBudgetTests
         }
 
         var budget = new ScoringBudget(MaxNormalizedLength: 5_000, ExplainCharacters: 1_000_000);
-        using var engine = model.CreateEngine();
         Assert.Multiple(() =>
         {
-            var explain = Assert.Throws<ScoringBudgetException>(() => model.Explain(engine, expanding.ToString(), _ => true, 5, budget));
+            var explain = Assert.Throws<ScoringBudgetException>(() => model.Explain(expanding.ToString(), _ => true, 5, budget));
             Assert.That(explain!.NormalizedLength, Is.GreaterThan(5_000));
             Assert.That(explain.Limit, Is.EqualTo(5_000));
-            Assert.Throws<ScoringBudgetException>(() => model.Score(engine, expanding.ToString(), budget: budget));
+            Assert.Throws<ScoringBudgetException>(() => model.Score(expanding.ToString(), budget: budget));
             var batch = Assert.Throws<ScoringBudgetException>(() => model.ScoreBatch(["halo", "selamat pagi", expanding.ToString()], budget));
             Assert.That(batch!.Index, Is.EqualTo(2), "the batch names the post");
         });
@@ -133,7 +133,7 @@ public class ExplanationBudgetTests
     [Test]
     public void ScoreBatch_CancelledToken_Throws()
     {
-        var model = ScoringModel.Load(RepoPaths.DefaultModel);
+        var model = ModelBundleLoader.Load(RepoPaths.DefaultModel);
         using var cancelled = new CancellationTokenSource();
         cancelled.Cancel();
 

@@ -1,4 +1,4 @@
-namespace HoaxScreen.Core.Scoring;
+namespace HoaxScreen.Core.Featurization;
 
 /// <summary>
 /// Sorts a post's feature slots (distinct, non-negative, below the vector's size) into slot order. A least-significant-

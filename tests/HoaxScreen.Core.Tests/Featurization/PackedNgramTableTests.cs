@@ -1,4 +1,4 @@
-using HoaxScreen.Core.Scoring;
+using HoaxScreen.Core.Featurization;
 
 namespace HoaxScreen.Core.Tests;
 

@@ -1,4 +1,4 @@
-namespace HoaxScreen.Core.Scoring;
+namespace HoaxScreen.Core.Featurization;
 
 /// <summary>
 /// Character n-gram (packed into a ulong, see <see cref="NgramFeaturizer"/>) → slot, as open addressing over one

@@ -1,4 +1,4 @@
-namespace HoaxScreen.Core.Scoring;
+namespace HoaxScreen.Core.Featurization;
 
 /// <summary>
 /// Word n-gram → slot, with every key in one shared character array and an open-addressing index of ints. A model

@@ -1,3 +1,4 @@
+using HoaxScreen.Core.Modeling;
 using HoaxScreen.Core.Scoring;
 using HoaxScreen.Core.Text;
 using HoaxScreen.Training.Cli;
@@ -12,7 +13,7 @@ public static class ObfuscateCommand
     public static int Run(CliArguments args, TextReader stdin, TextWriter stdout)
     {
         var seed = args.Int("seed", RobustnessCommand.DefaultSeed, 0, int.MaxValue);
-        var lexicon = args.Optional("model") is { } model ? ScoringModel.Load(model).Normalizer.Lexicon : Lexicon.Empty;
+        var lexicon = args.Optional("model") is { } model ? ModelBundleLoader.Load(model).Normalizer.Lexicon : Lexicon.Empty;
         Disguise? only = args.Optional("only") is { } name
             ? Enum.TryParse<Disguise>(name, ignoreCase: true, out var kind) && Enum.IsDefined(kind)
                 ? kind

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using HoaxScreen.Core.Data;
+using HoaxScreen.Core.Modeling;
 using HoaxScreen.Core.Scoring;
 using HoaxScreen.Training;
 using HoaxScreen.Training.Cli;
@@ -64,7 +65,7 @@ public static class QualityCommand
         }
 
         // A bad bundle fails before minutes of work, not after.
-        var given = modelDirectory is null ? null : ScoringModel.Load(modelDirectory);
+        var given = modelDirectory is null ? null : ModelBundleLoader.Load(modelDirectory);
 
         if (trainerJson is not null)
         {
@@ -180,7 +181,7 @@ public static class QualityCommand
             seconds = clock.Elapsed.TotalSeconds;
             cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds;
             stderr.WriteLine($"[hoaxscreen] trained in {seconds:F1} s");
-            model = ScoringModel.Load(bundle);
+            model = ModelBundleLoader.Load(bundle);
             config = "ModelTrainer on the whole recipe: one bundle for all labels, full normaliser, thresholds chosen on validation";
         }
 
@@ -304,7 +305,7 @@ public static class QualityCommand
             }
 
             var seconds = clock.Elapsed.TotalSeconds;
-            var model = ScoringModel.Load(bundle);
+            var model = ModelBundleLoader.Load(bundle);
             var results = new Dictionary<string, SystemTaskResult>();
             foreach (var task in netifierTasks)
             {

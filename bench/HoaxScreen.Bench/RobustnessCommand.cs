@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using HoaxScreen.Core.Data;
+using HoaxScreen.Core.Modeling;
 using HoaxScreen.Core.Scoring;
 using HoaxScreen.Core.Text;
 using HoaxScreen.Training;
@@ -49,7 +50,7 @@ public static class RobustnessCommand
             var bundle = Path.Combine(work, name);
             new ModelTrainer(message => stderr.WriteLine($"[{name}] {message}")).Train(variant, bundle);
             var seconds = clock.Elapsed.TotalSeconds;
-            models.Add((name, ScoringModel.Load(bundle), seconds));
+            models.Add((name, ModelBundleLoader.Load(bundle), seconds));
             stderr.WriteLine($"[{name}] trained in {seconds:F1} s");
         }
 

@@ -47,12 +47,11 @@ public static class BdnCommand
     {
         var model = SpeedFixture.Model;
         var texts = SpeedFixture.Texts(kind);
-        using var engine = model.CreateEngine();
         var output = new PostProbabilities();
         var warm = Stopwatch.StartNew();
         for (var i = 0; warm.Elapsed.TotalSeconds < 1; i++)
         {
-            model.Score(engine, texts[i % texts.Length], output);
+            model.Score(texts[i % texts.Length], output);
         }
 
         var passes = kind == SpeedFixture.Tweet ? 4 : 8;
@@ -63,7 +62,7 @@ public static class BdnCommand
             foreach (var text in texts)
             {
                 var start = Stopwatch.GetTimestamp();
-                model.Score(engine, text, output);
+                model.Score(text, output);
                 samples[n++] = Stopwatch.GetElapsedTime(start).TotalMicroseconds;
             }
         }

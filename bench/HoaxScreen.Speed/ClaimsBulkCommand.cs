@@ -120,10 +120,9 @@ public static partial class ClaimsBulkCommand
 
     private static StageTimes Stages(string[] posts, string db, TextWriter stderr)
     {
-        var model = ScoringModel.Load(BenchPaths.DefaultModel);
+        var model = ModelBundleLoader.Load(BenchPaths.DefaultModel);
         var snapshot = ClaimStore.Open(db).Snapshot();
         var matcher = ClaimMatcher.Load(Path.Combine(BenchPaths.Root, "models", "claims"), snapshot.Claims, model.Normalizer);
-        using var engine = model.CreateEngine();
         var output = new PostProbabilities();
         var normalized = new string[posts.Length];
         double normalize = 0, classify = 0, match = 0, matchBytes = 0;

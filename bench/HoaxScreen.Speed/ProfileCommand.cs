@@ -18,9 +18,8 @@ public static class ProfileCommand
     {
         var seconds = args.Length > 0 ? double.Parse(args[0], CultureInfo.InvariantCulture) : 1.5;
         var load = Stopwatch.StartNew();
-        var model = ScoringModel.Load(BenchPaths.DefaultModel);
+        var model = ModelBundleLoader.Load(BenchPaths.DefaultModel);
         stdout.WriteLine($"model load {load.ElapsedMilliseconds} ms, {Environment.ProcessorCount} cores");
-        using var engine = model.CreateEngine();
         var raw = SpeedFixture.RawChain(out var ml);
         using var featurizer = ml.Model.CreatePredictionEngine<PostInput, SpeedFixture.FeaturesRow>(raw);
         using var uncached = ml.Model.CreatePredictionEngine<PostInput, PostProbabilities>(raw);
@@ -47,7 +46,7 @@ public static class ProfileCommand
             Measure(stdout, "featurise only", seconds, posts.Length, i => featurizer.Predict(new PostInput { Text = normalized[i] }, ref features));
             Measure(stdout, "featurise+classify (engine)", seconds, posts.Length, i => engine.Predict(new PostInput { Text = normalized[i] }, ref output));
             Measure(stdout, "same, chain as saved (before)", seconds, posts.Length, i => uncached.Predict(new PostInput { Text = normalized[i] }, ref output));
-            Measure(stdout, "score single (Score)", seconds, posts.Length, i => model.Score(engine, posts[i], output));
+            Measure(stdout, "score single (Score)", seconds, posts.Length, i => model.Score(posts[i], output));
             Measure(stdout, "json response", seconds, posts.Length, i =>
             {
                 buffer.ResetWrittenCount();

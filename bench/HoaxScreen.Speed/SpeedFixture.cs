@@ -14,7 +14,7 @@ public static class SpeedFixture
     /// <summary>Number of ~2,000-character posts made from data/posts.csv.</summary>
     public const int LongCount = 256;
 
-    private static readonly Lazy<ScoringModel> LazyModel = new(() => ScoringModel.Load(BenchPaths.DefaultModel));
+    private static readonly Lazy<ScoringModel> LazyModel = new(() => ModelBundleLoader.Load(BenchPaths.DefaultModel));
     private static readonly Lazy<string[]> LazyLong = new(() => Corpus.LongPosts(LongCount));
 
     public static ScoringModel Model => LazyModel.Value;

@@ -1,6 +1,6 @@
 using HoaxScreen.Api.Claims;
-using HoaxScreen.Api.Contracts;
 using HoaxScreen.Api.Options;
+using HoaxScreen.Api.Screening;
 using Microsoft.Extensions.Options;
 using Microsoft.OpenApi;
 using Swashbuckle.AspNetCore.SwaggerGen;

@@ -1,9 +1,8 @@
 using FluentValidation;
-using HoaxScreen.Api.Contracts;
 using HoaxScreen.Api.Options;
 using Microsoft.Extensions.Options;
 
-namespace HoaxScreen.Api.Validation;
+namespace HoaxScreen.Api.Screening;
 
 /// <summary>Rules for a batch: 1..MaxBatchSize items, each a valid post (errors keyed <c>items[i].field</c>).</summary>
 public sealed class BatchScreenRequestValidator : AbstractValidator<BatchScreenRequest>

@@ -1,7 +1,7 @@
 using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
 
-namespace HoaxScreen.Api.Contracts;
+namespace HoaxScreen.Api.Screening;
 
 /// <summary>One post to screen.</summary>
 public sealed record ScreenRequest

@@ -16,6 +16,7 @@ using HoaxScreen.Api.Validation;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddHoaxScreenOptions();
+builder.Services.AddStartupSteps();
 builder.Services.AddModelServing();
 builder.Services.AddClaimMatching();
 builder.Services.AddRequestValidation();

@@ -1,7 +1,7 @@
 using System.Buffers;
 using System.Text.Json;
 using BenchmarkDotNet.Attributes;
-using HoaxScreen.Api.Contracts;
+using HoaxScreen.Api.Screening;
 using HoaxScreen.Core.Modeling;
 using HoaxScreen.Core.Scoring;
 using Microsoft.ML;

@@ -2,7 +2,7 @@ using System.Buffers;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
-using HoaxScreen.Api.Contracts;
+using HoaxScreen.Api.Screening;
 using HoaxScreen.Core.Modeling;
 using HoaxScreen.Core.Scoring;
 

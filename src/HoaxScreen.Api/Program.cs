@@ -1,6 +1,7 @@
+using HoaxScreen.Api;
+using HoaxScreen.Api.Admin;
 using HoaxScreen.Api.Claims;
 using HoaxScreen.Api.Documentation;
-using HoaxScreen.Api.Endpoints;
 using HoaxScreen.Api.Errors;
 using HoaxScreen.Api.Health;
 using HoaxScreen.Api.Hosting;
@@ -15,6 +16,7 @@ using HoaxScreen.Api.Validation;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddHoaxScreenOptions();
+builder.Services.AddStartupSteps();
 builder.Services.AddModelServing();
 builder.Services.AddClaimMatching();
 builder.Services.AddRequestValidation();

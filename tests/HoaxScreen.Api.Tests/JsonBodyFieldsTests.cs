@@ -1,5 +1,6 @@
-using HoaxScreen.Api.Contracts;
+using HoaxScreen.Api.Admin;
 using HoaxScreen.Api.Errors;
+using HoaxScreen.Api.Screening;
 
 namespace HoaxScreen.Api.Tests;
 

@@ -238,6 +238,33 @@ public sealed class SwaggerTests : ApiFixture
         _document["paths"]![path]!["post"]!["requestBody"]!["content"]!["application/json"]!["examples"]!.AsObject();
 }
 
+/// <summary>The schemas document the limits the service was configured with, not the defaults.</summary>
+[TestFixture]
+public sealed class SwaggerConfiguredLimitsTests : ApiFixture
+{
+    protected override IReadOnlyDictionary<string, string?> Settings => new Dictionary<string, string?>
+    {
+        ["Screening:MaxTextLength"] = "500",
+        ["Screening:MaxIdLength"] = "7",
+        ["Screening:MaxBatchSize"] = "10",
+    };
+
+    [Test]
+    public async Task SwaggerJson_LoweredLimits_DocumentsTheConfiguredValues()
+    {
+        using var response = await Client.GetAsync("/swagger/v1/swagger.json");
+        var schemas = (await response.ReadObjectAsync())["components"]!["schemas"]!;
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(schemas["ScreenRequest"]!["properties"]!["text"]!["maxLength"]!.GetValue<int>(), Is.EqualTo(500));
+            Assert.That(schemas["ScreenRequest"]!["properties"]!["id"]!["maxLength"]!.GetValue<int>(), Is.EqualTo(7));
+            Assert.That(schemas["ClaimSearchRequest"]!["properties"]!["text"]!["maxLength"]!.GetValue<int>(), Is.EqualTo(500));
+            Assert.That(schemas["BatchScreenRequest"]!["properties"]!["items"]!["maxItems"]!.GetValue<int>(), Is.EqualTo(10));
+        });
+    }
+}
+
 /// <summary>The claims routes' Swagger examples run as they are on a service with the team's claims.</summary>
 [TestFixture]
 public sealed class SwaggerClaimExamplesTests : ApiFixture

@@ -35,7 +35,7 @@ public static class DocumentationExtensions
             options.OperationFilter<ApiKeySecurityOperationFilter>();
             options.OperationFilter<JsonBodyOperationFilter>();
             options.OperationFilter<FileBodyOperationFilter>();
-            options.SchemaFilter<ScreeningLimitsSchemaFilter>();
+            options.SchemaFilter<ValidatorLimitsSchemaFilter>();
         });
         return services;
     }

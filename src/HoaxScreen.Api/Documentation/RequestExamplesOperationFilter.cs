@@ -1,5 +1,5 @@
 using HoaxScreen.Api.Claims;
-using HoaxScreen.Api.Contracts;
+using HoaxScreen.Api.Screening;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.OpenApi;
 using Swashbuckle.AspNetCore.SwaggerGen;

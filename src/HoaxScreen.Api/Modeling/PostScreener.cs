@@ -1,7 +1,7 @@
 using HoaxScreen.Api.Claims;
-using HoaxScreen.Api.Contracts;
 using HoaxScreen.Api.Logging;
 using HoaxScreen.Api.Options;
+using HoaxScreen.Api.Screening;
 using HoaxScreen.Api.Telemetry;
 using HoaxScreen.Core.Scoring;
 using Microsoft.Extensions.Options;

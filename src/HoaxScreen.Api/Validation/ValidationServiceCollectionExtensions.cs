@@ -10,7 +10,7 @@ public static class ValidationServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddRequestValidation(this IServiceCollection services)
     {
-        services.AddValidatorsFromAssembly(typeof(ScreenRequestValidator).Assembly, ServiceLifetime.Singleton);
+        services.AddValidatorsFromAssembly(typeof(ValidationFilter).Assembly, ServiceLifetime.Singleton);
         return services;
     }
 }

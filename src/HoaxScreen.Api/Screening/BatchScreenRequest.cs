@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace HoaxScreen.Api.Contracts;
+namespace HoaxScreen.Api.Screening;
 
 /// <summary>Several posts to screen in one call.</summary>
 public sealed record BatchScreenRequest

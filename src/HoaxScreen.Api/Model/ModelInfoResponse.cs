@@ -2,7 +2,7 @@ using HoaxScreen.Core.Modeling;
 using HoaxScreen.Core.Scoring;
 using HoaxScreen.Core.Text;
 
-namespace HoaxScreen.Api.Contracts;
+namespace HoaxScreen.Api.Model;
 
 /// <summary>What the served model is, how it was trained and how well it did on held-out data.</summary>
 public sealed record ModelInfoResponse

@@ -1,9 +1,9 @@
 using FluentValidation;
-using HoaxScreen.Api.Contracts;
 using HoaxScreen.Api.Options;
+using HoaxScreen.Api.Validation;
 using Microsoft.Extensions.Options;
 
-namespace HoaxScreen.Api.Validation;
+namespace HoaxScreen.Api.Screening;
 
 /// <summary>Rules for a batch: 1..MaxBatchSize items, each a valid post (errors keyed <c>items[i].field</c>).</summary>
 public sealed class BatchScreenRequestValidator : AbstractValidator<BatchScreenRequest>
@@ -15,9 +15,11 @@ public sealed class BatchScreenRequestValidator : AbstractValidator<BatchScreenR
         RuleFor(r => r.Items)
             .Cascade(CascadeMode.Stop)
             .NotNull().WithMessage("items is required.")
-            .Must(items => items!.Count > 0).WithMessage("items must contain at least one post.")
-            .Must(items => items!.Count <= maxBatchSize)
+            .MinimumCount(1).WithMessage("items must contain at least one post.")
+            .MaximumCount(maxBatchSize)
             .WithMessage(r => $"items must contain at most {maxBatchSize} posts; it has {r.Items!.Count}.");
+
+        bool HasAcceptableSize(BatchScreenRequest r) => r.Items is { Count: > 0 } items && items.Count <= maxBatchSize;
 
         var maxBatchText = options.Value.MaxBatchTextLength;
         RuleFor(r => r.Items)
@@ -25,7 +27,7 @@ public sealed class BatchScreenRequestValidator : AbstractValidator<BatchScreenR
             .WithMessage(r =>
                 $"the posts of one batch may add up to at most {maxBatchText} characters (Screening:MaxBatchTextLength); " +
                 $"these add up to {TotalLength(r.Items!)}: split the batch.")
-            .When(r => r.Items is { Count: > 0 } items && items.Count <= maxBatchSize);
+            .When(HasAcceptableSize);
 
         var maxExplained = options.Value.MaxExplainedItems;
         RuleFor(r => r.Items)
@@ -33,13 +35,13 @@ public sealed class BatchScreenRequestValidator : AbstractValidator<BatchScreenR
             .WithMessage(r =>
                 $"at most {maxExplained} items of a batch may ask for explain (Screening:MaxExplainedItems); " +
                 $"{r.Items!.Count(i => i?.Explain == true)} do: ask only for the posts you will read.")
-            .When(r => r.Items is { Count: > 0 } items && items.Count <= maxBatchSize);
+            .When(HasAcceptableSize);
 
         // Item rules only run on a batch of acceptable size, so an oversized batch gets one clear error.
         RuleForEach(r => r.Items!)
             .NotNull().WithMessage("each item must be an object with a text.")
             .SetValidator(itemValidator)
-            .When(r => r.Items is { Count: > 0 } items && items.Count <= maxBatchSize);
+            .When(HasAcceptableSize);
     }
 
     private static long TotalLength(IReadOnlyList<ScreenRequest> items) => items.Sum(item => (long)(item?.Text?.Length ?? 0));

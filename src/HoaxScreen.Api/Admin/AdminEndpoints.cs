@@ -1,11 +1,10 @@
 using HoaxScreen.Api.Claims;
-using HoaxScreen.Api.Contracts;
 using HoaxScreen.Api.Limits;
 using HoaxScreen.Api.Modeling;
 using HoaxScreen.Api.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 
-namespace HoaxScreen.Api.Endpoints;
+namespace HoaxScreen.Api.Admin;
 
 /// <summary>
 /// <c>/admin</c>: operations for administrators: an <c>admin</c> API key when keys are on, only callers on this machine

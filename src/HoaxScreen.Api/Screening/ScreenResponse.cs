@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 using HoaxScreen.Api.Claims;
 using HoaxScreen.Core.Scoring;
 
-namespace HoaxScreen.Api.Contracts;
+namespace HoaxScreen.Api.Screening;
 
 /// <summary>The verdict on one post.</summary>
 public sealed record ScreenResponse

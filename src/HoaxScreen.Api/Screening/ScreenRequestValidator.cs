@@ -1,9 +1,9 @@
 using FluentValidation;
-using HoaxScreen.Api.Contracts;
 using HoaxScreen.Api.Options;
+using HoaxScreen.Api.Validation;
 using Microsoft.Extensions.Options;
 
-namespace HoaxScreen.Api.Validation;
+namespace HoaxScreen.Api.Screening;
 
 /// <summary>Rules for one post, used alone and for every batch item.</summary>
 public sealed class ScreenRequestValidator : AbstractValidator<ScreenRequest>

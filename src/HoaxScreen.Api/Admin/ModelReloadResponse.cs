@@ -1,4 +1,4 @@
-namespace HoaxScreen.Api.Contracts;
+namespace HoaxScreen.Api.Admin;
 
 /// <summary>A reload that succeeded: the new bundle is served from now on.</summary>
 public sealed record ModelReloadResponse

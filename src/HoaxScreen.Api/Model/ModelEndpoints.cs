@@ -1,8 +1,7 @@
-using HoaxScreen.Api.Contracts;
 using HoaxScreen.Api.Modeling;
 using Microsoft.AspNetCore.Http.HttpResults;
 
-namespace HoaxScreen.Api.Endpoints;
+namespace HoaxScreen.Api.Model;
 
 /// <summary><c>/v1/model</c>: describe the served model.</summary>
 public static class ModelEndpoints

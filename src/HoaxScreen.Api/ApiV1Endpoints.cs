@@ -1,9 +1,11 @@
 using HoaxScreen.Api.Claims;
 using HoaxScreen.Api.Limits;
+using HoaxScreen.Api.Model;
+using HoaxScreen.Api.Screening;
 using HoaxScreen.Api.Security;
 using HoaxScreen.Api.Validation;
 
-namespace HoaxScreen.Api.Endpoints;
+namespace HoaxScreen.Api;
 
 /// <summary>
 /// The <c>/v1</c> route group: request validation, the <c>screening</c> policy (a screening or admin key when keys are on),

@@ -1,4 +1,4 @@
-namespace HoaxScreen.Api.Contracts;
+namespace HoaxScreen.Api.Screening;
 
 /// <summary>Verdicts for a batch, in the order the posts were sent.</summary>
 public sealed record BatchScreenResponse

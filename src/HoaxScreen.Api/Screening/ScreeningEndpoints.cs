@@ -1,11 +1,10 @@
-using HoaxScreen.Api.Contracts;
 using HoaxScreen.Api.Errors;
 using HoaxScreen.Api.Limits;
 using HoaxScreen.Api.Modeling;
 using HoaxScreen.Core.Scoring;
 using Microsoft.AspNetCore.Http.HttpResults;
 
-namespace HoaxScreen.Api.Endpoints;
+namespace HoaxScreen.Api.Screening;
 
 /// <summary><c>/v1/screen</c>: score posts.</summary>
 public static class ScreeningEndpoints

@@ -1,4 +1,4 @@
-namespace HoaxScreen.Api.Contracts;
+namespace HoaxScreen.Api.Admin;
 
 /// <summary>Which bundle to activate: <c>{}</c> re-reads the configured bundle. The body itself is required (as JSON).</summary>
 public sealed record ModelReloadRequest

@@ -1,7 +1,7 @@
 using System.ComponentModel;
 using System.ComponentModel.DataAnnotations;
 
-namespace HoaxScreen.Api.Contracts;
+namespace HoaxScreen.Api.Screening;
 
 /// <summary>One post to screen.</summary>
 public sealed record ScreenRequest
@@ -44,6 +44,5 @@ public sealed record ScreenRequest
     /// <summary>With <c>explain</c>: the most words to return per explained label, strongest first (1 to 20, default 5).</summary>
     /// <example>5</example>
     [DefaultValue(DefaultTopWords)]
-    [Range(1, MaxTopWords)]
     public int TopWords { get; init; } = DefaultTopWords;
 }

@@ -46,7 +46,10 @@ public sealed class TextNormalizer
     /// <summary>The default rules with no lexicons (tests and ad-hoc use); bundles load theirs with <see cref="ForBundle"/>.</summary>
     public static TextNormalizer Default { get; } = new(NormalizerSettings.Default, Lexicon.Empty);
 
-    /// <summary>The normaliser a bundle was trained with: its settings and the lexicons stored beside the model.</summary>
+    /// <summary>
+    /// The normaliser a bundle was trained with: <paramref name="settings"/> from its manifest and the lexicons stored in
+    /// its folder (<see cref="Lexicon.LoadFolder"/>). The claims CLI and the benches load their normaliser with it.
+    /// </summary>
     public static TextNormalizer ForBundle(string bundleDirectory, NormalizerSettings settings) =>
         new(settings, Lexicon.LoadFolder(bundleDirectory));
 

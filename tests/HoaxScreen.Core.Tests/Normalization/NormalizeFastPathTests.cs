@@ -7,9 +7,11 @@ using static HoaxScreen.Core.Tests.Normalization.NormalizerTestKit;
 namespace HoaxScreen.Core.Tests.Normalization;
 
 /// <summary>
-/// <see cref="TextNormalizer.Normalize"/> is the scoring hot path and skips the token list and offset map that
-/// <see cref="TextNormalizer.Analyze"/> builds; it must give exactly <c>Analyze(text).Text</c>, on the team's corpus,
-/// on generated obfuscations, on random strings of awkward pieces, and under every normaliser setting.
+/// <see cref="TextNormalizer.Normalize"/> is the scoring hot path: it shares <see cref="TextNormalizer.Analyze"/>'s token
+/// loop but writes the model text alone, skipping the token list and offset map; it must give exactly
+/// <c>Analyze(text).Text</c>, on the team's corpus, on generated obfuscations, on random strings of awkward pieces, and
+/// under every normaliser setting. (The plain-word path both take is held to the full word repair in
+/// <see cref="PlainWordPathTests"/>.)
 /// </summary>
 public class NormalizeFastPathTests
 {

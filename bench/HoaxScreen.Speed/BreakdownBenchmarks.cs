@@ -2,30 +2,30 @@ using System.Buffers;
 using System.Text.Json;
 using BenchmarkDotNet.Attributes;
 using HoaxScreen.Api.Screening;
-using HoaxScreen.Core.Modeling;
 using HoaxScreen.Core.Scoring;
 using Microsoft.ML;
 
 namespace HoaxScreen.Speed;
 
 /// <summary>
-/// Where one post's time goes, each stage alone on one thread: normalise (TextNormalizer.Normalize); featurise only
-/// (ML.NET text featuriser, an engine that reads only Features); featurise + classify all labels on pre-normalised
-/// text (the scoring engine, with the feature cache); the same with the chain as saved (no cache: what it cost before);
-/// the path serving takes (ScoringModel.Predict: the direct featuriser and linear heads, the engine for texts it leaves
-/// to the chain); and serialising the /v1/screen response to JSON (web defaults, as ASP.NET does).
+/// Where one post's time goes, each stage alone on one thread: normalise (TextNormalizer.Normalize); featurise
+/// (NgramFeaturizer, the one featuriser of training and serving); featurise + classify all labels (TextClassifier.Predict,
+/// what serving does); the ML.NET peer (FeaturizeText and a classifier per label through a prediction engine, featurised
+/// alone and whole: the path serving would take without its own featuriser); and serialising the /v1/screen response
+/// to JSON (web defaults, as ASP.NET does).
 /// </summary>
 [Config(typeof(SpeedConfig))]
 public class BreakdownBenchmarks
 {
     private ScoringModel _model = null!;
-    private PredictionEngine<PostInput, PostProbabilities> _engine = null!;
-    private PredictionEngine<PostInput, SpeedFixture.FeaturesRow> _featurizer = null!;
-    private PredictionEngine<PostInput, PostProbabilities> _uncached = null!;
-    private PostProbabilities _output = new();
-    private SpeedFixture.FeaturesRow _features = new();
+    private PredictionEngine<MlNetPeer.TextRow, MlNetPeer.ScoresRow> _peer = null!;
+    private PredictionEngine<MlNetPeer.TextRow, MlNetPeer.FeaturesRow> _peerFeaturizer = null!;
+    private readonly LabelScores _output = new();
+    private MlNetPeer.ScoresRow _peerOutput = new();
+    private MlNetPeer.FeaturesRow _peerFeatures = new();
     private string[] _texts = [];
-    private PostInput[] _normalized = [];
+    private string[] _normalized = [];
+    private MlNetPeer.TextRow[] _peerInputs = [];
     private ScreenResponse[] _responses = [];
     private readonly JsonSerializerOptions _json = new(JsonSerializerDefaults.Web);
     private readonly ArrayBufferWriter<byte> _buffer = new(4096);
@@ -39,12 +39,11 @@ public class BreakdownBenchmarks
     public void Setup()
     {
         _model = SpeedFixture.Model;
-        _engine = _model.CreateEngine();
-        var raw = SpeedFixture.RawChain(out var ml);
-        _featurizer = ml.Model.CreatePredictionEngine<PostInput, SpeedFixture.FeaturesRow>(raw);
-        _uncached = ml.Model.CreatePredictionEngine<PostInput, PostProbabilities>(raw);
+        _peer = SpeedFixture.Peer.CreateEngine();
+        _peerFeaturizer = SpeedFixture.Peer.CreateFeaturizerEngine();
         _texts = SpeedFixture.Texts(Posts);
-        _normalized = [.. _texts.Select(t => new PostInput { Text = _model.Normalizer.Normalize(t) })];
+        _normalized = [.. _texts.Select(_model.Normalizer.Normalize)];
+        _peerInputs = [.. _normalized.Select(t => new MlNetPeer.TextRow { Text = t })];
         _responses = [.. _model.ScoreBatch(_texts).Select((v, i) => ScreenResponse.From($"post-{i}", _model.Version, v))];
         _writer = new Utf8JsonWriter(_buffer);
     }
@@ -52,9 +51,8 @@ public class BreakdownBenchmarks
     [GlobalCleanup]
     public void Cleanup()
     {
-        _engine.Dispose();
-        _featurizer.Dispose();
-        _uncached.Dispose();
+        _peer.Dispose();
+        _peerFeaturizer.Dispose();
         _writer.Dispose();
     }
 
@@ -63,32 +61,32 @@ public class BreakdownBenchmarks
     [Benchmark(Description = "normalise")]
     public string Normalise() => _model.Normalizer.Normalize(_texts[Next()]);
 
-    [Benchmark(Description = "featurise only")]
-    public SpeedFixture.FeaturesRow FeaturiseOnly()
+    [Benchmark(Description = "featurise (NgramFeaturizer)")]
+    public int Featurise()
     {
-        _featurizer.Predict(_normalized[Next()], ref _features);
-        return _features;
+        _model.Classifier.Featurizer.Featurize(_normalized[Next()], out var slots, out _);
+        return slots.Length;
     }
 
-    [Benchmark(Description = "featurise+classify (engine)")]
-    public PostProbabilities FeaturiseClassify()
+    [Benchmark(Description = "featurise+classify (served: TextClassifier)")]
+    public LabelScores FeaturiseClassify()
     {
-        _engine.Predict(_normalized[Next()], ref _output);
+        _model.Predict(_normalized[Next()], _output);
         return _output;
     }
 
-    [Benchmark(Description = "featurise+classify (served: direct path, engine for the rest)")]
-    public PostProbabilities FeaturiseClassifyServed()
+    [Benchmark(Description = "peer: ML.NET FeaturizeText only (engine)")]
+    public MlNetPeer.FeaturesRow PeerFeaturise()
     {
-        _model.Predict(_engine, _normalized[Next()].Text, _output);
-        return _output;
+        _peerFeaturizer.Predict(_peerInputs[Next()], ref _peerFeatures);
+        return _peerFeatures;
     }
 
-    [Benchmark(Description = "featurise+classify, chain as saved (before)")]
-    public PostProbabilities FeaturiseClassifyUncached()
+    [Benchmark(Description = "peer: ML.NET FeaturizeText + classifiers (engine)")]
+    public MlNetPeer.ScoresRow PeerFeaturiseClassify()
     {
-        _uncached.Predict(_normalized[Next()], ref _output);
-        return _output;
+        _peer.Predict(_peerInputs[Next()], ref _peerOutput);
+        return _peerOutput;
     }
 
     [Benchmark(Description = "JSON response")]

@@ -123,7 +123,6 @@ public static partial class ClaimsBulkCommand
         var model = ModelBundleLoader.Load(BenchPaths.DefaultModel);
         var snapshot = ClaimStore.Open(db).Snapshot();
         var matcher = ClaimMatcher.Load(Path.Combine(BenchPaths.Root, "models", "claims"), snapshot.Claims, model.Normalizer);
-        var output = new PostProbabilities();
         var normalized = new string[posts.Length];
         double normalize = 0, classify = 0, match = 0, matchBytes = 0;
         long candidates = 0;
@@ -139,7 +138,7 @@ public static partial class ClaimsBulkCommand
             clock.Restart();
             foreach (var text in normalized)
             {
-                model.ScoreNormalized(engine, text, output);
+                model.ScoreNormalized(text);
             }
 
             classify = clock.Elapsed.TotalMicroseconds / posts.Length;

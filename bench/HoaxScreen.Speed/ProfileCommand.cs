@@ -20,10 +20,8 @@ public static class ProfileCommand
         var load = Stopwatch.StartNew();
         var model = ModelBundleLoader.Load(BenchPaths.DefaultModel);
         stdout.WriteLine($"model load {load.ElapsedMilliseconds} ms, {Environment.ProcessorCount} cores");
-        var raw = SpeedFixture.RawChain(out var ml);
-        using var featurizer = ml.Model.CreatePredictionEngine<PostInput, SpeedFixture.FeaturesRow>(raw);
-        using var uncached = ml.Model.CreatePredictionEngine<PostInput, PostProbabilities>(raw);
-        var features = new SpeedFixture.FeaturesRow();
+        using var peer = SpeedFixture.Peer.CreateEngine();
+        var peerOutput = new MlNetPeer.ScoresRow();
         var options = new JsonSerializerOptions(JsonSerializerDefaults.Web);
         var buffer = new ArrayBufferWriter<byte>(4096);
         using var json = new Utf8JsonWriter(buffer);
@@ -39,14 +37,14 @@ public static class ProfileCommand
             var normalized = posts.Select(model.Normalizer.Normalize).ToArray();
             var verdicts = model.ScoreBatch(posts);
             var responses = verdicts.Select(v => ScreenResponse.From("post-1", model.Version, v)).ToArray();
-            var output = new PostProbabilities();
+            var output = new LabelScores();
             stdout.WriteLine($"-- {name}: {posts.Length} posts, mean {Corpus.MeanLength(posts):F0} chars");
             Measure(stdout, "normalise", seconds, posts.Length, i => model.Normalizer.Normalize(posts[i]));
             Measure(stdout, "analyse (tokens+offsets)", seconds, posts.Length, i => model.Normalizer.Analyze(posts[i]));
-            Measure(stdout, "featurise only", seconds, posts.Length, i => featurizer.Predict(new PostInput { Text = normalized[i] }, ref features));
-            Measure(stdout, "featurise+classify (engine)", seconds, posts.Length, i => engine.Predict(new PostInput { Text = normalized[i] }, ref output));
-            Measure(stdout, "same, chain as saved (before)", seconds, posts.Length, i => uncached.Predict(new PostInput { Text = normalized[i] }, ref output));
-            Measure(stdout, "score single (Score)", seconds, posts.Length, i => model.Score(posts[i], output));
+            Measure(stdout, "featurise", seconds, posts.Length, i => model.Classifier.Featurizer.Featurize(normalized[i], out _, out _));
+            Measure(stdout, "featurise+classify", seconds, posts.Length, i => model.Predict(normalized[i], output));
+            Measure(stdout, "peer: ML.NET chain (engine)", seconds, posts.Length, i => peer.Predict(new MlNetPeer.TextRow { Text = normalized[i] }, ref peerOutput));
+            Measure(stdout, "score single (Score)", seconds, posts.Length, i => model.Score(posts[i]));
             Measure(stdout, "json response", seconds, posts.Length, i =>
             {
                 buffer.ResetWrittenCount();

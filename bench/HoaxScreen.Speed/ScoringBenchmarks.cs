@@ -1,15 +1,13 @@
 using BenchmarkDotNet.Attributes;
-using HoaxScreen.Core.Modeling;
 using HoaxScreen.Core.Scoring;
-using Microsoft.ML;
 
 namespace HoaxScreen.Speed;
 
 /// <summary>
-/// End-to-end in-process scoring with models/default, all labels: one post through a prediction engine
-/// (<see cref="ScoringModel.Score"/>, what /v1/screen does) and a batch of 256 (<see cref="ScoringModel.ScoreBatch"/>,
-/// what /v1/screen/batch and the score CLI do). Each call takes the next post of the corpus, so the figures are means
-/// over all of it. Batch figures are per post (OperationsPerInvoke = 256); the batch runs on all cores.
+/// End-to-end in-process scoring with models/default, all labels: one post (<see cref="ScoringModel.Score"/>, what
+/// /v1/screen does) and a batch of 256 (<see cref="ScoringModel.ScoreBatch"/>, what /v1/screen/batch does, on the
+/// calling thread). Each call takes the next post of the corpus, so the figures are means over all of it. Batch
+/// figures are per post (OperationsPerInvoke = 256).
 /// </summary>
 [Config(typeof(SpeedConfig))]
 public class ScoringBenchmarks
@@ -17,8 +15,6 @@ public class ScoringBenchmarks
     public const int BatchSize = 256;
 
     private ScoringModel _model = null!;
-    private PredictionEngine<PostInput, PostProbabilities> _engine = null!;
-    private readonly PostProbabilities _output = new();
     private string[] _texts = [];
     private string[][] _batches = [];
     private int _next;
@@ -30,7 +26,6 @@ public class ScoringBenchmarks
     public void Setup()
     {
         _model = SpeedFixture.Model;
-        _engine = _model.CreateEngine();
         _texts = SpeedFixture.Texts(Posts);
         _batches = [.. _texts.Chunk(BatchSize).Where(b => b.Length == BatchSize)];
         if (_batches.Length == 0)
@@ -39,11 +34,8 @@ public class ScoringBenchmarks
         }
     }
 
-    [GlobalCleanup]
-    public void Cleanup() => _engine.Dispose();
-
     [Benchmark(Description = "single post (Score)")]
-    public PostVerdict SinglePost() => _model.Score(_engine, _texts[_next++ % _texts.Length], _output);
+    public PostVerdict SinglePost() => _model.Score(_texts[_next++ % _texts.Length]);
 
     [Benchmark(Description = "batch of 256 (ScoreBatch), per post", OperationsPerInvoke = BatchSize)]
     public IReadOnlyList<PostVerdict> Batch256() => _model.ScoreBatch(_batches[_next++ % _batches.Length]);

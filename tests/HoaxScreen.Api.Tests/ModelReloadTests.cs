@@ -325,7 +325,7 @@ public sealed class ModelReloadTests : ApiFixture
         var inFlight = Holder.Current;
 
         var outcome = await Reloader.ReloadAsync(BundleB, "test", waitIfBusy: true);
-        var verdict = inFlight.Score("SEBARKAN!! vaksin mengandung chip");
+        var verdict = inFlight.Model.Score("SEBARKAN!! vaksin mengandung chip");
 
         Assert.Multiple(() =>
         {

@@ -59,7 +59,7 @@ public sealed class StartupTests
         File.WriteAllText(Path.Combine(_scratch, ModelBundle.ManifestFile), "{ this is not json");
         using var services = ModelServices(_scratch);
 
-        Assert.That(() => services.GetRequiredService<ModelHolder>().Load(), Throws.InstanceOf<ModelBundleException>().With.Message.Contains("manifest"));
+        Assert.That(() => services.GetRequiredService<ModelReloader>().Load(), Throws.InstanceOf<ModelBundleException>().With.Message.Contains("manifest"));
     }
 
     [Test]
@@ -68,7 +68,7 @@ public sealed class StartupTests
         File.Copy(Path.Combine(RepoPaths.DefaultModel, ModelBundle.ManifestFile), Path.Combine(_scratch, ModelBundle.ManifestFile));
         using var services = ModelServices(_scratch);
 
-        Assert.That(() => services.GetRequiredService<ModelHolder>().Load(), Throws.InstanceOf<ModelBundleException>().With.Message.Contains(ModelBundle.ModelFile));
+        Assert.That(() => services.GetRequiredService<ModelReloader>().Load(), Throws.InstanceOf<ModelBundleException>().With.Message.Contains(ModelBundle.ModelFile));
     }
 
     [TestCase("Screening:MaxBatchSize", "0")]

@@ -47,7 +47,7 @@ public class AnyCodePointTests
             var normalized = model.Normalizer.Normalize(post);
             Assert.That(model.Normalizer.Analyze(post).Text, Is.EqualTo(normalized), "explanations see the text scoring sees");
             var verdict = model.ScoreNormalized(normalized);
-            Assert.That(verdict.Labels.Select(l => l.Score), Has.Count.EqualTo(model.Labels.Count).And.All.InRange(0f, 1f), post);
+            Assert.That(verdict.Labels.Select(l => l.Score).ToList(), Has.Count.EqualTo(model.Labels.Count).And.All.InRange(0f, 1f), post);
         }
     }
 }

@@ -105,7 +105,7 @@ public class BundleVerificationTests
 
         var error = Assert.Throws<ModelBundleException>(() => ModelBundleLoader.Load(_bundle));
 
-        Assert.That(error!.Message, Does.Contain("features.idf is not in the manifest"));
+        Assert.That(error!.Message, Does.Contain($"{NgramVocabularyFile.FileName} is not in the manifest"));
     }
 
     [Test]

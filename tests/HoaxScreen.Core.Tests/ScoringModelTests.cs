@@ -79,10 +79,26 @@ public class ScoringModelTests
     public void ReadManifest_UnsupportedFormat_ThrowsBundleException()
     {
         var dir = Directory.CreateTempSubdirectory("hoaxscreen-format-").FullName;
-        var json = File.ReadAllText(Path.Combine(RepoPaths.DefaultModel, ModelBundle.ManifestFile)).Replace("\"format\": 1", "\"format\": 99");
+        var json = File.ReadAllText(Path.Combine(RepoPaths.DefaultModel, ModelBundle.ManifestFile)).Replace($"\"format\": {ModelManifest.CurrentFormat}", "\"format\": 99");
         File.WriteAllText(Path.Combine(dir, ModelBundle.ManifestFile), json);
         var ex = Assert.Throws<ModelBundleException>(() => ModelBundle.ReadManifest(dir));
         Assert.That(ex!.Message, Does.Contain("format 99"));
+        Directory.Delete(dir, recursive: true);
+    }
+
+    [Test]
+    public void ReadManifest_FormatOneBundleWithItsOldFields_SaysToRetrain()
+    {
+        // Format 1 manifests carried trainer.featurizer, which format 2 no longer knows: the format is named, not the field.
+        var dir = Directory.CreateTempSubdirectory("hoaxscreen-format-").FullName;
+        var json = File.ReadAllText(Path.Combine(RepoPaths.DefaultModel, ModelBundle.ManifestFile))
+            .Replace($"\"format\": {ModelManifest.CurrentFormat}", "\"format\": 1")
+            .Replace("\"algorithm\": \"sdca\",", "\"algorithm\": \"sdca\", \"featurizer\": \"text\",");
+        File.WriteAllText(Path.Combine(dir, ModelBundle.ManifestFile), json);
+
+        var ex = Assert.Throws<ModelBundleException>(() => ModelBundle.ReadManifest(dir));
+
+        Assert.That(ex!.Message, Does.Contain("bundle format 1 is not supported").And.Contain("retrain"));
         Directory.Delete(dir, recursive: true);
     }
 

@@ -48,7 +48,7 @@ public sealed class ModelReloadTests : ApiFixture
             var future = BundleCopies.CopyDefault(Path.Combine(Root, "future-format"));
             File.WriteAllText(
                 Path.Combine(future, ModelBundle.ManifestFile),
-                File.ReadAllText(Path.Combine(future, ModelBundle.ManifestFile)).Replace("\"format\": 1", "\"format\": 99", StringComparison.Ordinal));
+                File.ReadAllText(Path.Combine(future, ModelBundle.ManifestFile)).Replace($"\"format\": {ModelManifest.CurrentFormat}", "\"format\": 99", StringComparison.Ordinal));
             Directory.CreateDirectory(Path.Combine(Root, "empty"));
 
             // Same version as A, files changed after sealing: each must be refused, not served with other verdicts.

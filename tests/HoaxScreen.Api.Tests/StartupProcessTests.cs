@@ -157,7 +157,7 @@ public sealed class StartupProcessTests
                 Assert.That(entry.GetProperty("Category").GetString(), Is.Not.Empty);
             }
 
-            Assert.That(modelLoaded.GetProperty("Category").GetString(), Is.EqualTo("HoaxScreen.Api.Modeling.ModelHolder"));
+            Assert.That(modelLoaded.GetProperty("Category").GetString(), Is.EqualTo("HoaxScreen.Api.Modeling.ModelReloader"));
             Assert.That(modelLoaded.GetProperty("State").GetProperty("Version").GetString(), Is.EqualTo(version));
             Assert.That(modelLoaded.GetProperty("Message").GetString(), Does.StartWith($"Loaded model {version} from "));
         });

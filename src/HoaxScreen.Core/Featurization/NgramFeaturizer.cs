@@ -24,6 +24,10 @@ public sealed class NgramFeaturizer
     private readonly WordTable _longChars;
     private readonly float[] _idf;
     private readonly int _sortPasses;
+    // Copies of the settings the per-post loops read: an array and plain fields, no interface calls per post.
+    private readonly int[] _charLengths;
+    private readonly int _wordNgramLength;
+    private readonly NgramWeighting _weighting;
 
     [ThreadStatic]
     private static Scratch? _scratch;
@@ -37,6 +41,9 @@ public sealed class NgramFeaturizer
         _idf = idf;
         WordSlots = wordSlots;
         _sortPasses = SlotSort.PassesFor(idf.Length);
+        _charLengths = [.. settings.CharNgramLengths];
+        _wordNgramLength = settings.WordNgramLength;
+        _weighting = settings.Weighting;
     }
 
     public NgramSettings Settings { get; }
@@ -54,7 +61,7 @@ public sealed class NgramFeaturizer
     public void Featurize(string text, out ReadOnlySpan<int> slots, out ReadOnlySpan<float> values)
     {
         var scratch = _scratch ??= new Scratch();
-        var counting = Settings.Weighting != NgramWeighting.Idf;
+        var counting = _weighting != NgramWeighting.Idf;
         scratch.Begin(_idf.Length, text.Length + 2, counting);
         AddWordNgrams(text, scratch);
         AddCharNgrams(text, scratch);
@@ -66,16 +73,17 @@ public sealed class NgramFeaturizer
         var weights = scratch.Values.AsSpan(0, count);
         var wordSum = 0d;
         var charSum = 0d;
+        var wordSlots = WordSlots;
         for (var i = 0; i < count; i++)
         {
-            var w = Settings.Weighting switch
+            var w = _weighting switch
             {
                 NgramWeighting.Idf => _idf[found[i]],
                 NgramWeighting.Tf => weights[i],
                 _ => weights[i] * _idf[found[i]],
             };
             weights[i] = w;
-            if (found[i] < WordSlots)
+            if (found[i] < wordSlots)
             {
                 wordSum += (double)w * w;
             }
@@ -89,7 +97,7 @@ public sealed class NgramFeaturizer
         var charScale = charSum > 0 ? (float)(1 / Math.Sqrt(charSum)) : 0f;
         for (var i = 0; i < count; i++)
         {
-            weights[i] *= found[i] < WordSlots ? wordScale : charScale;
+            weights[i] *= found[i] < wordSlots ? wordScale : charScale;
         }
 
         slots = found;
@@ -129,7 +137,7 @@ public sealed class NgramFeaturizer
             }
 
             scratch.Add(unigram);
-            for (var n = 2; n <= Settings.WordNgramLength && w + n - 1 < words; n++)
+            for (var n = 2; n <= _wordNgramLength && w + n - 1 < words; n++)
             {
                 if (_words.TryGetValue(WordSpans.Joined(text, starts, ends, w, w + n - 1, scratch.JoinBuffer(text.Length)), out var ngram))
                 {
@@ -141,13 +149,13 @@ public sealed class NgramFeaturizer
 
     private void AddCharNgrams(string text, Scratch scratch)
     {
-        if (Settings.CharNgramLengths.Count == 0)
+        if (_charLengths.Length == 0)
         {
             return;
         }
 
         var stream = scratch.MarkedText(text);
-        foreach (var n in Settings.CharNgramLengths)
+        foreach (var n in _charLengths)
         {
             if (n > MaxPackedLength)
             {

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Text.Json;
 using HoaxScreen.Core.Data;
 using HoaxScreen.Core.Modeling;
@@ -11,35 +10,26 @@ namespace HoaxScreen.Core.Claims.Matching;
 /// Known-hoax matching for serving: a trained matcher folder (decider and thresholds) over a set of fact-checks.
 /// A post is normalised, its BM25 candidates scored by the decider, and each candidate gets a calibrated probability
 /// and a decision: <c>match</c> at or above the match threshold (never for posts under the minimum word count),
-/// <c>suggest</c> at or above the suggest threshold. Immutable and thread-safe (the decider's trees are read directly; ML.NET engines, kept for vectors the trees cannot take, are pooled); a change
+/// <c>suggest</c> at or above the suggest threshold. Immutable and thread-safe (the decider's trees are read directly, with no prediction engine); a change
 /// of claims is a new instance.
 /// </summary>
 public sealed class ClaimMatcher
 {
-    private readonly MLContext _ml;
-    private readonly ITransformer _decider;
     private readonly Bm25ClaimIndex _index;
     private readonly IReadOnlyList<FactCheck> _claims;
     private readonly string[] _normalizedClaims;
     private readonly ClaimFeatureTable _features;
-    private readonly TreeEnsembleDecider? _trees;
-    private readonly ConcurrentBag<PredictionEngine<DeciderRow, DeciderScore>> _engines = [];
+    private readonly TreeEnsembleDecider _trees;
 
-    private ClaimMatcher(MatcherManifest manifest, MLContext ml, ITransformer decider, IReadOnlyList<FactCheck> claims, TextNormalizer normalizer)
+    private ClaimMatcher(MatcherManifest manifest, TreeEnsembleDecider trees, IReadOnlyList<FactCheck> claims, TextNormalizer normalizer)
     {
         Manifest = manifest;
-        _ml = ml;
-        _decider = decider;
+        _trees = trees;
         _claims = claims;
         Normalizer = normalizer;
         _normalizedClaims = [.. claims.Select(c => normalizer.Normalize(c.Claim))];
         _index = Bm25ClaimIndex.Build([.. claims.Select((c, i) => (c.Id, _normalizedClaims[i]))]);
         _features = new ClaimFeatureTable(_index, _normalizedClaims);
-        _trees = TreeEnsembleDecider.TryCreate(decider);
-        if (_trees is { FeatureCount: > PairFeatures.Count })
-        {
-            throw new ModelBundleException($"the decider reads {_trees.FeatureCount} features; a pair has {PairFeatures.Count}");
-        }
     }
 
     public MatcherManifest Manifest { get; }
@@ -86,7 +76,15 @@ public sealed class ClaimMatcher
             throw new ModelBundleException($"{directory}: {MatcherManifest.DeciderFile} is not a readable decider ({ex.Message.Split('\n')[0]})", ex);
         }
 
-        return new ClaimMatcher(manifest, ml, decider, claims, normalizer);
+        // Serving reads the decider's trees directly (no prediction engine); a decider of another kind is refused here.
+        var trees = TreeEnsembleDecider.TryCreate(decider)
+            ?? throw new ModelBundleException($"{directory}: {MatcherManifest.DeciderFile} is not a FastTree decider of numerical splits; retrain it with claims train");
+        if (trees.FeatureCount > PairFeatures.Count)
+        {
+            throw new ModelBundleException($"{directory}: the decider reads {trees.FeatureCount} features; a pair has {PairFeatures.Count}");
+        }
+
+        return new ClaimMatcher(manifest, trees, claims, normalizer);
     }
 
     /// <summary>The claims a post may repeat at <c>suggest</c> or above, best first, at most <paramref name="top"/>.</summary>
@@ -110,7 +108,7 @@ public sealed class ClaimMatcher
         }
 
         // The features of every candidate from the post taken apart once, then the decider's trees read directly
-        // (the same probabilities as its ML.NET engine, which stays for any vector the trees cannot take).
+        // (the same probabilities as its ML.NET engine; tested).
         _features.SetPost(post);
         var words = PostWordCount(post);
         var count = candidates.Count;
@@ -118,23 +116,13 @@ public sealed class ClaimMatcher
         Span<float> probabilities = count <= 32 ? stackalloc float[count] : new float[count];
         _features.Compute(candidates, rows);
 
-        if (_trees is null)
-        {
-            probabilities.Fill(float.NaN);
-        }
-        else
-        {
-            _trees.Probabilities(rows, PairFeatures.Count, probabilities);
-        }
+        _trees.Probabilities(rows, PairFeatures.Count, probabilities);
 
         var matches = new List<ClaimMatch>(count);
         for (var rank = 0; rank < count; rank++)
         {
-            var probability = probabilities[rank];
-            if (float.IsNaN(probability))
-            {
-                probability = EngineProbability(rows.Slice(rank * PairFeatures.Count, PairFeatures.Count));
-            }
+            // Pair features are finite by construction; a NaN (which the trees do not route) is no evidence of a match.
+            var probability = float.IsNaN(probabilities[rank]) ? 0f : probabilities[rank];
 
             matches.Add(new ClaimMatch(_claims[candidates[rank].Index], probability, Decide(probability, words)));
         }
@@ -150,25 +138,6 @@ public sealed class ClaimMatcher
         }
 
         return ordered;
-    }
-
-    private float EngineProbability(ReadOnlySpan<float> features)
-    {
-        if (!_engines.TryTake(out var engine))
-        {
-            engine = _ml.Model.CreatePredictionEngine<DeciderRow, DeciderScore>(_decider);
-        }
-
-        try
-        {
-            var score = new DeciderScore();
-            engine.Predict(new DeciderRow { Features = features.ToArray() }, ref score);
-            return score.Probability;
-        }
-        finally
-        {
-            _engines.Add(engine);
-        }
     }
 
     private static int PostWordCount(string post)

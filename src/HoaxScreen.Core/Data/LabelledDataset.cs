@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using HoaxScreen.Core.Labels;
 using HoaxScreen.Core.Text;
 
@@ -168,7 +167,7 @@ public sealed class LabelledDataset
             summaries.Add(new SourceSummary(
                 plan.Path,
                 Path.GetFileName(plan.Path),
-                Sha256Of(plan.Path),
+                FileHash.Sha256Of(plan.Path),
                 rows,
                 skipped,
                 plan.Header[plan.TextColumn],
@@ -230,10 +229,4 @@ public sealed class LabelledDataset
     }
 
     private static string Truncate(string value) => value.Length <= 20 ? value : value[..20] + "…";
-
-    public static string Sha256Of(string path)
-    {
-        using var stream = File.OpenRead(path);
-        return Convert.ToHexStringLower(SHA256.HashData(stream));
-    }
 }

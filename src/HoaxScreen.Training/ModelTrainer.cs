@@ -2,6 +2,7 @@ using System.Diagnostics;
 using HoaxScreen.Core.Data;
 using HoaxScreen.Core.Modeling;
 using HoaxScreen.Core.Text;
+using HoaxScreen.Training.Data;
 using HoaxScreen.Training.Evaluation;
 using HoaxScreen.Training.Normalization;
 using HoaxScreen.Training.Pipeline;

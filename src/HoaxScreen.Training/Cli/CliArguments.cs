@@ -1,3 +1,5 @@
+using HoaxScreen.Training.Data;
+
 namespace HoaxScreen.Training.Cli;
 
 /// <summary>
@@ -104,7 +106,7 @@ public sealed class CliArguments
     }
 
     /// <summary>Exactly one of --recipe or --data (with --data, an optional --delimiter).</summary>
-    public HoaxScreen.Core.Data.TrainingRecipe Recipe()
+    public TrainingRecipe Recipe()
     {
         var recipe = Optional("recipe");
         var data = Optional("data");
@@ -115,8 +117,8 @@ public sealed class CliArguments
 
         return (recipe, data) switch
         {
-            ({ } r, null) => HoaxScreen.Core.Data.TrainingRecipe.Load(r),
-            (null, { } d) => HoaxScreen.Core.Data.TrainingRecipe.ForCanonicalFile(d, Delimiter()),
+            ({ } r, null) => TrainingRecipe.Load(r),
+            (null, { } d) => TrainingRecipe.ForCanonicalFile(d, Delimiter()),
             (null, null) => throw new CliException("give --recipe R.json or --data D.csv"),
             _ => throw new CliException("give either --recipe or --data, not both"),
         };

@@ -1,5 +1,6 @@
 using HoaxScreen.Core.Data;
 using HoaxScreen.Core.Text;
+using HoaxScreen.Training.Data;
 
 namespace HoaxScreen.Training.Normalization;
 

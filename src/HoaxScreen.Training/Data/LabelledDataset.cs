@@ -1,7 +1,8 @@
+using HoaxScreen.Core.Data;
 using HoaxScreen.Core.Labels;
 using HoaxScreen.Core.Text;
 
-namespace HoaxScreen.Core.Data;
+namespace HoaxScreen.Training.Data;
 
 /// <summary>Posts from every source of a recipe, over the union of their labels.</summary>
 public sealed class LabelledDataset

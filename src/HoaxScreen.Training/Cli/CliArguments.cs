@@ -4,7 +4,6 @@ namespace HoaxScreen.Training.Cli;
 
 /// <summary>
 /// Parsed "--name value" options and "--name" switches of one command, with one-line errors for anything off.
-/// Hidden options (for tests) are accepted but not listed in the "unknown option" message.
 /// </summary>
 public sealed class CliArguments
 {
@@ -15,11 +14,9 @@ public sealed class CliArguments
     public static CliArguments Parse(
         IReadOnlyList<string> args,
         IReadOnlyCollection<string> allowed,
-        IReadOnlyCollection<string>? switches = null,
-        IReadOnlyCollection<string>? hidden = null)
+        IReadOnlyCollection<string>? switches = null)
     {
         switches ??= [];
-        hidden ??= [];
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
         for (var i = 0; i < args.Count; i++)
         {
@@ -34,7 +31,7 @@ public sealed class CliArguments
             var given = equals >= 0 ? name[..equals] : name;
 
             // Known options first: an unknown one is named as such, whatever follows it.
-            if (!allowed.Contains(given) && !switches.Contains(given) && !hidden.Contains(given))
+            if (!allowed.Contains(given) && !switches.Contains(given))
             {
                 throw new CliException($"unknown option '--{given}' (expected {string.Join(", ", allowed.Concat(switches).Select(a => "--" + a))})");
             }

@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using HoaxScreen.Core.Data;
+using HoaxScreen.Training.Data;
 
 namespace HoaxScreen.Bench;
 

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using HoaxScreen.Core.Data;
 using HoaxScreen.Core.Modeling;
 using HoaxScreen.Core.Scoring;
+using HoaxScreen.Training.Data;
 using HoaxScreen.Training;
 using HoaxScreen.Training.Cli;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using HoaxScreen.Core.Data;
+using HoaxScreen.Training.Data;
 
 namespace HoaxScreen.Bench;
 

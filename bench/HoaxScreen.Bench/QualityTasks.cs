@@ -1,4 +1,5 @@
 using HoaxScreen.Core.Data;
+using HoaxScreen.Training.Data;
 
 namespace HoaxScreen.Bench;
 

@@ -1,8 +1,8 @@
 using System.Diagnostics;
-using HoaxScreen.Core.Data;
 using HoaxScreen.Core.Modeling;
 using HoaxScreen.Core.Scoring;
 using HoaxScreen.Core.Text;
+using HoaxScreen.Training.Data;
 using HoaxScreen.Training;
 using HoaxScreen.Training.Cli;
 

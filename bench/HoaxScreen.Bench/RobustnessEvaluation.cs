@@ -1,6 +1,6 @@
-using HoaxScreen.Core.Data;
 using HoaxScreen.Core.Modeling;
 using HoaxScreen.Core.Scoring;
+using HoaxScreen.Training.Data;
 using HoaxScreen.Training.Evaluation;
 
 namespace HoaxScreen.Bench;

@@ -16,7 +16,9 @@ public static class CliApp
           evaluate --model BUNDLE_DIR --recipe R.json | --data D.csv [--delimiter ,|;|tab] [--split all|evaluation]
           score    --model BUNDLE_DIR --in POSTS.csv|POSTS.jsonl --out SCORES.csv|SCORES.jsonl [--format csv|jsonl]
                    [--delimiter ,|;|tab] [--text-column text] [--batch-size 1024 (128 with --explain)] [--explain N]
-                   [--progress] [--resume] [--claims CLAIMS.db [--matcher MATCHER_DIR]]
+                   [--progress] [--resume] [--max-rows N] [--claims CLAIMS.db [--matcher MATCHER_DIR]]
+                   --max-rows scores at most N rows in this run, then stops as Ctrl+C does (exit code 130): with
+                   --resume on every run, a large file is scored in chunks over several sessions.
                    --claims adds claim_id, claim_score (best candidate; empty when none) and claim_decision (match,
                    suggest, none); --matcher defaults to claims/ beside the model folder, else models/claims.
           seal     --model BUNDLE_DIR
@@ -33,7 +35,7 @@ public static class CliApp
                    Check or TurnBackHoax, told apart by content).
         CSV input: fields separated by ',' ';' or tab, detected from the header line unless --delimiter says.
         the folder --out goes in must exist: train creates BUNDLE_DIR in it, score the scores file.
-        exit codes: 0 done, 1 bad data, model or path, 2 bad usage, 130 interrupted (score: rerun with --resume).
+        exit codes: 0 done, 1 bad data, model or path, 2 bad usage, 130 interrupted or stopped at --max-rows (score: rerun with --resume).
         """;
 
     /// <param name="host">The console the CLI runs on; <see cref="CliHost.InProcess"/> when omitted (tests).</param>
@@ -61,7 +63,7 @@ public static class CliApp
                 "crossvalidate" => CrossValidateCommand.Run(CliArguments.Parse(rest, CrossValidateCommand.Options), stdout, stderr),
                 "evaluate" => EvaluateCommand.Run(CliArguments.Parse(rest, EvaluateCommand.Options), stdout, stderr),
                 "score" => ScoreCommand.Run(
-                    CliArguments.Parse(rest, ScoreCommand.Options, ScoreCommand.Switches, ScoreCommand.HiddenOptions), stdout, stderr, host ?? CliHost.InProcess),
+                    CliArguments.Parse(rest, ScoreCommand.Options, ScoreCommand.Switches), stdout, stderr, host ?? CliHost.InProcess),
                 "seal" => SealCommand.Run(CliArguments.Parse(rest, SealCommand.Options), stdout),
                 "claims" => ClaimsCommand.Run(rest, stdout, stderr),
                 _ => throw new CliException($"unknown command '{args[0]}' (expected train, crossvalidate, evaluate, score, seal or claims)"),

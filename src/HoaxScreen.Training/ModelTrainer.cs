@@ -1,8 +1,8 @@
 using System.Diagnostics;
-using System.Security.Cryptography;
 using HoaxScreen.Core.Data;
 using HoaxScreen.Core.Modeling;
 using HoaxScreen.Core.Text;
+using HoaxScreen.Training.Data;
 using HoaxScreen.Training.Evaluation;
 using HoaxScreen.Training.Normalization;
 using HoaxScreen.Training.Pipeline;
@@ -103,7 +103,7 @@ public sealed class ModelTrainer(Action<string> progress)
             var createdAt = DateTimeOffset.UtcNow;
             var manifest = new ModelManifest
             {
-                Version = $"{createdAt:yyyyMMdd-HHmmss}-{Hash8(modelPath)}",
+                Version = $"{createdAt:yyyyMMdd-HHmmss}-{FileHash.Sha256Of(modelPath)[..8]}",
                 CreatedAt = createdAt,
                 Labels = labels,
                 Sources = [.. dataset.Sources.Select(s => new SourceManifest(
@@ -168,10 +168,4 @@ public sealed class ModelTrainer(Action<string> progress)
         [.. Enumerable.Range(0, parts.Length).Where(i => keep(parts[i]))];
 
     private static List<T> Select<T>(IReadOnlyList<T> items, int[] rows) => ThresholdedFit.Select(items, rows);
-
-    private static string Hash8(string path)
-    {
-        using var stream = File.OpenRead(path);
-        return Convert.ToHexStringLower(SHA256.HashData(stream))[..8];
-    }
 }

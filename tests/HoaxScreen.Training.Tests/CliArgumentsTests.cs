@@ -110,19 +110,6 @@ public class CliArgumentsTests
     }
 
     [Test]
-    public void Parse_HiddenOption_IsAcceptedButNotListed()
-    {
-        var args = CliArguments.Parse(["--stop-after", "3"], Allowed, ["resume"], ["stop-after"]);
-        var ex = Assert.Throws<CliException>(() => CliArguments.Parse(["--stop", "3"], Allowed, ["resume"], ["stop-after"]));
-
-        Assert.Multiple(() =>
-        {
-            Assert.That(args.Int("stop-after", 0, 0, 10), Is.EqualTo(3));
-            Assert.That(ex!.Message, Is.EqualTo("unknown option '--stop' (expected --model, --in, --out, --batch-size, --resume)"));
-        });
-    }
-
-    [Test]
     public void Recipe_BothRecipeAndData_Throws()
     {
         var args = CliArguments.Parse(["--recipe", "r.json", "--data", "d.csv"], ["recipe", "data"]);

@@ -1,5 +1,5 @@
-using HoaxScreen.Core.Data;
 using HoaxScreen.Core.Modeling;
+using HoaxScreen.Training.Data;
 using HoaxScreen.Training.Evaluation;
 
 namespace HoaxScreen.Training.Tests;

@@ -3,6 +3,7 @@ using HoaxScreen.Core.Data;
 using HoaxScreen.Core.Labels;
 using HoaxScreen.Core.Modeling;
 using HoaxScreen.Tests.Shared;
+using HoaxScreen.Training.Data;
 
 namespace HoaxScreen.Training.Tests;
 
@@ -25,7 +26,7 @@ public class DefaultModelTests
         Assert.That(local, Is.Not.Empty, "every bundle is trained on the team corpus");
         foreach (var source in local)
         {
-            Assert.That(LabelledDataset.Sha256Of(Resolve(source)), Is.EqualTo(source.Sha256),
+            Assert.That(FileHash.Sha256Of(Resolve(source)), Is.EqualTo(source.Sha256),
                 $"{source.Path} changed since models/{bundle} was trained: retrain it (see README)");
         }
     }
@@ -44,7 +45,7 @@ public class DefaultModelTests
         foreach (var source in shared)
         {
             Assert.That(Resolve(source), Does.StartWith(RepoPaths.SharedData + Path.DirectorySeparatorChar));
-            Assert.That(LabelledDataset.Sha256Of(Resolve(source)), Is.EqualTo(source.Sha256), $"{source.Path} differs from what models/default was trained on");
+            Assert.That(FileHash.Sha256Of(Resolve(source)), Is.EqualTo(source.Sha256), $"{source.Path} differs from what models/default was trained on");
         }
     }
 

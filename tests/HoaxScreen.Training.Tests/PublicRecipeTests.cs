@@ -1,5 +1,5 @@
-using HoaxScreen.Core.Data;
 using HoaxScreen.Tests.Shared;
+using HoaxScreen.Training.Data;
 
 namespace HoaxScreen.Training.Tests;
 

@@ -3,6 +3,7 @@ using HoaxScreen.Core.Data;
 using HoaxScreen.Core.Modeling;
 using HoaxScreen.Core.Scoring;
 using HoaxScreen.Tests.Shared;
+using HoaxScreen.Training.Data;
 
 namespace HoaxScreen.Training.Tests;
 

@@ -219,7 +219,7 @@ public class ScoreClaimsTests
         var uninterrupted = Path.Combine(_work, "uninterrupted.csv");
         ScoreInputs.Score(input, uninterrupted, "--claims", _db);
 
-        var first = Score(input, output, "--claims", _db, "--batch-size", "16", "--stop-after", "25");
+        var first = Score(input, output, "--claims", _db, "--batch-size", "16", "--max-rows", "25");
         var resumed = Score(input, output, "--claims", _db, "--batch-size", "16", "--resume");
 
         Assert.Multiple(() =>
@@ -238,7 +238,7 @@ public class ScoreClaimsTests
     {
         var input = ScoreInputs.WriteCsv(Path.Combine(_work, "posts.csv"), [.. PairPosts().Take(40)]);
         var output = Path.Combine(_work, "scores.csv");
-        Assert.That(Score(input, output, "--claims", _db, "--batch-size", "16", "--stop-after", "20").ExitCode, Is.EqualTo(ScoreCommand.InterruptedExitCode));
+        Assert.That(Score(input, output, "--claims", _db, "--batch-size", "16", "--max-rows", "20").ExitCode, Is.EqualTo(ScoreCommand.InterruptedExitCode));
         var partial = File.ReadAllBytes(output + ".partial");
         var other = Path.Combine(_work, "other.db");
         string[] claimsNow = change switch
@@ -272,7 +272,7 @@ public class ScoreClaimsTests
     {
         var input = ScoreInputs.WriteCsv(Path.Combine(_work, "posts.csv"), [.. PairPosts().Take(40)]);
         var output = Path.Combine(_work, "scores.csv");
-        Assert.That(Score(input, output, "--batch-size", "16", "--stop-after", "20").ExitCode, Is.EqualTo(ScoreCommand.InterruptedExitCode));
+        Assert.That(Score(input, output, "--batch-size", "16", "--max-rows", "20").ExitCode, Is.EqualTo(ScoreCommand.InterruptedExitCode));
 
         var run = Score(input, output, "--claims", _db, "--batch-size", "16", "--resume");
 

@@ -74,13 +74,12 @@ public class ScoreCommandTests
     }
 
     [Test]
-    public void Usage_Always_ListsJsonLinesProgressAndResumeButNotTheTestOption()
+    public void Usage_Always_ListsJsonLinesProgressResumeAndMaxRows()
     {
         Assert.Multiple(() =>
         {
             Assert.That(CliApp.Usage, Does.Contain("--in POSTS.csv|POSTS.jsonl --out SCORES.csv|SCORES.jsonl"));
-            Assert.That(CliApp.Usage, Does.Contain("[--progress] [--resume]"));
-            Assert.That(CliApp.Usage, Does.Not.Contain("stop-after"));
+            Assert.That(CliApp.Usage, Does.Contain("[--progress] [--resume] [--max-rows N]"));
         });
     }
 

@@ -122,7 +122,7 @@ public class ScoreDelimiterTests
         // One column and no separator in the texts: the file reads the same either way, but a resumed run must not mix them.
         var input = Write("posts.csv", "text", "halo semua", "selamat pagi", "apa kabar");
         var output = Path.Combine(_work, "o.csv");
-        Assert.That(CliRun.Of("score", "--model", RepoPaths.DefaultModel, "--in", input, "--out", output, "--stop-after", "1").ExitCode, Is.EqualTo(130));
+        Assert.That(CliRun.Of("score", "--model", RepoPaths.DefaultModel, "--in", input, "--out", output, "--max-rows", "1").ExitCode, Is.EqualTo(130));
 
         var run = CliRun.Of("score", "--model", RepoPaths.DefaultModel, "--in", input, "--out", output, "--delimiter", ";", "--resume");
 

@@ -7,9 +7,9 @@ using HoaxScreen.Training.Commands;
 namespace HoaxScreen.Training.Tests;
 
 /// <summary>
-/// Interrupted and resumed score runs. The interruption is the hidden test option --stop-after N, which stops a run
-/// exactly as Ctrl+C does (same checkpoint, message and exit code) once it has written N rows, so the tests are
-/// deterministic; batches of 16 make the stop fall inside a batch.
+/// Interrupted and resumed score runs. The interruption is --max-rows N, which stops a run exactly as Ctrl+C does (same
+/// checkpoint, message and exit code) once it has written N rows, so the tests are deterministic; batches of 16 make the
+/// stop fall inside a batch.
 /// </summary>
 public class ScoreResumeTests
 {
@@ -37,7 +37,7 @@ public class ScoreResumeTests
     [Test]
     public void Score_Stopped_KeepsPartialAndCheckpointAndSaysHowToResume()
     {
-        var run = Score("--stop-after", "37");
+        var run = Score("--max-rows", "37");
 
         Assert.Multiple(() =>
         {
@@ -58,8 +58,8 @@ public class ScoreResumeTests
         var uninterrupted = Path.Combine(_work, "uninterrupted" + Path.GetExtension(outputName));
         Assert.That(CliRun.Of("score", "--model", RepoPaths.DefaultModel, "--in", _input, "--out", uninterrupted).ExitCode, Is.EqualTo(0));
 
-        var first = Score("--stop-after", "37");
-        var second = Score("--resume", "--stop-after", "50");
+        var first = Score("--max-rows", "37");
+        var second = Score("--resume", "--max-rows", "50");
         var last = Score("--resume");
 
         Assert.Multiple(() =>
@@ -83,7 +83,7 @@ public class ScoreResumeTests
         var uninterrupted = Path.Combine(_work, "uninterrupted.csv");
         Assert.That(CliRun.Of("score", "--model", RepoPaths.DefaultModel, "--in", _input, "--out", uninterrupted, "--explain", "2").ExitCode, Is.EqualTo(0));
 
-        Assert.That(Score("--explain", "2", "--stop-after", "20").ExitCode, Is.EqualTo(ScoreCommand.InterruptedExitCode));
+        Assert.That(Score("--explain", "2", "--max-rows", "20").ExitCode, Is.EqualTo(ScoreCommand.InterruptedExitCode));
         var resumed = Score("--explain", "2", "--resume");
 
         Assert.That(resumed.ExitCode, Is.EqualTo(0), resumed.Stderr);
@@ -96,7 +96,7 @@ public class ScoreResumeTests
         // A power cut after rows reached the disk but before the next checkpoint: the tail is cut and scored again.
         var uninterrupted = Path.Combine(_work, "uninterrupted.csv");
         Assert.That(CliRun.Of("score", "--model", RepoPaths.DefaultModel, "--in", _input, "--out", uninterrupted).ExitCode, Is.EqualTo(0));
-        Assert.That(Score("--stop-after", "40").ExitCode, Is.EqualTo(ScoreCommand.InterruptedExitCode));
+        Assert.That(Score("--max-rows", "40").ExitCode, Is.EqualTo(ScoreCommand.InterruptedExitCode));
         File.AppendAllText(Partial, "0.5,1,0.5,1,0.2,");
 
         var resumed = Score("--resume");
@@ -108,7 +108,7 @@ public class ScoreResumeTests
     [Test]
     public void Score_ResumeWithAnotherInput_FailsAndKeepsThePartialRun()
     {
-        Assert.That(Score("--stop-after", "30").ExitCode, Is.EqualTo(ScoreCommand.InterruptedExitCode));
+        Assert.That(Score("--max-rows", "30").ExitCode, Is.EqualTo(ScoreCommand.InterruptedExitCode));
         var partial = File.ReadAllBytes(Partial);
         var checkpoint = File.ReadAllBytes(Checkpoint);
         ScoreInputs.WriteCsv(_input, ScoreInputs.Texts(Posts + 1), idPrefix: "q");
@@ -127,7 +127,7 @@ public class ScoreResumeTests
     {
         var input = LargeInput();
         Assert.That(new FileInfo(input).Length, Is.GreaterThan(2 * (1 << 20) + (1 << 20) / 2), "the edited row is more than a MiB from either end");
-        Assert.That(ScoreLarge(input, "--stop-after", "2500").ExitCode, Is.EqualTo(ScoreCommand.InterruptedExitCode));
+        Assert.That(ScoreLarge(input, "--max-rows", "2500").ExitCode, Is.EqualTo(ScoreCommand.InterruptedExitCode));
         var partial = File.ReadAllBytes(Partial);
         var checkpoint = File.ReadAllBytes(Checkpoint);
         var (offset, length) = EditRowKeepingSize(input, row: LargeRows / 2);
@@ -143,7 +143,7 @@ public class ScoreResumeTests
     public void Score_ResumeAfterARowNotYetScoredWasEdited_ContinuesAndEndsAsAnUninterruptedRunOfTheEditedInput()
     {
         var input = LargeInput();
-        Assert.That(ScoreLarge(input, "--stop-after", "1000").ExitCode, Is.EqualTo(ScoreCommand.InterruptedExitCode));
+        Assert.That(ScoreLarge(input, "--max-rows", "1000").ExitCode, Is.EqualTo(ScoreCommand.InterruptedExitCode));
         EditRowKeepingSize(input, row: LargeRows - 10);
         var uninterrupted = Path.Combine(_work, "uninterrupted.csv");
         Assert.That(CliRun.Of("score", "--model", RepoPaths.DefaultModel, "--in", input, "--out", uninterrupted).ExitCode, Is.EqualTo(0));
@@ -161,7 +161,7 @@ public class ScoreResumeTests
     [Test]
     public void Score_ResumeWithRowsAddedAfterTheInterruption_ScoresThemToo()
     {
-        Assert.That(Score("--stop-after", "30").ExitCode, Is.EqualTo(ScoreCommand.InterruptedExitCode));
+        Assert.That(Score("--max-rows", "30").ExitCode, Is.EqualTo(ScoreCommand.InterruptedExitCode));
         ScoreInputs.WriteCsv(_input, ScoreInputs.Texts(Posts + 5));
         var uninterrupted = Path.Combine(_work, "uninterrupted.csv");
         Assert.That(CliRun.Of("score", "--model", RepoPaths.DefaultModel, "--in", _input, "--out", uninterrupted).ExitCode, Is.EqualTo(0));
@@ -179,7 +179,7 @@ public class ScoreResumeTests
     [Test]
     public void Score_ResumeWithFewerRowsThanWritten_FailsAndKeepsThePartialRun()
     {
-        Assert.That(Score("--stop-after", "30").ExitCode, Is.EqualTo(ScoreCommand.InterruptedExitCode));
+        Assert.That(Score("--max-rows", "30").ExitCode, Is.EqualTo(ScoreCommand.InterruptedExitCode));
         var partial = File.ReadAllBytes(Partial);
         var checkpoint = File.ReadAllBytes(Checkpoint);
         ScoreInputs.WriteCsv(_input, ScoreInputs.Texts(20));
@@ -192,7 +192,7 @@ public class ScoreResumeTests
     [Test]
     public void Score_ResumeWithAnotherModel_FailsAndKeepsThePartialRun()
     {
-        Assert.That(Score("--stop-after", "30").ExitCode, Is.EqualTo(ScoreCommand.InterruptedExitCode));
+        Assert.That(Score("--max-rows", "30").ExitCode, Is.EqualTo(ScoreCommand.InterruptedExitCode));
         var partial = File.ReadAllBytes(Partial);
         var checkpoint = File.ReadAllBytes(Checkpoint);
         var otherModel = CopyDefaultModel(version: "20990101-000000-00000000");
@@ -207,7 +207,7 @@ public class ScoreResumeTests
     public void Score_ResumeWithChangedModelFiles_FailsAndKeepsThePartialRun()
     {
         var model = CopyDefaultModel(version: null);
-        Assert.That(CliRun.Of("score", "--model", model, "--in", _input, "--out", _output, "--stop-after", "30").ExitCode, Is.EqualTo(ScoreCommand.InterruptedExitCode));
+        Assert.That(CliRun.Of("score", "--model", model, "--in", _input, "--out", _output, "--max-rows", "30").ExitCode, Is.EqualTo(ScoreCommand.InterruptedExitCode));
         var partial = File.ReadAllBytes(Partial);
         var checkpoint = File.ReadAllBytes(Checkpoint);
         var manifest = JsonNode.Parse(File.ReadAllText(Path.Combine(model, "manifest.json")))!;
@@ -222,7 +222,7 @@ public class ScoreResumeTests
     [Test]
     public void Score_ResumeWithOtherOptions_FailsAndKeepsThePartialRun()
     {
-        Assert.That(Score("--stop-after", "30").ExitCode, Is.EqualTo(ScoreCommand.InterruptedExitCode));
+        Assert.That(Score("--max-rows", "30").ExitCode, Is.EqualTo(ScoreCommand.InterruptedExitCode));
         var partial = File.ReadAllBytes(Partial);
         var checkpoint = File.ReadAllBytes(Checkpoint);
 
@@ -234,7 +234,7 @@ public class ScoreResumeTests
     [Test]
     public void Score_ResumeWithAnotherBatchSize_Continues()
     {
-        Assert.That(Score("--stop-after", "30").ExitCode, Is.EqualTo(ScoreCommand.InterruptedExitCode));
+        Assert.That(Score("--max-rows", "30").ExitCode, Is.EqualTo(ScoreCommand.InterruptedExitCode));
 
         var run = CliRun.Of("score", "--model", RepoPaths.DefaultModel, "--in", _input, "--out", _output, "--batch-size", "5", "--resume");
 
@@ -247,7 +247,7 @@ public class ScoreResumeTests
     [TestCase("""{"format":1,"rows":3}""")]
     public void Score_ResumeWithUnreadableCheckpoint_FailsAndKeepsThePartialRun(string checkpoint)
     {
-        Assert.That(Score("--stop-after", "30").ExitCode, Is.EqualTo(ScoreCommand.InterruptedExitCode));
+        Assert.That(Score("--max-rows", "30").ExitCode, Is.EqualTo(ScoreCommand.InterruptedExitCode));
         File.WriteAllText(Checkpoint, checkpoint);
 
         var run = Score("--resume");
@@ -277,7 +277,7 @@ public class ScoreResumeTests
     [Test]
     public void Score_WithoutResume_ReplacesAnUnfinishedRunAndSaysSo()
     {
-        Assert.That(Score("--stop-after", "30").ExitCode, Is.EqualTo(ScoreCommand.InterruptedExitCode));
+        Assert.That(Score("--max-rows", "30").ExitCode, Is.EqualTo(ScoreCommand.InterruptedExitCode));
 
         var run = Score();
 
@@ -343,7 +343,7 @@ public class ScoreResumeTests
     [Test]
     public void Score_ResumeACheckpointOfTheFormatThatHashedOnlyTheEnds_FailsAndKeepsThePartialRun()
     {
-        Assert.That(Score("--stop-after", "30").ExitCode, Is.EqualTo(ScoreCommand.InterruptedExitCode));
+        Assert.That(Score("--max-rows", "30").ExitCode, Is.EqualTo(ScoreCommand.InterruptedExitCode));
         var old = CheckpointJson();
         old["format"] = 2;
         File.WriteAllText(Checkpoint, old.ToJsonString());

@@ -3,6 +3,7 @@ using HoaxScreen.Core.Data;
 using HoaxScreen.Core.Featurization;
 using HoaxScreen.Core.Modeling;
 using HoaxScreen.Core.Scoring;
+using HoaxScreen.Training.Data;
 
 namespace HoaxScreen.Training.Tests;
 
@@ -52,7 +53,7 @@ public class TrainCommandTests
         foreach (var file in manifest.Files!)
         {
             var path = Path.Combine(_bundle, file.Path);
-            Assert.That((file.Bytes, file.Sha256), Is.EqualTo((new FileInfo(path).Length, LabelledDataset.Sha256Of(path))), file.Path);
+            Assert.That((file.Bytes, file.Sha256), Is.EqualTo((new FileInfo(path).Length, FileHash.Sha256Of(path))), file.Path);
         }
     }
 
@@ -109,7 +110,7 @@ public class TrainCommandTests
         Assert.That(manifest.Labels.Select(l => l.Threshold), Is.All.InRange(0.01, 0.99));
         Assert.That(manifest.Sources, Has.Count.EqualTo(1));
         Assert.That(manifest.Sources[0].Rows, Is.EqualTo(60));
-        Assert.That(manifest.Sources[0].Sha256, Is.EqualTo(LabelledDataset.Sha256Of(Fixture)));
+        Assert.That(manifest.Sources[0].Sha256, Is.EqualTo(FileHash.Sha256Of(Fixture)));
         Assert.That(manifest.Labels.Sum(l => l.Metrics.Rows), Is.GreaterThan(0));
     }
 

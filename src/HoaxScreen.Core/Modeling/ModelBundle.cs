@@ -94,7 +94,7 @@ public static class ModelBundle
         [.. EnumerateFiles(bundleDirectory, string.Empty)
             .Where(path => path != ManifestFile)
             .Order(StringComparer.Ordinal)
-            .Select(path => new FileManifest(path, new FileInfo(Resolve(bundleDirectory, path)).Length, LabelledDataset.Sha256Of(Resolve(bundleDirectory, path))))];
+            .Select(path => new FileManifest(path, new FileInfo(Resolve(bundleDirectory, path)).Length, FileHash.Sha256Of(Resolve(bundleDirectory, path))))];
 
     /// <summary>
     /// Seals a bundle: <paramref name="manifest"/> with <see cref="ModelManifest.Files"/> set to the folder's files, written
@@ -158,7 +158,7 @@ public static class ModelBundle
         {
             foreach (var file in files)
             {
-                if (!string.Equals(LabelledDataset.Sha256Of(Resolve(bundleDirectory, file.Path)), file.Sha256, StringComparison.OrdinalIgnoreCase))
+                if (!string.Equals(FileHash.Sha256Of(Resolve(bundleDirectory, file.Path)), file.Sha256, StringComparison.OrdinalIgnoreCase))
                 {
                     problems.Add((file.Path, $"{file.Path} has changed (its SHA-256 is not the one it was sealed with)"));
                 }

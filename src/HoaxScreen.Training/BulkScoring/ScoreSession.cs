@@ -7,7 +7,8 @@ namespace HoaxScreen.Training.BulkScoring;
 /// The writing side of one <c>score</c> run: writes scored batches to the partial output, counts rows, hashes the input
 /// rows written (<paramref name="consumed"/>, already fed the rows written before a resume), saves a checkpoint every
 /// couple of seconds at a row boundary (output flushed to disk first, so the checkpoint never claims rows that are not
-/// there) and feeds the progress line.
+/// there) and feeds the progress line. After <paramref name="maxRows"/> rows written by this run it refuses the next row,
+/// and the run stops as an interruption does (<c>--max-rows</c>).
 /// </summary>
 public sealed class ScoreSession(
     PartialOutput output,
@@ -16,7 +17,7 @@ public sealed class ScoreSession(
     ConsumedRowsHash consumed,
     long startPosition,
     ScoreProgress? progress,
-    long stopAfter)
+    long maxRows)
 {
     private static readonly TimeSpan CheckpointInterval = TimeSpan.FromSeconds(2);
 
@@ -40,12 +41,12 @@ public sealed class ScoreSession(
     /// <summary>The input position after the last batch written.</summary>
     public long InputPosition { get; private set; } = startPosition;
 
-    /// <summary>Writes a scored batch; false when the test-only row limit is reached (the run then stops as if interrupted).</summary>
+    /// <summary>Writes a scored batch; false when this run's row limit is reached (the run then stops as if interrupted).</summary>
     public bool Write(ScorePipeline.Batch batch)
     {
         for (var i = 0; i < batch.Count; i++)
         {
-            if (Written >= stopAfter)
+            if (Written >= maxRows)
             {
                 return false;
             }

@@ -31,8 +31,8 @@ public static class MatcherFolder
             CrossValidation = JsonSerializer.SerializeToNode(trained.CrossValidation, JsonDefaults.Options)!.AsObject(),
             TrainedOn =
             [
-                new TrainedOnFile(Path.GetFileName(claimsCsv), LabelledDataset.Sha256Of(claimsCsv)),
-                new TrainedOnFile(Path.GetFileName(pairsCsv), LabelledDataset.Sha256Of(pairsCsv)),
+                new TrainedOnFile(Path.GetFileName(claimsCsv), FileHash.Sha256Of(claimsCsv)),
+                new TrainedOnFile(Path.GetFileName(pairsCsv), FileHash.Sha256Of(pairsCsv)),
             ],
         };
         File.WriteAllText(Path.Combine(directory, MatcherManifest.FileName), JsonSerializer.Serialize(manifest, JsonDefaults.Options) + "\n");

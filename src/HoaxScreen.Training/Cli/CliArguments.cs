@@ -1,8 +1,9 @@
+using HoaxScreen.Training.Data;
+
 namespace HoaxScreen.Training.Cli;
 
 /// <summary>
 /// Parsed "--name value" options and "--name" switches of one command, with one-line errors for anything off.
-/// Hidden options (for tests) are accepted but not listed in the "unknown option" message.
 /// </summary>
 public sealed class CliArguments
 {
@@ -13,11 +14,9 @@ public sealed class CliArguments
     public static CliArguments Parse(
         IReadOnlyList<string> args,
         IReadOnlyCollection<string> allowed,
-        IReadOnlyCollection<string>? switches = null,
-        IReadOnlyCollection<string>? hidden = null)
+        IReadOnlyCollection<string>? switches = null)
     {
         switches ??= [];
-        hidden ??= [];
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
         for (var i = 0; i < args.Count; i++)
         {
@@ -32,7 +31,7 @@ public sealed class CliArguments
             var given = equals >= 0 ? name[..equals] : name;
 
             // Known options first: an unknown one is named as such, whatever follows it.
-            if (!allowed.Contains(given) && !switches.Contains(given) && !hidden.Contains(given))
+            if (!allowed.Contains(given) && !switches.Contains(given))
             {
                 throw new CliException($"unknown option '--{given}' (expected {string.Join(", ", allowed.Concat(switches).Select(a => "--" + a))})");
             }
@@ -104,7 +103,7 @@ public sealed class CliArguments
     }
 
     /// <summary>Exactly one of --recipe or --data (with --data, an optional --delimiter).</summary>
-    public HoaxScreen.Core.Data.TrainingRecipe Recipe()
+    public TrainingRecipe Recipe()
     {
         var recipe = Optional("recipe");
         var data = Optional("data");
@@ -115,8 +114,8 @@ public sealed class CliArguments
 
         return (recipe, data) switch
         {
-            ({ } r, null) => HoaxScreen.Core.Data.TrainingRecipe.Load(r),
-            (null, { } d) => HoaxScreen.Core.Data.TrainingRecipe.ForCanonicalFile(d, Delimiter()),
+            ({ } r, null) => TrainingRecipe.Load(r),
+            (null, { } d) => TrainingRecipe.ForCanonicalFile(d, Delimiter()),
             (null, null) => throw new CliException("give --recipe R.json or --data D.csv"),
             _ => throw new CliException("give either --recipe or --data, not both"),
         };

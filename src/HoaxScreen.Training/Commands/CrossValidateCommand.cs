@@ -1,5 +1,5 @@
-using HoaxScreen.Core.Data;
 using HoaxScreen.Training.Cli;
+using HoaxScreen.Training.Data;
 using HoaxScreen.Training.Evaluation;
 using HoaxScreen.Training.Reporting;
 

@@ -2,6 +2,7 @@ using HoaxScreen.Core.Data;
 using HoaxScreen.Core.Modeling;
 using HoaxScreen.Core.Scoring;
 using HoaxScreen.Training.Cli;
+using HoaxScreen.Training.Data;
 using HoaxScreen.Training.Evaluation;
 using HoaxScreen.Training.Reporting;
 

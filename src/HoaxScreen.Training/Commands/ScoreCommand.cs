@@ -25,19 +25,17 @@ namespace HoaxScreen.Training.Commands;
 /// an uninterrupted run writes.
 /// </para>
 /// <para>
-/// Hidden, for tests: <c>--stop-after N</c> stops exactly as an interruption would once this run has written N rows.
+/// <c>--max-rows N</c> scores at most N rows in this run, then stops exactly as an interruption does (checkpoint,
+/// partial output, exit code 130), so a large file can be scored in chunks over several sessions with <c>--resume</c>.
 /// </para>
 /// </summary>
 public static class ScoreCommand
 {
-    public static readonly string[] Options = ["model", "in", "out", "format", "delimiter", "text-column", "batch-size", "explain", "claims", "matcher"];
+    public static readonly string[] Options = ["model", "in", "out", "format", "delimiter", "text-column", "batch-size", "explain", "claims", "matcher", "max-rows"];
 
     public static readonly string[] Switches = ["resume", "progress"];
 
-    /// <summary>Accepted but not advertised: for tests only.</summary>
-    public static readonly string[] HiddenOptions = ["stop-after"];
-
-    /// <summary>Exit code of a run stopped by Ctrl+C / SIGTERM (128 + SIGINT, as shells report it).</summary>
+    /// <summary>Exit code of a run stopped by Ctrl+C / SIGTERM (128 + SIGINT, as shells report it) or at --max-rows.</summary>
     public const int InterruptedExitCode = 130;
 
     /// <summary>Most words per label <c>--explain</c> accepts.</summary>
@@ -55,7 +53,8 @@ public static class ScoreCommand
 
         // Explaining re-scores a flagged post once per word, so smaller batches keep progress, checkpoints and Ctrl+C prompt.
         var batchSize = args.Int("batch-size", explainWords > 0 ? 128 : 1024, 1, 1_000_000);
-        var stopAfter = args.Int("stop-after", int.MaxValue, 0, int.MaxValue);
+        // 0 would stop before the first row: a run that can do nothing is a usage error, not an interruption.
+        var maxRows = args.Int("max-rows", int.MaxValue, 1, int.MaxValue);
         var inputFormat = ScoreFormats.ForInput(input, args.Optional("format"));
         var outputFormat = ScoreFormats.ForOutput(output);
         var resume = args.Switch("resume");
@@ -106,7 +105,7 @@ public static class ScoreCommand
         var progress = args.Switch("progress") || host.ErrorIsTerminal
             ? new ScoreProgress(stderr, host.ErrorIsTerminal, reader.Length, start.Rows, startPosition)
             : null;
-        var session = new ScoreSession(partial, writer, start, consumed, startPosition, progress, stopAfter);
+        var session = new ScoreSession(partial, writer, start, consumed, startPosition, progress, maxRows);
         var clock = Stopwatch.StartNew();
         ScorePipeline.Outcome outcome;
         using (var interrupt = new CancellationTokenSource())

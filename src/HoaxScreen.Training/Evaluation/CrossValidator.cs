@@ -1,6 +1,7 @@
 using HoaxScreen.Core.Data;
 using HoaxScreen.Core.Modeling;
 using HoaxScreen.Core.Scoring;
+using HoaxScreen.Training.Data;
 using HoaxScreen.Training.Normalization;
 using HoaxScreen.Training.Pipeline;
 using Microsoft.ML;

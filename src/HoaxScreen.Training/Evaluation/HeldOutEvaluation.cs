@@ -1,5 +1,5 @@
-using HoaxScreen.Core.Data;
 using HoaxScreen.Core.Modeling;
+using HoaxScreen.Training.Data;
 
 namespace HoaxScreen.Training.Evaluation;
 

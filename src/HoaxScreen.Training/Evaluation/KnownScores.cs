@@ -1,4 +1,4 @@
-using HoaxScreen.Core.Data;
+using HoaxScreen.Training.Data;
 
 namespace HoaxScreen.Training.Evaluation;
 

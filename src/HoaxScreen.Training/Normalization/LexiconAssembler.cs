@@ -1,5 +1,6 @@
 using HoaxScreen.Core.Data;
 using HoaxScreen.Core.Text;
+using HoaxScreen.Training.Data;
 
 namespace HoaxScreen.Training.Normalization;
 
@@ -19,7 +20,7 @@ public static class LexiconAssembler
             var path = recipe.Resolve(source.Path);
             var entries = Lexicon.ReadSlangFile(path, source.Header).ToList();
             slang.AddRange(entries);
-            sources.Add(new LexiconSource("slang", RelativeToRecipe(recipe, path), LabelledDataset.Sha256Of(path), entries.Count));
+            sources.Add(new LexiconSource("slang", RelativeToRecipe(recipe, path), FileHash.Sha256Of(path), entries.Count));
         }
 
         var watchwords = new List<string>();
@@ -28,7 +29,7 @@ public static class LexiconAssembler
             var path = recipe.Resolve(file);
             var words = Lexicon.ReadWordFile(path).ToList();
             watchwords.AddRange(words);
-            sources.Add(new LexiconSource("watchwords", RelativeToRecipe(recipe, path), LabelledDataset.Sha256Of(path), words.Count));
+            sources.Add(new LexiconSource("watchwords", RelativeToRecipe(recipe, path), FileHash.Sha256Of(path), words.Count));
         }
 
         var vocabulary = FrequentWords(trainingTexts, normalizer.VocabularyMinCount);

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
-using HoaxScreen.Core.Data;
 using HoaxScreen.Core.Modeling;
+using HoaxScreen.Training.Data;
 using HoaxScreen.Training.Evaluation;
 
 namespace HoaxScreen.Training.Reporting;

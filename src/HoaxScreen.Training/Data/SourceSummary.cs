@@ -1,4 +1,4 @@
-namespace HoaxScreen.Core.Data;
+namespace HoaxScreen.Training.Data;
 
 /// <summary>What was read from one source file, for the manifest and the training report.</summary>
 public sealed record SourceSummary(

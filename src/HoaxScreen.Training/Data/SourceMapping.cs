@@ -1,4 +1,4 @@
-namespace HoaxScreen.Core.Data;
+namespace HoaxScreen.Training.Data;
 
 /// <summary>
 /// How one CSV file maps onto HoaxScreen labels. <see cref="Labels"/> maps a label to a column,

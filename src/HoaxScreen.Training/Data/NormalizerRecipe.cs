@@ -1,6 +1,6 @@
 using HoaxScreen.Core.Text;
 
-namespace HoaxScreen.Core.Data;
+namespace HoaxScreen.Training.Data;
 
 /// <summary>
 /// The normaliser part of a recipe: which rules run and which lexicon files feed them. Paths are relative to

@@ -1,7 +1,8 @@
 using System.Text.Json;
 using HoaxScreen.Core.Data;
+using HoaxScreen.Training.Data;
 
-namespace HoaxScreen.Core.Tests;
+namespace HoaxScreen.Training.Tests.Data;
 
 public class LabelledDatasetTests
 {

@@ -1,4 +1,4 @@
-namespace HoaxScreen.Core.Data;
+namespace HoaxScreen.Training.Data;
 
 /// <summary>One post with a value per dataset label: true, false, or null when the source does not know it.</summary>
 public sealed record LabelledPost(string Text, bool?[] Labels, string SourcePath, int Line)

@@ -1,4 +1,4 @@
-namespace HoaxScreen.Core.Data;
+namespace HoaxScreen.Training.Data;
 
 public enum SplitPart
 {

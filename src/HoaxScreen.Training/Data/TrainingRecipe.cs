@@ -1,6 +1,7 @@
 using System.Text.Json;
+using HoaxScreen.Core.Data;
 
-namespace HoaxScreen.Core.Data;
+namespace HoaxScreen.Training.Data;
 
 /// <summary>A training recipe: one or more sources and optional trainer settings. Paths are relative to the recipe file.</summary>
 public sealed record TrainingRecipe

@@ -1,7 +1,7 @@
 using System.Text;
-using HoaxScreen.Core.Data;
+using HoaxScreen.Training.Data;
 
-namespace HoaxScreen.Core.Tests;
+namespace HoaxScreen.Training.Tests.Data;
 
 public class HashingAndSplitTests
 {

@@ -1,8 +1,8 @@
-using System.Security.Cryptography;
+using HoaxScreen.Core.Data;
 using HoaxScreen.Core.Labels;
 using HoaxScreen.Core.Text;
 
-namespace HoaxScreen.Core.Data;
+namespace HoaxScreen.Training.Data;
 
 /// <summary>Posts from every source of a recipe, over the union of their labels.</summary>
 public sealed class LabelledDataset
@@ -168,7 +168,7 @@ public sealed class LabelledDataset
             summaries.Add(new SourceSummary(
                 plan.Path,
                 Path.GetFileName(plan.Path),
-                Sha256Of(plan.Path),
+                FileHash.Sha256Of(plan.Path),
                 rows,
                 skipped,
                 plan.Header[plan.TextColumn],
@@ -230,10 +230,4 @@ public sealed class LabelledDataset
     }
 
     private static string Truncate(string value) => value.Length <= 20 ? value : value[..20] + "…";
-
-    public static string Sha256Of(string path)
-    {
-        using var stream = File.OpenRead(path);
-        return Convert.ToHexStringLower(SHA256.HashData(stream));
-    }
 }

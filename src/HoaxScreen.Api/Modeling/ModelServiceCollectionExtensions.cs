@@ -6,7 +6,7 @@ namespace HoaxScreen.Api.Modeling;
 public static class ModelServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers the model holder and its reloader (loaded at start-up), reload path rules, the optional folder watch, the screening service
+    /// Registers the model holder and its reloader (loaded at start-up), reload path rules, the optional folder watch
     /// and the instruments they count on (exported by <see cref="TelemetryExtensions.AddApiTelemetry"/>).
     /// </summary>
     public static IServiceCollection AddModelServing(this IServiceCollection services)
@@ -17,7 +17,6 @@ public static class ModelServiceCollectionExtensions
         services.AddSingleton<ModelHolder>();
         services.AddSingleton<ModelReloader>();
         services.AddSingleton<ModelReloadPaths>();
-        services.AddSingleton<PostScreener>();
         services.AddHostedService<ModelStartup>();
         services.AddHostedService<ModelFolderWatcher>();
         return services;

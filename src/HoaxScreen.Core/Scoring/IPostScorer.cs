@@ -17,6 +17,9 @@ public interface IPostScorer
     /// <summary>The normaliser scoring uses; callers that need the normalised text too (known-claim matching) normalise once and call <see cref="ScoreNormalized"/>.</summary>
     TextNormalizer Normalizer { get; }
 
+    /// <summary>A post through <see cref="Normalizer"/>; <see cref="ScoringBudgetException"/> (index 0) when the result is over <paramref name="budget"/>.</summary>
+    string Normalize(string text, ScoringBudget? budget = null);
+
     /// <summary>Scores one post; <see cref="ScoringBudgetException"/> when its normalised text is over <paramref name="budget"/>.</summary>
     PostVerdict Score(string text, ScoringBudget? budget = null);
 

@@ -43,6 +43,8 @@ public sealed class ScoringModel : IPostScorer
 
     public string Version => Manifest.Version;
 
+    public string Normalize(string text, ScoringBudget? budget = null) => NormalizeWithin(text, budget, index: 0);
+
     public PostVerdict Score(string text, ScoringBudget? budget = null) => ScoreNormalized(NormalizeWithin(text, budget, index: 0));
 
     public PostVerdict ScoreNormalized(string normalizedText)

@@ -1,12 +1,13 @@
 using HoaxScreen.Api.Claims;
 using HoaxScreen.Api.Logging;
 using HoaxScreen.Api.Options;
-using HoaxScreen.Api.Screening;
+using HoaxScreen.Api.Modeling;
 using HoaxScreen.Api.Telemetry;
+using HoaxScreen.Core.Claims.Matching;
 using HoaxScreen.Core.Scoring;
 using Microsoft.Extensions.Options;
 
-namespace HoaxScreen.Api.Modeling;
+namespace HoaxScreen.Api.Screening;
 
 /// <summary>
 /// Turns validated requests into responses with the current model, counting every scored post. Each request spends at
@@ -28,16 +29,19 @@ public sealed class PostScreener(
     {
         cancellationToken.ThrowIfCancellationRequested();
         var model = holder.Current;
-        var result = request.Explain ? ScreenExplained(model, request, _budget, cancellationToken) : ScreenPlain(model, request);
-        result = result.WithKnownClaims(claims.Current?.Match(request.Text ?? string.Empty, MaxKnownClaims));
+        var matcher = claims.Current;
+        var result = request.Explain
+            ? ScreenExplained(model, request, _budget, cancellationToken).WithKnownClaims(matcher?.Match(request.Text ?? string.Empty, MaxKnownClaims))
+            : ScreenPlain(model, matcher, request);
         logger.PostScreened(request.Id, request.Text?.Length ?? 0, model.Version, result.Flagged);
         return result;
     }
 
     /// <summary>
-    /// Items that ask for <c>explain</c> are explained one by one, sharing the request's explanation
-    /// budget evenly; the rest are scored together, all on the request's thread (inside its concurrency permit). The model is taken once, so every result (and the batch) names the
-    /// same model version.
+    /// Items that ask for <c>explain</c> are explained one by one, sharing the request's explanation budget evenly; the
+    /// rest are scored one after another, each normalised once for scoring and known-claim matching. All of it runs on
+    /// the request's thread, inside its concurrency permit. The model is taken once, so every result (and the batch)
+    /// names the same model version.
     /// </summary>
     public BatchScreenResponse ScreenBatch(BatchScreenRequest request, CancellationToken cancellationToken = default)
     {
@@ -67,38 +71,35 @@ public sealed class PostScreener(
             }
         }
 
-        if (plain.Count > 0)
+        var matcher = claims.Current;
+        foreach (var i in plain)
         {
-            var texts = new string[plain.Count];
-            for (var k = 0; k < texts.Length; k++)
-            {
-                texts[k] = items[plain[k]].Text ?? string.Empty;
-            }
-
-            IReadOnlyList<PostVerdict> verdicts;
+            cancellationToken.ThrowIfCancellationRequested();
+            var text = items[i].Text ?? string.Empty;
+            string normalized;
             try
             {
-                verdicts = model.Model.ScoreBatch(texts, _budget, cancellationToken);
+                normalized = model.Model.Normalize(text, _budget);
             }
             catch (ScoringBudgetException ex)
             {
-                throw new ScoringBudgetException(plain[ex.Index], ex.NormalizedLength, ex.Limit);
+                throw new ScoringBudgetException(i, ex.NormalizedLength, ex.Limit);
             }
 
-            for (var k = 0; k < texts.Length; k++)
-            {
-                var i = plain[k];
-                metrics.PostScreened(verdicts[k]);
-                results[i] = ScreenResponse.From(items[i].Id, model.Version, verdicts[k]);
-            }
+            var verdict = model.Model.ScoreNormalized(normalized);
+            metrics.PostScreened(verdict);
+            results[i] = ScreenResponse.From(items[i].Id, model.Version, verdict).WithKnownClaims(KnownClaims(model, matcher, text, normalized));
         }
 
-        if (claims.Current is { } matcher)
+        if (matcher is not null)
         {
             for (var i = 0; i < results.Length; i++)
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                results[i] = results[i].WithKnownClaims(matcher.Match(items[i].Text ?? string.Empty, MaxKnownClaims));
+                if (items[i].Explain)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    results[i] = results[i].WithKnownClaims(matcher.Match(items[i].Text ?? string.Empty, MaxKnownClaims));
+                }
             }
         }
 
@@ -107,12 +108,21 @@ public sealed class PostScreener(
         return new BatchScreenResponse { Model = model.Version, Results = results };
     }
 
-    private ScreenResponse ScreenPlain(LoadedModel model, ScreenRequest request)
+    private ScreenResponse ScreenPlain(LoadedModel model, ClaimMatcher? matcher, ScreenRequest request)
     {
-        var verdict = model.Model.Score(request.Text ?? string.Empty, _budget);
+        var text = request.Text ?? string.Empty;
+        var normalized = model.Model.Normalize(text, _budget);
+        var verdict = model.Model.ScoreNormalized(normalized);
         metrics.PostScreened(verdict);
-        return ScreenResponse.From(request.Id, model.Version, verdict);
+        return ScreenResponse.From(request.Id, model.Version, verdict).WithKnownClaims(KnownClaims(model, matcher, text, normalized));
     }
+
+    // The matcher built for this model shares its normaliser: it matches the text scoring just normalised (one pass).
+    // Across a reload the two may briefly differ; then the matcher normalises with its own.
+    private static IReadOnlyList<ClaimMatch>? KnownClaims(LoadedModel model, ClaimMatcher? matcher, string text, string normalized) =>
+        matcher is null ? null
+        : ReferenceEquals(matcher.Normalizer, model.Model.Normalizer) ? matcher.MatchNormalized(normalized, MaxKnownClaims)
+        : matcher.Match(text, MaxKnownClaims);
 
     private ScreenResponse ScreenExplained(LoadedModel model, ScreenRequest request, ScoringBudget budget, CancellationToken cancellationToken)
     {

@@ -191,6 +191,15 @@ public sealed class NgramFeaturizer
         }
     }
 
+    /// <summary>The text between the start and end markers, as character n-grams see it, in <paramref name="buffer"/> (at least the text's length + 2).</summary>
+    public static ReadOnlySpan<char> Marked(string text, char[] buffer)
+    {
+        buffer[0] = StartMarker;
+        text.CopyTo(0, buffer, 1, text.Length);
+        buffer[text.Length + 1] = EndMarker;
+        return buffer.AsSpan(0, text.Length + 2);
+    }
+
     /// <summary>Whether a character n-gram can be in the vocabulary (it has no character 0; see <see cref="AddCharNgrams"/>).</summary>
     public static bool IsStorableCharNgram(ReadOnlySpan<char> ngram) => ngram.Length > 0 && !ngram.Contains('\0');
 
@@ -301,13 +310,7 @@ public sealed class NgramFeaturizer
             }
         }
 
-        public ReadOnlySpan<char> MarkedText(string text)
-        {
-            _stream[0] = StartMarker;
-            text.CopyTo(0, _stream, 1, text.Length);
-            _stream[text.Length + 1] = EndMarker;
-            return _stream.AsSpan(0, text.Length + 2);
-        }
+        public ReadOnlySpan<char> MarkedText(string text) => Marked(text, _stream);
 
         public char[] JoinBuffer(int length)
         {

@@ -38,10 +38,7 @@ public static class NgramVocabularyFit
                 }
             }
 
-            stream[0] = NgramFeaturizer.StartMarker;
-            text.CopyTo(0, stream, 1, text.Length);
-            stream[text.Length + 1] = NgramFeaturizer.EndMarker;
-            var marked = stream.AsSpan(0, text.Length + 2);
+            var marked = NgramFeaturizer.Marked(text, stream);
             foreach (var n in settings.CharNgramLengths)
             {
                 for (var i = 0; i + n <= marked.Length; i++)

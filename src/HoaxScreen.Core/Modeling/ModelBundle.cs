@@ -113,7 +113,7 @@ public static class ModelBundle
     /// <summary>
     /// Throws <see cref="ModelBundleException"/> (one line, naming the file relative to the bundle) unless the bundle's files
     /// are the ones <paramref name="manifest"/> lists: each listed file present with its size and SHA-256, and no unlisted
-    /// file where serving would read it (anything under <c>lexicons/</c>, or a <c>model.zip</c> or <c>features.idf</c>).
+    /// file where serving would read it (anything under <c>lexicons/</c>, or a <c>model.zip</c> or <c>features.ngrams</c>).
     /// Other unlisted files (a stray notes.txt at the top) and names starting with '.' are ignored. A manifest without a
     /// file list (a bundle from before bundles were sealed) is refused. Sizes are checked before anything is hashed.
     /// </summary>

@@ -24,6 +24,7 @@ public class TrainerSettingsTests
         yield return new TestCaseData(TrainerSettings.Default with { WordNgramLength = 0 }, "trainer.wordNgramLength");
         yield return new TestCaseData(TrainerSettings.Default with { CharNgramLength = 7 }, "trainer.charNgramLength");
         yield return new TestCaseData(TrainerSettings.Default with { DefaultThreshold = 1 }, "trainer.defaultThreshold");
+        yield return new TestCaseData(TrainerSettings.Default with { MinNgramDocuments = 0 }, "trainer.minNgramDocuments");
         yield return new TestCaseData(TrainerSettings.Default with { L2Candidates = [] }, "trainer.l2Candidates");
         yield return new TestCaseData(TrainerSettings.Default with { L2Regularization = -1 }, "trainer.l2Regularization");
         yield return new TestCaseData(TrainerSettings.Default with { ConvergenceTolerance = 0 }, "trainer.convergenceTolerance");

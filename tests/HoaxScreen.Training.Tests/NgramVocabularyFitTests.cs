@@ -38,6 +38,16 @@ public class NgramVocabularyFitTests
     }
 
     [Test]
+    public void Fit_MinimumOfTwoTexts_LeavesOutNgramsOfOneTextAndKeepsTheIdfOfTheRest()
+    {
+        var vocabulary = NgramVocabularyFit.Fit(Texts, new NgramSettings(1, [], NgramWeighting.Idf), minDocuments: 2);
+
+        Assert.That(vocabulary.Words, Is.EqualTo(new[] { "vaksin", "hoaks" }), "aman, chip, lagi, marah and the emoji are in one text each");
+        Assert.That(vocabulary.Idf, Is.EqualTo(new[] { MathF.Log(4f / 2), MathF.Log(4f / 2) }).Within(1e-6f));
+        Assert.That(vocabulary.Documents, Is.EqualTo(4));
+    }
+
+    [Test]
     public void Fit_AllCharacterLengths_KeepsEachLength()
     {
         var settings = NgramSettings.From(TrainerSettings.Default with { CharNgramLength = 3, CharNgramAllLengths = true });

@@ -45,6 +45,14 @@ public sealed record TrainerSettings
     /// <summary>N-gram weighting: "tf", "tfidf" or "idf" (presence times IDF: repeated n-grams count once).</summary>
     public string Weighting { get; init; } = "idf";
 
+    /// <summary>
+    /// N-grams held by fewer training texts than this are left out of the vocabulary (1, the default, keeps every one).
+    /// 2 measured the same F1 and ROC AUC in 5-fold cross-validation of both shipped recipes, with 30 % of the n-grams
+    /// and about two thirds of the scoring time, but moved the production bundle's hoax threshold from 0.33 to 0.19 and
+    /// so flagged 7 instead of 3 of the regression set's 60 neutral posts as hoaxes: not the default (issue 24's note).
+    /// </summary>
+    public int MinNgramDocuments { get; init; } = 1;
+
     /// <summary>Fallback decision threshold when the validation split has too few positives to choose one.</summary>
     public double DefaultThreshold { get; init; } = 0.5;
 
@@ -70,6 +78,11 @@ public sealed record TrainerSettings
         if (CharNgramLength is < 0 or > NgramSettings.MaxCharNgramLength)
         {
             yield return $"trainer.charNgramLength must be 0..{NgramSettings.MaxCharNgramLength}";
+        }
+
+        if (MinNgramDocuments < 1)
+        {
+            yield return "trainer.minNgramDocuments must be at least 1";
         }
 
         if (DefaultThreshold is <= 0 or >= 1)

@@ -20,7 +20,7 @@ public sealed class MultiLabelModelBuilder(MLContext ml, TrainerSettings setting
     public FittedModel Fit(IReadOnlyList<string> texts, IReadOnlyList<bool?[]> labels, IReadOnlyList<string> labelNames,
         IReadOnlyList<float?>? l2PerLabel = null, Action<string>? progress = null)
     {
-        var vocabulary = NgramVocabularyFit.Fit(texts, NgramSettings.From(settings));
+        var vocabulary = NgramVocabularyFit.Fit(texts, NgramSettings.From(settings), settings.MinNgramDocuments);
         var featurizer = vocabulary.ToFeaturizer();
         progress?.Invoke($"featurised {texts.Count:N0} texts: {vocabulary.Words.Count:N0} word and {vocabulary.Chars.Count:N0} character n-grams");
         var vectors = new VBuffer<float>[texts.Count];

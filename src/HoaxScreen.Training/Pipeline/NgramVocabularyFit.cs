@@ -5,12 +5,13 @@ namespace HoaxScreen.Training.Pipeline;
 
 /// <summary>
 /// Fits <see cref="NgramFeaturizer"/>'s vocabulary on training texts: every word n-gram and character n-gram they hold
-/// (no minimum count, so a rare slur's spelling still counts), in order of first appearance, each with its IDF,
+/// (held by at least <c>trainer.minNgramDocuments</c> texts; 1 keeps every one), in order of first appearance, each with its IDF,
 /// ln(texts / texts holding it). Pure: same texts, same vocabulary.
 /// </summary>
 public static class NgramVocabularyFit
 {
-    public static NgramVocabulary Fit(IReadOnlyList<string> normalizedTexts, NgramSettings settings)
+    /// <param name="minDocuments">N-grams held by fewer texts are left out.</param>
+    public static NgramVocabulary Fit(IReadOnlyList<string> normalizedTexts, NgramSettings settings, int minDocuments = 1)
     {
         var words = new DocumentFrequencies();
         var chars = new DocumentFrequencies();
@@ -52,8 +53,9 @@ public static class NgramVocabularyFit
         }
 
         var documents = normalizedTexts.Count;
-        var idf = words.Idf(documents).Concat(chars.Idf(documents)).ToArray();
-        return new NgramVocabulary(settings, documents, words.Keys, chars.Keys, idf);
+        var (wordKeys, wordIdf) = words.Kept(documents, minDocuments);
+        var (charKeys, charIdf) = chars.Kept(documents, minDocuments);
+        return new NgramVocabulary(settings, documents, wordKeys, charKeys, [.. wordIdf, .. charIdf]);
     }
 
     /// <summary>N-grams in order of first appearance, each with how many documents hold it.</summary>
@@ -63,8 +65,6 @@ public static class NgramVocabularyFit
         private readonly List<string> _keys = [];
         private readonly List<int> _counts = [];
         private readonly List<int> _lastDocument = [];
-
-        public IReadOnlyList<string> Keys => _keys;
 
         public void Add(ReadOnlySpan<char> ngram, int document)
         {
@@ -85,6 +85,21 @@ public static class NgramVocabularyFit
             }
         }
 
-        public IEnumerable<float> Idf(int documents) => _counts.Select(count => (float)Math.Log((double)documents / count));
+        /// <summary>The n-grams held by at least <paramref name="minDocuments"/> texts, in order, with their IDF.</summary>
+        public (List<string> Keys, List<float> Idf) Kept(int documents, int minDocuments)
+        {
+            var keys = new List<string>(_keys.Count);
+            var idf = new List<float>(_keys.Count);
+            for (var i = 0; i < _keys.Count; i++)
+            {
+                if (_counts[i] >= minDocuments)
+                {
+                    keys.Add(_keys[i]);
+                    idf.Add((float)Math.Log((double)documents / _counts[i]));
+                }
+            }
+
+            return (keys, idf);
+        }
     }
 }

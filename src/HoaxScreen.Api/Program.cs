@@ -12,6 +12,7 @@ using HoaxScreen.Api.Playground;
 using HoaxScreen.Api.Screening;
 using HoaxScreen.Api.Security;
 using HoaxScreen.Api.Telemetry;
+using HoaxScreen.Api.TermLists;
 using HoaxScreen.Api.Validation;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -20,6 +21,7 @@ builder.Services.AddHoaxScreenOptions();
 builder.Services.AddStartupSteps();
 builder.Services.AddModelServing();
 builder.Services.AddClaimMatching();
+builder.Services.AddTermLists();
 builder.Services.AddScreening();
 builder.Services.AddRequestValidation();
 builder.Services.AddApiErrorHandling();

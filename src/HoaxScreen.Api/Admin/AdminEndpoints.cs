@@ -1,4 +1,5 @@
 using HoaxScreen.Api.Claims;
+using HoaxScreen.Api.TermLists;
 using HoaxScreen.Api.Limits;
 using HoaxScreen.Api.Modeling;
 using HoaxScreen.Api.Security;
@@ -39,6 +40,7 @@ public static class AdminEndpoints
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);
 
         admin.MapClaimAdminEndpoints();
+        admin.MapTermListAdminEndpoints();
         return admin;
     }
 

@@ -3,6 +3,7 @@ using HoaxScreen.Api.Logging;
 using HoaxScreen.Api.Options;
 using HoaxScreen.Api.Modeling;
 using HoaxScreen.Api.Telemetry;
+using HoaxScreen.Api.TermLists;
 using HoaxScreen.Core.Claims.Matching;
 using HoaxScreen.Core.Scoring;
 using Microsoft.Extensions.Options;
@@ -15,7 +16,7 @@ namespace HoaxScreen.Api.Screening;
 /// explanation passes once its token is cancelled (request timeout or client gone).
 /// </summary>
 public sealed class PostScreener(
-    ModelHolder holder, ClaimMatcherHolder claims, HoaxScreenMetrics metrics, IOptions<ScreeningOptions> options, ILogger<PostScreener> logger)
+    ModelHolder holder, ClaimMatcherHolder claims, TermListMatcherHolder termLists, HoaxScreenMetrics metrics, IOptions<ScreeningOptions> options, ILogger<PostScreener> logger)
 {
     private static readonly Func<LabelVerdict, bool> AllLabels = _ => true;
     private static readonly Func<LabelVerdict, bool> FlaggedLabels = label => label.Flagged;
@@ -33,6 +34,7 @@ public sealed class PostScreener(
         var result = request.Explain
             ? ScreenExplained(model, request, _budget, cancellationToken).WithKnownClaims(matcher?.Match(request.Text ?? string.Empty, MaxKnownClaims))
             : ScreenPlain(model, matcher, request);
+        result = result.WithTermMatches(termLists.Current?.Match(request.Text ?? string.Empty));
         logger.PostScreened(request.Id, request.Text?.Length ?? 0, model.Version, result.Flagged);
         return result;
     }
@@ -100,6 +102,15 @@ public sealed class PostScreener(
                     cancellationToken.ThrowIfCancellationRequested();
                     results[i] = results[i].WithKnownClaims(matcher.Match(items[i].Text ?? string.Empty, MaxKnownClaims));
                 }
+            }
+        }
+
+        if (termLists.Current is { } terms)
+        {
+            for (var i = 0; i < results.Length; i++)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                results[i] = results[i].WithTermMatches(terms.Match(items[i].Text ?? string.Empty));
             }
         }
 

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using HoaxScreen.Api.Claims;
+using HoaxScreen.Api.TermLists;
 using HoaxScreen.Core.Scoring;
 
 namespace HoaxScreen.Api.Screening;
@@ -13,7 +14,10 @@ public sealed record ScreenResponse
     /// <summary>Version of the model bundle that scored the post.</summary>
     public required string Model { get; init; }
 
-    /// <summary>True when at least one label is flagged, or (with known-hoax matching on) the post matches a debunk rated false or misleading.</summary>
+    /// <summary>
+    /// True when at least one label is flagged, or (with known-hoax matching on) the post matches a debunk rated false or
+    /// misleading, or (with term lists on) it holds a term of a list with <c>flag: true</c>.
+    /// </summary>
     public required bool Flagged { get; init; }
 
     /// <summary>One entry per label the model scores, keyed by label name, in the model's label order.</summary>
@@ -25,6 +29,13 @@ public sealed record ScreenResponse
     /// </summary>
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public IReadOnlyList<KnownClaim>? KnownClaims { get; init; }
+
+    /// <summary>
+    /// With term lists on (<c>TermLists:Path</c>): every listed term the post holds, however disguised, with its list and
+    /// its place in the original text (UTF-16 offsets), in order of position (empty when none). Absent while term lists are off.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<TermMatchResponse>? TermMatches { get; init; }
 
     /// <summary>
     /// Present only when the request set <c>explain</c>: keyed by label name (the flagged labels, or every label with
@@ -62,6 +73,15 @@ public sealed record ScreenResponse
         {
             KnownClaims = [.. matches.Select(KnownClaim.From)],
             Flagged = Flagged || matches.Any(KnownClaim.FlagsThePost),
+        };
+
+    /// <summary>This response with the terms found (null: term lists are off); a match of a flagging list flags the post.</summary>
+    public ScreenResponse WithTermMatches(IReadOnlyList<HoaxScreen.Core.TermLists.TermMatch>? matches) => matches is null
+        ? this
+        : this with
+        {
+            TermMatches = [.. matches.Select(TermMatchResponse.From)],
+            Flagged = Flagged || matches.Any(m => m.Flag),
         };
 
     private static OrderedDictionary<string, IReadOnlyList<ExplainedWord>> ToExplanations(IReadOnlyList<LabelExplanation> explanations)

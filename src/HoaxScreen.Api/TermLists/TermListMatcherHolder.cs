@@ -1,0 +1,68 @@
+using HoaxScreen.Api.Modeling;
+using HoaxScreen.Api.Options;
+using HoaxScreen.Core.TermLists;
+using HoaxScreen.Core.Text;
+using Microsoft.Extensions.Options;
+
+namespace HoaxScreen.Api.TermLists;
+
+/// <summary>
+/// The term-list matcher in service: built from the store's lists with the serving model's normaliser, rebuilt whole
+/// when the store's revision moves or the model (so its normaliser) changes, then swapped in atomically. Null while
+/// term lists are off. It also holds the service's one <see cref="TermListStore"/>.
+/// </summary>
+public sealed class TermListMatcherHolder(IOptions<TermListsOptions> options, IHostEnvironment environment, ModelHolder models)
+{
+    private readonly TermListsOptions _options = options.Value;
+    private readonly Lock _gate = new();
+    private TermListStore? _store;
+    private TermListMatcher? _current;
+    private long _revision = -1;
+    private TextNormalizer? _builtFor;
+
+    public bool Enabled => _options.Enabled;
+
+    public TermListMatcher? Current => Volatile.Read(ref _current);
+
+    /// <summary>The store, opened on first use; null while term lists are off.</summary>
+    /// <exception cref="TermListStoreException">The store cannot be opened.</exception>
+    public TermListStore? Store
+    {
+        get
+        {
+            if (!_options.Enabled)
+            {
+                return null;
+            }
+
+            lock (_gate)
+            {
+                return _store ??= TermListStore.Open(TermListsOptionsValidator.ResolveStore(_options, environment.ContentRootPath));
+            }
+        }
+    }
+
+    /// <summary>Rebuilds the matcher when the lists or the model changed since the last build; false when nothing had to change.</summary>
+    public bool Refresh()
+    {
+        if (!_options.Enabled || !models.IsLoaded)
+        {
+            return false;
+        }
+
+        lock (_gate)
+        {
+            _store ??= TermListStore.Open(TermListsOptionsValidator.ResolveStore(_options, environment.ContentRootPath));
+            var normalizer = models.Current.Model.Normalizer;
+            if (_store.Revision == _revision && ReferenceEquals(normalizer, _builtFor) && _current is not null)
+            {
+                return false;
+            }
+
+            var (lists, revision) = _store.Snapshot();
+            Volatile.Write(ref _current, TermListMatcher.ForLists(lists, normalizer));
+            (_revision, _builtFor) = (revision, normalizer);
+            return true;
+        }
+    }
+}

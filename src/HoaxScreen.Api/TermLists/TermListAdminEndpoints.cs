@@ -1,5 +1,6 @@
 using System.Data.Common;
 using HoaxScreen.Api.Logging;
+using HoaxScreen.Api.Validation;
 using HoaxScreen.Core.TermLists;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -16,6 +17,7 @@ public static class TermListAdminEndpoints
     public static RouteGroupBuilder MapTermListAdminEndpoints(this RouteGroupBuilder admin)
     {
         var group = admin.MapGroup("/termlists")
+            .AddEndpointFilterFactory(ValidationFilter.Create)
             .WithTags(Tag)
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
@@ -104,6 +106,11 @@ public static class TermListAdminEndpoints
             var stored = store.Get(name)!;
             loggers.CreateLogger(typeof(TermListAdminEndpoints)).TermListChanged(name, changed ? "stored" : "unchanged", stored.Terms.Count, stored.Flag);
             return TypedResults.Ok(TermListResponse.From(stored));
+        }
+        catch (TermListStoreException ex)
+        {
+            // The validator's rules are the store's; this answers anything it let through in the same words.
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["terms"] = [ex.Message + "."] });
         }
         catch (DbException)
         {

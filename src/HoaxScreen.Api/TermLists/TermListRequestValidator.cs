@@ -9,6 +9,7 @@ public sealed class TermListRequestValidator : AbstractValidator<TermListRequest
     public TermListRequestValidator()
     {
         RuleFor(r => r.Terms)
+            .Cascade(CascadeMode.Stop)
             .NotNull()
             .WithMessage("terms is required: a list of words or short phrases.")
             .Must(terms => terms!.Count <= TermListStore.MaxTerms)

@@ -40,7 +40,7 @@ public sealed class LimitsOptions
     public int RequestTimeoutSeconds { get; set; } = 30;
 
     /// <summary>
-    /// Most screening requests scored at the same time (0 = twice the CPU cores, the size of the engine pool). Others
+    /// Most screening requests scored at the same time (0 = twice the CPU cores). Others
     /// wait in a first-come queue.
     /// </summary>
     [Range(0, 4_096)]

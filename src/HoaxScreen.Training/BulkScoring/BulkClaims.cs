@@ -8,7 +8,7 @@ namespace HoaxScreen.Training.BulkScoring;
 /// <summary>
 /// <c>score --claims DB [--matcher DIR]</c>: the fact-check store's claims at one revision and the trained matcher
 /// over them, built with the scoring model's normaliser so each post is normalised once for both. Thread-safe (the
-/// matcher pools its decider engines), so every pipeline scorer matches its own batches.
+/// matcher reads its decider's trees directly), so every pipeline scorer matches its own batches.
 /// </summary>
 public sealed class BulkClaims
 {

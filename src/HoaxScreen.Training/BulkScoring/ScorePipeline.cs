@@ -7,7 +7,7 @@ namespace HoaxScreen.Training.BulkScoring;
 
 /// <summary>
 /// Overlaps reading, scoring and writing on dedicated threads: one reads batches of posts, one scorer per core scores
-/// whole batches (each with its own prediction engine, so no fork and join per batch), and the caller's thread writes
+/// whole batches (through the shared, thread-safe scorer, so no fork and join per batch), and the caller's thread writes
 /// the scored batches back in input order. Bounded queues keep memory flat and let no stage run far ahead; a full or
 /// empty queue blocks its thread instead of spinning, which matters on a small machine shared with other work.
 /// </summary>

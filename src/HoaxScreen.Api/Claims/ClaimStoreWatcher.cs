@@ -1,3 +1,4 @@
+using HoaxScreen.Api.Hosting;
 using HoaxScreen.Api.Logging;
 using HoaxScreen.Api.Options;
 using Microsoft.Extensions.Options;
@@ -9,32 +10,13 @@ namespace HoaxScreen.Api.Claims;
 /// <c>Claims:RefreshSeconds</c>, so an import (<c>claims import</c>, another replica's admin import) applies without a
 /// restart. A failed rebuild keeps the previous matcher and is retried at the next check.
 /// </summary>
-public sealed class ClaimStoreWatcher(ClaimMatcherHolder holder, IOptions<ClaimsOptions> options, ILogger<ClaimStoreWatcher> logger) : BackgroundService
+public sealed class ClaimStoreWatcher(ClaimMatcherHolder holder, IOptions<ClaimsOptions> options, ILogger<ClaimStoreWatcher> logger) : StorePollingService
 {
-    public override Task StartAsync(CancellationToken cancellationToken)
-    {
-        holder.Refresh();
-        return base.StartAsync(cancellationToken);
-    }
+    protected override bool Enabled => holder.Enabled;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!holder.Enabled)
-        {
-            return;
-        }
+    protected override TimeSpan Interval => TimeSpan.FromSeconds(options.Value.RefreshSeconds);
 
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(options.Value.RefreshSeconds));
-        while (await timer.WaitForNextTickAsync(stoppingToken))
-        {
-            try
-            {
-                holder.Refresh();
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                logger.ClaimMatcherRefreshFailed(ex.Message.Split('\n')[0]);
-            }
-        }
-    }
+    protected override void Refresh() => holder.Refresh();
+
+    protected override void RefreshFailed(string reason) => logger.ClaimMatcherRefreshFailed(reason);
 }

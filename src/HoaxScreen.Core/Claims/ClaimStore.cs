@@ -1,4 +1,5 @@
 using System.Globalization;
+using HoaxScreen.Core.Data;
 using Microsoft.Data.Sqlite;
 
 namespace HoaxScreen.Core.Claims;
@@ -40,41 +41,10 @@ public sealed class ClaimStore
     /// program's database, or is a claims store of another schema version.</exception>
     public static ClaimStore Open(string path, TimeProvider? clock = null)
     {
-        var full = System.IO.Path.GetFullPath(path);
-        var folder = System.IO.Path.GetDirectoryName(full);
-        if (folder is not null && !Directory.Exists(folder))
-        {
-            throw new ClaimStoreException($"{full}: folder not found");
-        }
-
-        if (Directory.Exists(full))
-        {
-            throw new ClaimStoreException($"{full}: is a folder, not a claims store file");
-        }
-
-        var connectionString = new SqliteConnectionStringBuilder
-        {
-            DataSource = full,
-            Mode = SqliteOpenMode.ReadWriteCreate,
-            Pooling = true,
-            DefaultTimeout = 30,
-        }.ToString();
-        var store = new ClaimStore(full, connectionString, clock ?? TimeProvider.System);
-        try
-        {
-            store.Initialise();
-        }
-        catch (SqliteException ex) when (ex.SqliteErrorCode is 26 /* SQLITE_NOTADB */ or 11 /* SQLITE_CORRUPT */)
-        {
-            SqliteConnection.ClearAllPools();
-            throw new ClaimStoreException($"{full}: not a claims store (the file is not a SQLite database)", ex);
-        }
-        catch (SqliteException ex)
-        {
-            throw new ClaimStoreException($"{full}: cannot open the claims store: {ex.Message}", ex);
-        }
-
-        return store;
+        var (full, connectionString) = SqliteStoreFile.Open(
+            path, "claims store", message => new ClaimStoreException(message),
+            (full, connection) => new ClaimStore(full, connection, clock ?? TimeProvider.System).Initialise());
+        return new ClaimStore(full, connectionString, clock ?? TimeProvider.System);
     }
 
     private void Initialise()

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using HoaxScreen.Core.Data;
 using Microsoft.Data.Sqlite;
 
 namespace HoaxScreen.Core.TermLists;
@@ -40,41 +41,10 @@ public sealed partial class TermListStore
     /// <exception cref="TermListStoreException">The folder is missing or the file is not a term-list store of this schema.</exception>
     public static TermListStore Open(string path, TimeProvider? clock = null)
     {
-        var full = System.IO.Path.GetFullPath(path);
-        var folder = System.IO.Path.GetDirectoryName(full);
-        if (folder is not null && !Directory.Exists(folder))
-        {
-            throw new TermListStoreException($"{full}: folder not found");
-        }
-
-        if (Directory.Exists(full))
-        {
-            throw new TermListStoreException($"{full}: is a folder, not a term-list store file");
-        }
-
-        var connectionString = new SqliteConnectionStringBuilder
-        {
-            DataSource = full,
-            Mode = SqliteOpenMode.ReadWriteCreate,
-            Pooling = true,
-            DefaultTimeout = 30,
-        }.ToString();
-        var store = new TermListStore(full, connectionString, clock ?? TimeProvider.System);
-        try
-        {
-            store.Initialise();
-        }
-        catch (SqliteException ex) when (ex.SqliteErrorCode is 26 /* SQLITE_NOTADB */ or 11 /* SQLITE_CORRUPT */)
-        {
-            SqliteConnection.ClearAllPools();
-            throw new TermListStoreException($"{full}: not a term-list store (the file is not a SQLite database)");
-        }
-        catch (SqliteException ex)
-        {
-            throw new TermListStoreException($"{full}: cannot open the term-list store: {ex.Message}");
-        }
-
-        return store;
+        var (full, connectionString) = SqliteStoreFile.Open(
+            path, "term-list store", message => new TermListStoreException(message),
+            (full, connection) => new TermListStore(full, connection, clock ?? TimeProvider.System).Initialise());
+        return new TermListStore(full, connectionString, clock ?? TimeProvider.System);
     }
 
     /// <summary>Increases with every write that changes the store; poll it to notice changes made by any process.</summary>

@@ -33,7 +33,7 @@ public sealed class ExplainEndpointTests : ApiFixture
 
         Assert.Multiple(() =>
         {
-            Assert.That(body.Select(p => p.Key), Is.EqualTo(new[] { "id", "model", "flagged", "labels" }));
+            Assert.That(body.Select(p => p.Key), Is.EqualTo(new[] { "id", "model", "flagged", "labels", "risks" }));
             Assert.That(body.ContainsKey("explanations"), Is.False);
         });
     }

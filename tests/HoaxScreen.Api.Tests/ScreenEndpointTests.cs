@@ -24,7 +24,7 @@ public sealed class ScreenEndpointTests : ApiFixture
         {
             Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
             Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/json"));
-            Assert.That(body.Select(p => p.Key), Is.EqualTo(new[] { "id", "model", "flagged", "labels" }));
+            Assert.That(body.Select(p => p.Key), Is.EqualTo(new[] { "id", "model", "flagged", "labels", "risks" }));
             Assert.That(body["id"]!.GetValue<string>(), Is.EqualTo("post-1"));
             Assert.That(body["model"]!.GetValue<string>(), Is.EqualTo(model.Version));
             Assert.That(body["labels"]!.AsObject().Select(l => l.Key), Is.EqualTo(model.Labels));

@@ -1,6 +1,7 @@
 using HoaxScreen.Api.Claims;
 using HoaxScreen.Api.Logging;
 using HoaxScreen.Api.Options;
+using HoaxScreen.Api.Risks;
 using HoaxScreen.Api.Modeling;
 using HoaxScreen.Api.Telemetry;
 using HoaxScreen.Api.TermLists;
@@ -16,7 +17,7 @@ namespace HoaxScreen.Api.Screening;
 /// explanation passes once its token is cancelled (request timeout or client gone).
 /// </summary>
 public sealed class PostScreener(
-    ModelHolder holder, ClaimMatcherHolder claims, TermListMatcherHolder termLists, HoaxScreenMetrics metrics, IOptions<ScreeningOptions> options, ILogger<PostScreener> logger)
+    ModelHolder holder, ClaimMatcherHolder claims, TermListMatcherHolder termLists, RiskRulesHolder risks, HoaxScreenMetrics metrics, IOptions<ScreeningOptions> options, ILogger<PostScreener> logger)
 {
     private static readonly Func<LabelVerdict, bool> AllLabels = _ => true;
     private static readonly Func<LabelVerdict, bool> FlaggedLabels = label => label.Flagged;
@@ -35,6 +36,7 @@ public sealed class PostScreener(
             ? ScreenExplained(model, request, _budget, cancellationToken).WithKnownClaims(matcher?.Match(request.Text ?? string.Empty, MaxKnownClaims))
             : ScreenPlain(model, matcher, request);
         result = result.WithTermMatches(termLists.Current?.Match(request.Text ?? string.Empty));
+        result = result.WithRisks(risks.Rules.Evaluate(result.RiskFacts(request.Author?.Role, request.Context?.Action)));
         logger.PostScreened(request.Id, request.Text?.Length ?? 0, model.Version, result.Flagged);
         return result;
     }
@@ -112,6 +114,11 @@ public sealed class PostScreener(
                 cancellationToken.ThrowIfCancellationRequested();
                 results[i] = results[i].WithTermMatches(terms.Match(items[i].Text ?? string.Empty));
             }
+        }
+
+        for (var i = 0; i < results.Length; i++)
+        {
+            results[i] = results[i].WithRisks(risks.Rules.Evaluate(results[i].RiskFacts(items[i].Author?.Role, items[i].Context?.Action)));
         }
 
         var flagged = results.Count(r => r.Flagged);

@@ -41,6 +41,15 @@ public sealed record ScreenRequest
     [DefaultValue(false)]
     public bool ExplainAllLabels { get; init; }
 
+    /// <summary>
+    /// Optional: who published the post (<c>role</c>), read by the risk rules, e.g. campaign content from a civil
+    /// servant is <c>asn_neutrality</c>. Nothing is stored.
+    /// </summary>
+    public PostAuthor? Author { get; init; }
+
+    /// <summary>Optional: what the author did with the content (<c>action</c>: post, comment, share or like), read by the risk rules.</summary>
+    public PostContext? Context { get; init; }
+
     /// <summary>With <c>explain</c>: the most words to return per explained label, strongest first (1 to 20, default 5).</summary>
     /// <example>5</example>
     [DefaultValue(DefaultTopWords)]

@@ -1,6 +1,7 @@
 using FluentValidation;
 using HoaxScreen.Api.Options;
 using HoaxScreen.Api.Validation;
+using HoaxScreen.Core.Risks;
 using Microsoft.Extensions.Options;
 
 namespace HoaxScreen.Api.Screening;
@@ -17,6 +18,18 @@ public sealed class ScreenRequestValidator : AbstractValidator<ScreenRequest>
         RuleFor(r => r.Id)
             .MaximumLength(limits.MaxIdLength)
             .WithMessage($"id must be at most {limits.MaxIdLength} characters; it has {{TotalLength}}.");
+
+        RuleFor(r => r.Author!.Role)
+            .Must(role => role is null || RiskVocabulary.AuthorRoles.Contains(role, StringComparer.Ordinal))
+            .When(r => r.Author is not null)
+            .OverridePropertyName("author.role")
+            .WithMessage($"author.role must be one of {string.Join(", ", RiskVocabulary.AuthorRoles)}; it is '{{PropertyValue}}'.");
+
+        RuleFor(r => r.Context!.Action)
+            .Must(action => action is null || RiskVocabulary.Actions.Contains(action, StringComparer.Ordinal))
+            .When(r => r.Context is not null)
+            .OverridePropertyName("context.action")
+            .WithMessage($"context.action must be one of {string.Join(", ", RiskVocabulary.Actions)}; it is '{{PropertyValue}}'.");
 
         RuleFor(r => r.TopWords)
             .InclusiveBetween(1, ScreenRequest.MaxTopWords)

@@ -38,6 +38,13 @@ public sealed record ScreenResponse
     public IReadOnlyList<TermMatchResponse>? TermMatches { get; init; }
 
     /// <summary>
+    /// The risks the deployment's rules (<c>Risks:RulesPath</c>) find in this post and its context, e.g.
+    /// <c>asn_neutrality</c> (campaign content from a civil servant) or <c>black_campaign</c> (campaign content with a
+    /// false claim, SARA or hate), each with the reason to show a moderator. Empty when none applies.
+    /// </summary>
+    public IReadOnlyList<RiskResponse> Risks { get; init; } = [];
+
+    /// <summary>
     /// Present only when the request set <c>explain</c>: keyed by label name (the flagged labels, or every label with
     /// <c>explainAllLabels</c>), in the model's label order, the words that pushed that label's score up, strongest first.
     /// An empty object when nothing was flagged; an empty list when no single word raised the label's score.
@@ -84,6 +91,18 @@ public sealed record ScreenResponse
             Flagged = Flagged || matches.Any(m => m.Flag),
         };
 
+    /// <summary>This response with the risks its rules found.</summary>
+    public ScreenResponse WithRisks(IReadOnlyList<HoaxScreen.Core.Risks.Risk> risks) =>
+        risks.Count == 0 ? this : this with { Risks = [.. risks.Select(r => new RiskResponse(r.Name, r.Reason))] };
+
+    /// <summary>What the risk rules read of this response: flagged labels, a confident false/misleading match, matched lists.</summary>
+    public HoaxScreen.Core.Risks.RiskFacts RiskFacts(string? authorRole, string? action) => new(
+        Labels.Where(p => p.Value.Flagged).Select(p => p.Key).ToHashSet(StringComparer.Ordinal),
+        authorRole,
+        action,
+        KnownClaims?.Any(c => c.Decision == "match" && c.Rating is "false" or "misleading") == true,
+        TermMatches?.Select(m => m.List).ToHashSet(StringComparer.Ordinal));
+
     private static OrderedDictionary<string, IReadOnlyList<ExplainedWord>> ToExplanations(IReadOnlyList<LabelExplanation> explanations)
     {
         var result = new OrderedDictionary<string, IReadOnlyList<ExplainedWord>>(explanations.Count, StringComparer.Ordinal);
@@ -95,6 +114,9 @@ public sealed record ScreenResponse
         return result;
     }
 }
+
+/// <summary>A risk the deployment's rules found: its name and the reason for a moderator.</summary>
+public sealed record RiskResponse(string Name, string Reason);
 
 /// <summary>One label's score and verdict.</summary>
 public sealed record LabelScore

@@ -79,8 +79,13 @@ public sealed record ScreenResponse
         : this with
         {
             KnownClaims = [.. matches.Select(KnownClaim.From)],
+            RepeatsFalseClaim = matches.Any(KnownClaim.FlagsThePost),
             Flagged = Flagged || matches.Any(KnownClaim.FlagsThePost),
         };
+
+    /// <summary>Whether a known claim is a confident match with a debunk rated false or misleading (<see cref="KnownClaim.FlagsThePost"/>).</summary>
+    [JsonIgnore]
+    internal bool RepeatsFalseClaim { get; init; }
 
     /// <summary>This response with the terms found (null: term lists are off); a match of a flagging list flags the post.</summary>
     public ScreenResponse WithTermMatches(IReadOnlyList<HoaxScreen.Core.TermLists.TermMatch>? matches) => matches is null
@@ -100,7 +105,7 @@ public sealed record ScreenResponse
         Labels.Where(p => p.Value.Flagged).Select(p => p.Key).ToHashSet(StringComparer.Ordinal),
         authorRole,
         action,
-        KnownClaims?.Any(c => c.Decision == "match" && c.Rating is "false" or "misleading") == true,
+        RepeatsFalseClaim,
         TermMatches?.Select(m => m.List).ToHashSet(StringComparer.Ordinal));
 
     private static OrderedDictionary<string, IReadOnlyList<ExplainedWord>> ToExplanations(IReadOnlyList<LabelExplanation> explanations)

@@ -94,16 +94,17 @@ public static class TermListAdminEndpoints
             return TermListProblems.Off();
         }
 
-        if (TermListStore.Problems(name, request.Terms).FirstOrDefault(p => p.StartsWith("name", StringComparison.Ordinal)) is { } problem)
+        if (TermListStore.NameProblem(name) is { } problem)
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["name"] = [problem + "."] });
         }
 
         try
         {
-            var changed = store.Put(new TermList(name, request.Terms!, request.Flag));
+            var list = new TermList(name, request.Terms!, request.Flag);
+            var changed = store.Put(list);
             lists.Refresh();
-            var stored = store.Get(name)!;
+            var stored = TermListStore.AsStored(list);
             loggers.CreateLogger(typeof(TermListAdminEndpoints)).TermListChanged(name, changed ? "stored" : "unchanged", stored.Terms.Count, stored.Flag);
             return TypedResults.Ok(TermListResponse.From(stored));
         }

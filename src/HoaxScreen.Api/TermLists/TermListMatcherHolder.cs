@@ -14,7 +14,8 @@ namespace HoaxScreen.Api.TermLists;
 public sealed class TermListMatcherHolder(IOptions<TermListsOptions> options, IHostEnvironment environment, ModelHolder models)
 {
     private readonly TermListsOptions _options = options.Value;
-    private readonly Lock _gate = new();
+    private readonly Lock _refreshGate = new();
+    private readonly Lock _storeGate = new();
     private TermListStore? _store;
     private TermListMatcher? _current;
     private long _revision = -1;
@@ -35,9 +36,20 @@ public sealed class TermListMatcherHolder(IOptions<TermListsOptions> options, IH
                 return null;
             }
 
-            lock (_gate)
+            if (Volatile.Read(ref _store) is { } store)
             {
-                return _store ??= TermListStore.Open(TermListsOptionsValidator.ResolveStore(_options, environment.ContentRootPath));
+                return store;
+            }
+
+            // Its own gate: a rebuild holds the refresh gate for its whole length.
+            lock (_storeGate)
+            {
+                if (_store is null)
+                {
+                    Volatile.Write(ref _store, TermListStore.Open(TermListsOptionsValidator.ResolveStore(_options, environment.ContentRootPath)));
+                }
+
+                return _store;
             }
         }
     }
@@ -50,16 +62,16 @@ public sealed class TermListMatcherHolder(IOptions<TermListsOptions> options, IH
             return false;
         }
 
-        lock (_gate)
+        lock (_refreshGate)
         {
-            _store ??= TermListStore.Open(TermListsOptionsValidator.ResolveStore(_options, environment.ContentRootPath));
+            var store = Store!;
             var normalizer = models.Current.Model.Normalizer;
-            if (_store.Revision == _revision && ReferenceEquals(normalizer, _builtFor) && _current is not null)
+            if (store.Revision == _revision && ReferenceEquals(normalizer, _builtFor) && _current is not null)
             {
                 return false;
             }
 
-            var (lists, revision) = _store.Snapshot();
+            var (lists, revision) = store.Snapshot();
             Volatile.Write(ref _current, TermListMatcher.ForLists(lists, normalizer));
             (_revision, _builtFor) = (revision, normalizer);
             return true;

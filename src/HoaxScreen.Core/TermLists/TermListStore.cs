@@ -60,9 +60,9 @@ public sealed partial class TermListStore
     /// <summary>The problems of a list as a request would send it, in plain words; empty when it can be stored.</summary>
     public static IEnumerable<string> Problems(string name, IReadOnlyList<string>? terms)
     {
-        if (!ListName().IsMatch(name ?? string.Empty))
+        if (NameProblem(name) is { } nameProblem)
         {
-            yield return "name must be 1-64 lower-case letters, digits, '_' or '-', starting with a letter or digit";
+            yield return nameProblem;
         }
 
         if (terms is null)
@@ -89,6 +89,14 @@ public sealed partial class TermListStore
         }
     }
 
+    /// <summary>The problem with a list name, or null when it is a valid one.</summary>
+    public static string? NameProblem(string? name) =>
+        ListName().IsMatch(name ?? string.Empty) ? null : "name must be 1-64 lower-case letters, digits, '_' or '-', starting with a letter or digit";
+
+    /// <summary>The list as <see cref="Put"/> stores it: each term trimmed, repeats dropped, in order.</summary>
+    public static TermList AsStored(TermList list) =>
+        list with { Terms = [.. list.Terms.Select(t => t.Trim()).Distinct(StringComparer.Ordinal)] };
+
     /// <summary>Creates or replaces the list <paramref name="list"/>.Name; false when the stored list was already the same.</summary>
     /// <exception cref="TermListStoreException">The list breaks a rule of <see cref="Problems"/>.</exception>
     public bool Put(TermList list)
@@ -98,7 +106,7 @@ public sealed partial class TermListStore
             throw new TermListStoreException(problem);
         }
 
-        var terms = JsonSerializer.Serialize(list.Terms.Select(t => t.Trim()).Distinct(StringComparer.Ordinal).ToArray());
+        var terms = JsonSerializer.Serialize(AsStored(list).Terms);
         using var connection = Connect();
         using var transaction = connection.BeginTransaction(deferred: false);
         using (var select = Command(connection, "SELECT terms, flag FROM term_lists WHERE name = $name", transaction))

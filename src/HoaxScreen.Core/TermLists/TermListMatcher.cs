@@ -4,8 +4,9 @@ namespace HoaxScreen.Core.TermLists;
 
 /// <summary>
 /// Finds the terms of a deployment's lists in posts. Terms and posts go through the same <see cref="TextNormalizer"/>,
-/// so a term matches however it is disguised in the post ("k a f i r", "c3b0ng", full-width letters, "k*f*r" where the
-/// normaliser restores it), and each match is reported at the characters of the original post it came from. A term
+/// so a term matches however it is disguised in the post ("k a f i r", "c3b0ng", full-width letters), and a masked word
+/// ("an*ing", "KA*IR") matches every listed word that fits its mask; each match is reported at the characters of the
+/// original post it came from. A term
 /// matches whole words: "kafir" does not match inside "kafirun". Immutable and thread-safe; a change of lists is a new
 /// instance.
 /// </summary>
@@ -14,6 +15,9 @@ public sealed class TermListMatcher
     // First word of a normalised term → every term that starts with it (its words, list and spelling as given).
     private readonly Dictionary<string, Entry[]> _byFirstWord;
     private readonly Dictionary<string, Entry[]>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+
+    // Listed first words by length, for masked post words the normaliser could not restore on its own.
+    private readonly Dictionary<int, string[]> _firstWordsByLength;
 
     public TermListMatcher(IReadOnlyList<TermList> lists, TextNormalizer normalizer)
     {
@@ -42,6 +46,7 @@ public sealed class TermListMatcher
         // Longest terms first, so "jangan pilih" is reported before "jangan" where both are listed.
         _byFirstWord = entries.ToDictionary(p => p.Key, p => p.Value.OrderByDescending(e => e.Words.Length).ToArray(), StringComparer.Ordinal);
         _lookup = _byFirstWord.GetAlternateLookup<ReadOnlySpan<char>>();
+        _firstWordsByLength = _byFirstWord.Keys.GroupBy(w => w.Length).ToDictionary(g => g.Key, g => g.Order(StringComparer.Ordinal).ToArray());
         TermCount = entries.Values.Sum(e => e.Count);
     }
 
@@ -88,29 +93,45 @@ public sealed class TermListMatcher
         List<TermMatch>? matches = null;
         for (var w = 0; w < words.Count; w++)
         {
-            if (!_lookup.TryGetValue(words.Text(w), out var candidates))
+            if (_lookup.TryGetValue(words.Text(w), out var candidates))
             {
-                continue;
+                AddMatches(words, w, candidates, ref matches);
             }
 
-            foreach (var entry in candidates)
+            if (words.Mask(w) is { } mask && _firstWordsByLength.TryGetValue(mask.Length, out var sameLength))
             {
-                if (entry.Words.Length > words.Count - w || !words.StartsWith(w, entry.Words))
+                // "an*ing": the normaliser restores a mask only when one known word fits, and then perhaps not the listed
+                // one; every listed word that fits is a reading worth showing a moderator.
+                foreach (var firstWord in sameLength)
                 {
-                    continue;
-                }
-
-                var start = words.Start(w);
-                var end = words.End(w + entry.Words.Length - 1);
-                matches ??= [];
-                if (!matches.Any(m => m.List == entry.List && m.Start == start && m.Length == end - start))
-                {
-                    matches.Add(new TermMatch(entry.List, entry.Term, start, end - start, entry.Flag));
+                    if (MaskedWord.Fits(mask, firstWord) && !words.Text(w).SequenceEqual(firstWord))
+                    {
+                        AddMatches(words, w, _byFirstWord[firstWord], ref matches);
+                    }
                 }
             }
         }
 
         return matches ?? (IReadOnlyList<TermMatch>)[];
+    }
+
+    private static void AddMatches(PostWords words, int w, Entry[] candidates, ref List<TermMatch>? matches)
+    {
+        foreach (var entry in candidates)
+        {
+            if (entry.Words.Length > words.Count - w || !words.StartsWith(w, entry.Words))
+            {
+                continue;
+            }
+
+            var start = words.Start(w);
+            var end = words.End(w + entry.Words.Length - 1);
+            matches ??= [];
+            if (!matches.Any(m => m.List == entry.List && m.Start == start && m.Length == end - start))
+            {
+                matches.Add(new TermMatch(entry.List, entry.Term, start, end - start, entry.Flag));
+            }
+        }
     }
 
     private sealed record Entry(string[] Words, string List, string Term, bool Flag);
@@ -119,12 +140,18 @@ public sealed class TermListMatcher
     private readonly struct PostWords
     {
         private readonly string _text;
+        private readonly string _original;
         private readonly List<(int From, int To, int Start, int End)> _words;
 
-        private PostWords(string text, List<(int From, int To, int Start, int End)> words)
+        // Words of one token each, so a token's original span is that word's own spelling.
+        private readonly HashSet<int>? _singleWordTokens;
+
+        private PostWords(string text, string original, List<(int From, int To, int Start, int End)> words, HashSet<int>? singleWordTokens)
         {
             _text = text;
+            _original = original;
             _words = words;
+            _singleWordTokens = singleWordTokens;
         }
 
         public int Count => _words.Count;
@@ -134,10 +161,16 @@ public sealed class TermListMatcher
             var text = post.Text;
             var words = new List<(int, int, int, int)>(post.Tokens.Count + 4);
             var at = 0;
+            HashSet<int>? singleWordTokens = null;
             foreach (var token in post.Tokens)
             {
                 // Text is the tokens joined by single spaces, so each token's words are found at the running offset.
                 var tokenText = token.Text;
+                if (tokenText.Length > 0 && !tokenText.Contains(' ') && post.Original.AsSpan(token.Start, token.Length).Contains('*'))
+                {
+                    (singleWordTokens ??= []).Add(words.Count);
+                }
+
                 var from = 0;
                 for (var i = 0; i <= tokenText.Length; i++)
                 {
@@ -155,8 +188,14 @@ public sealed class TermListMatcher
                 at += tokenText.Length + 1;
             }
 
-            return new PostWords(text, words);
+            return new PostWords(text, post.Original, words, singleWordTokens);
         }
+
+        /// <summary>The word's original spelling as a mask ("an*ing") when it was written with masked letters, else null.</summary>
+        public string? Mask(int word) =>
+            _singleWordTokens is not null && _singleWordTokens.Contains(word)
+                ? MaskedWord.Pattern(_original.AsSpan(_words[word].Start, _words[word].End - _words[word].Start))
+                : null;
 
         public ReadOnlySpan<char> Text(int word) => _text.AsSpan(_words[word].From, _words[word].To - _words[word].From);
 
@@ -168,7 +207,7 @@ public sealed class TermListMatcher
         {
             for (var k = 0; k < termWords.Length; k++)
             {
-                if (!Text(word + k).SequenceEqual(termWords[k]))
+                if (!Text(word + k).SequenceEqual(termWords[k]) && !(Mask(word + k) is { } mask && MaskedWord.Fits(mask, termWords[k])))
                 {
                     return false;
                 }

@@ -53,6 +53,52 @@ public class TermListMatcherTests
         Assert.That(post.Substring(match.Start, match.Length), Does.Contain("HendraWijaya"));
     }
 
+    [TestCase("dasar KA*IR kau", "KA*IR")]
+    [TestCase("dasar ka*ir", "ka*ir")]
+    public void Match_MaskThatSeveralListedWordsFit_ListMatchedOnceAtTheMaskedWord(string post, string written)
+    {
+        // Both listed words fit, so the normaliser cannot restore the word alone; the list still matches there, once.
+        var list = new TermList("slurs", ["kafir", "kadir"], Flag: true);
+
+        var match = Matcher(list).Match(post).Single();
+
+        Assert.That(post.Substring(match.Start, match.Length), Is.EqualTo(written));
+        Assert.That(match.Term, Is.AnyOf("kafir", "kadir"));
+    }
+
+    [Test]
+    public void Match_MaskTheNormaliserLeavesUnresolved_FoundAtTheMaskedWord()
+    {
+        // Several known words fit "an*ing" (anjing, anting...), so normalising alone drops the star and loses the word.
+        const string post = "dasar an*ing lo";
+
+        var match = Matcher(new TermList("kasar", ["anjing"], Flag: true)).Match(post).Single();
+
+        Assert.That((match.Term, post.Substring(match.Start, match.Length)), Is.EqualTo(("anjing", "an*ing")));
+    }
+
+    [Test]
+    public void Match_MaskedWordInsideAMultiWordTerm_SpansTheTerm()
+    {
+        var list = new TermList("paslon", ["Hendra Wijaya", "Hendro Wijaya"], Flag: false);
+        const string post = "hend*a wij*ya lagi";
+
+        var terms = Matcher(list).Match(post).Select(m => (m.Term, post.Substring(m.Start, m.Length)));
+
+        Assert.That(terms, Is.EquivalentTo(new[] { ("Hendra Wijaya", "hend*a wij*ya") }));
+    }
+
+    [TestCase("k***r")]
+    [TestCase("ka*irun")]
+    [TestCase("ka*ir")]
+    public void Match_MaskWithMoreStarsThanLettersOrOtherLength_NoMatch(string post)
+    {
+        // "ka*ir" fits no listed word here: kafir is not listed in this test.
+        var list = new TermList("slurs", ["kadrun", "kafirun2"], Flag: true);
+
+        Assert.That(Matcher(list).Match(post), Is.Empty);
+    }
+
     [TestCase("kafirun itu nama surat")]
     [TestCase("pilih no 020 ya")]
     [TestCase("")]

@@ -279,6 +279,18 @@ public class ScoreTermListsTests
         });
     }
 
+    [TestCase("--termlists")]
+    [TestCase("--claims")]
+    public void Score_EmptyFileName_IsBadUsageNotACrash(string option)
+    {
+        var input = ScoreInputs.WriteCsv(Path.Combine(_work, "posts.csv"), [Disguised]);
+
+        var run = Score(input, Path.Combine(_work, "scores.csv"), option, string.Empty);
+
+        Assert.That(run.ExitCode, Is.EqualTo(2));
+        Assert.That(run.LastError, Is.EqualTo($"error: option {option} needs a value"));
+    }
+
     [Test]
     public void Score_TooManyTerms_IsRefusedAsTheServiceRefusesIt()
     {

@@ -80,15 +80,15 @@ public static class ScoreCommand
         }
 
         // Read and checked before the model loads, so a mistake in a hand-written file is reported at once.
-        var termListsFile = args.Optional("termlists") is { } lists ? Path.GetFullPath(lists) : null;
-        var termLists = termListsFile is null ? null : TermListsFile.Read(termListsFile);
+        var termListsPath = args.Optional("termlists") is { } file ? Path.GetFullPath(file) : null;
+        var listsRead = termListsPath is null ? null : TermListsFile.Read(termListsPath);
 
         using IPostReader reader = inputFormat == ScoreFormat.Csv
             ? new CsvPostReader(input, textColumn, delimiter)
             : new JsonLinesPostReader(input, textColumn);
         var model = ModelBundleLoader.Load(args.Required("model"));
         var claims = args.Optional("claims") is { } db ? BulkClaims.Open(db, args.Optional("matcher"), model, stderr) : null;
-        var terms = termLists is null ? null : BulkTermLists.For(termListsFile!, termLists, model);
+        var termLists = listsRead is null ? null : BulkTermLists.For(termListsPath!, listsRead, model);
         var withIds = reader.HasIds || outputFormat == ScoreFormat.JsonLines;
         using var consumed = new ConsumedRowsHash();
         var current = new ScoreCheckpoint(
@@ -105,13 +105,13 @@ public static class ScoreCommand
                 textColumn,
                 explainWords),
             claims?.Fingerprint,
-            terms?.Fingerprint);
+            termLists?.Fingerprint);
 
         var (partial, start) = resume ? Continue(output, current, reader, withIds, consumed, stderr) : StartOver(output, current, stderr);
         var explainer = explainWords > 0 ? new FlaggedRowExplainer(model, explainWords) : null;
         IScoreWriter writer = outputFormat == ScoreFormat.Csv
-            ? new CsvScoreWriter(partial.Writer, model.Labels, explainer is not null, reader.HasIds, claims is not null, terms is not null)
-            : new JsonLinesScoreWriter(partial.Writer, model.Labels, explainer is not null, claims is not null, terms is not null);
+            ? new CsvScoreWriter(partial.Writer, model.Labels, explainer is not null, reader.HasIds, claims is not null, termLists is not null)
+            : new JsonLinesScoreWriter(partial.Writer, model.Labels, explainer is not null, claims is not null, termLists is not null);
         var startPosition = reader.Position;
         var progress = args.Switch("progress") || host.ErrorIsTerminal
             ? new ScoreProgress(stderr, host.ErrorIsTerminal, reader.Length, start.Rows, startPosition)
@@ -135,7 +135,7 @@ public static class ScoreCommand
                     batchSize,
                     withIds,
                     Environment.ProcessorCount,
-                    new PostBatchScorer(model, explainer, claims, terms).Score,
+                    new PostBatchScorer(model, explainer, claims, termLists).Score,
                     session.Write,
                     interrupt.Token);
             }
@@ -184,8 +184,8 @@ public static class ScoreCommand
             : $"resumed after {start.Rows:N0} rows written before; {session.Rows:N0} rows, {session.Flagged:N0} flagged in all";
         var matched = claims is null ? string.Empty
             : $"; known claims ({claims.Fingerprint.Count:N0}): {session.ClaimMatches:N0} match, {session.ClaimSuggestions:N0} suggest" + (start.Rows == 0 ? string.Empty : " in the rows scored now");
-        var listed = terms is null ? string.Empty
-            : $"; term lists ({terms.Fingerprint.Lists:N0}): {session.TermListMatches:N0} {(session.TermListMatches == 1 ? "post" : "posts")} matched" + (start.Rows == 0 ? string.Empty : " in the rows scored now");
+        var listed = termLists is null ? string.Empty
+            : $"; term lists ({termLists.Fingerprint.Lists:N0}): {session.TermListMatches:N0} {(session.TermListMatches == 1 ? "post" : "posts")} matched" + (start.Rows == 0 ? string.Empty : " in the rows scored now");
         stderr.WriteLine($"[score] done: {session.Written:N0} posts in {seconds:F1} s ({session.Written / seconds:N0} posts/s), {totals}{explained}, model {model.Version}{matched}{listed}");
         stdout.WriteLine(output);
         return 0;

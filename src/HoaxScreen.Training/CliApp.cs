@@ -17,10 +17,13 @@ public static class CliApp
           score    --model BUNDLE_DIR --in POSTS.csv|POSTS.jsonl --out SCORES.csv|SCORES.jsonl [--format csv|jsonl]
                    [--delimiter ,|;|tab] [--text-column text] [--batch-size 1024 (128 with --explain)] [--explain N]
                    [--progress] [--resume] [--max-rows N] [--claims CLAIMS.db [--matcher MATCHER_DIR]]
+                   [--termlists LISTS.db|LISTS.json]
                    --max-rows scores at most N rows in this run, then stops as Ctrl+C does (exit code 130): with
                    --resume on every run, a large file is scored in chunks over several sessions.
                    --claims adds claim_id, claim_score (best candidate; empty when none) and claim_decision (match,
                    suggest, none); --matcher defaults to claims/ beside the model folder, else models/claims.
+                   --termlists adds term_matches (list:term | ...): the service's term-list store, or a JSON array
+                   of { "name", "flag", "terms" } lists; a match of a flag: true list sets flagged.
           seal     --model BUNDLE_DIR
                    rewrites the manifest's list of files (size and SHA-256) after a deliberate edit, e.g. of
                    lexicons/slang.csv; serving refuses a bundle whose files do not match that list.

@@ -42,6 +42,14 @@ public class CliArgumentsTests
         Assert.That(ex!.Message, Does.StartWith("unknown option '--foo' (expected --model"));
     }
 
+    [TestCase("--model", "")]
+    [TestCase("--model=")]
+    public void Parse_EmptyValue_ThrowsNeedsAValue(params string[] args)
+    {
+        var ex = Assert.Throws<CliException>(() => CliArguments.Parse(args, Allowed));
+        Assert.That(ex!.Message, Is.EqualTo("option --model needs a value"));
+    }
+
     [TestCase("score", "--model", "m", "--foo")]
     [TestCase("train", "--data", "d.csv", "--out", "o", "--foo")]
     [TestCase("evaluate", "--foo")]

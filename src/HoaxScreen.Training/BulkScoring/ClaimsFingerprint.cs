@@ -1,6 +1,4 @@
-using System.Buffers.Binary;
 using System.Security.Cryptography;
-using System.Text;
 using HoaxScreen.Core.Claims;
 using HoaxScreen.Core.Claims.Matching;
 
@@ -20,9 +18,9 @@ public sealed record ClaimsFingerprint(string Store, long Revision, int Count, s
         using var claims = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         foreach (var claim in snapshot.Claims)
         {
-            Append(claims, claim.Id);
-            Append(claims, claim.Claim);
-            Append(claims, ClaimRatings.Name(claim.Rating));
+            FingerprintHash.Append(claims, claim.Id);
+            FingerprintHash.Append(claims, claim.Claim);
+            FingerprintHash.Append(claims, ClaimRatings.Name(claim.Rating));
         }
 
         using var matcher = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
@@ -51,14 +49,4 @@ public sealed record ClaimsFingerprint(string Store, long Revision, int Count, s
             $"it was started with other claims ({then.Count:N0} in {then.Store} at revision {then.Revision:N0}; now {now.Count:N0} in {now.Store} at revision {now.Revision:N0})",
         _ => null,
     };
-
-    // Length-prefixed UTF-8, so no two different lists of fields hash alike by moving a boundary.
-    private static void Append(IncrementalHash hash, string value)
-    {
-        var bytes = Encoding.UTF8.GetBytes(value);
-        Span<byte> length = stackalloc byte[sizeof(int)];
-        BinaryPrimitives.WriteInt32LittleEndian(length, bytes.Length);
-        hash.AppendData(length);
-        hash.AppendData(bytes);
-    }
 }

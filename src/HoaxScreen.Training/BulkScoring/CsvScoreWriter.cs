@@ -2,6 +2,7 @@ using System.Globalization;
 using HoaxScreen.Core.Claims.Matching;
 using HoaxScreen.Core.Data;
 using HoaxScreen.Core.Scoring;
+using HoaxScreen.Core.TermLists;
 
 namespace HoaxScreen.Training.BulkScoring;
 
@@ -9,16 +10,20 @@ namespace HoaxScreen.Training.BulkScoring;
 /// The design's CSV: first <c>id</c> when the input has ids (a string id as its characters, any other JSON id as
 /// written; empty for a post without one), then LABEL (probability, "0.######", invariant culture) and LABEL_flagged
 /// (0/1) per label, then flagged; with --claims, then claim_id and claim_score of the best candidate claim (both empty
-/// when none was retrieved) and claim_decision (match, suggest or none); with --explain, then LABEL_words per label (the
+/// when none was retrieved) and claim_decision (match, suggest or none); with --termlists, then term_matches (each
+/// distinct <c>list:term</c> found, joined by " | ", empty when none); with --explain, then LABEL_words per label (the
 /// words joined by " | ", empty when the label is not flagged).
 /// </summary>
-public sealed class CsvScoreWriter(TextWriter writer, IReadOnlyList<string> labels, bool explain, bool ids, bool claims = false) : IScoreWriter
+public sealed class CsvScoreWriter(TextWriter writer, IReadOnlyList<string> labels, bool explain, bool ids, bool claims = false, bool termLists = false) : IScoreWriter
 {
     /// <summary>Separator between the words of one LABEL_words cell.</summary>
     public const string WordSeparator = " | ";
 
     /// <summary>The columns --claims adds after flagged.</summary>
     public static readonly string[] ClaimColumns = ["claim_id", "claim_score", "claim_decision"];
+
+    /// <summary>The column --termlists adds after flagged and any claim columns.</summary>
+    public const string TermMatchesColumn = "term_matches";
 
     private readonly char[] _number = new char[32];
 
@@ -35,6 +40,11 @@ public sealed class CsvScoreWriter(TextWriter writer, IReadOnlyList<string> labe
             columns = columns.Concat(ClaimColumns);
         }
 
+        if (termLists)
+        {
+            columns = columns.Append(TermMatchesColumn);
+        }
+
         if (explain)
         {
             columns = columns.Concat(labels.Select(l => l + "_words"));
@@ -44,7 +54,7 @@ public sealed class CsvScoreWriter(TextWriter writer, IReadOnlyList<string> labe
         writer.Write('\n');
     }
 
-    public void WriteRow(PostVerdict verdict, IReadOnlyList<string>[]? words, string? idJson, ClaimMatch? claim)
+    public void WriteRow(PostVerdict verdict, IReadOnlyList<string>[]? words, string? idJson, ClaimMatch? claim, IReadOnlyList<TermMatch>? terms)
     {
         if (ids)
         {
@@ -63,7 +73,7 @@ public sealed class CsvScoreWriter(TextWriter writer, IReadOnlyList<string> labe
             writer.Write(label.Flagged ? ",1," : ",0,");
         }
 
-        writer.Write(BulkClaims.Flagged(verdict, claim) ? '1' : '0');
+        writer.Write(BulkTermLists.Flagged(verdict, claim, terms) ? '1' : '0');
         if (claims)
         {
             writer.Write(',');
@@ -81,6 +91,15 @@ public sealed class CsvScoreWriter(TextWriter writer, IReadOnlyList<string> labe
 
             writer.Write(',');
             writer.Write(BulkClaims.DecisionName(claim?.Decision));
+        }
+
+        if (termLists)
+        {
+            writer.Write(',');
+            if (terms is { Count: > 0 })
+            {
+                writer.Write(CsvText.Escape(BulkTermLists.Cell(terms, WordSeparator)));
+            }
         }
 
         if (explain)

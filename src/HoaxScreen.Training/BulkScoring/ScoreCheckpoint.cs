@@ -10,8 +10,9 @@ namespace HoaxScreen.Training.BulkScoring;
 /// How far an unfinished <c>score</c> run got, saved beside its partial output as OUT.partial.json: the rows written
 /// and the output's length after them (flushed to disk before the checkpoint is saved), the SHA-256 of the input rows
 /// they were scored from, and what the run was started with, so <c>--resume</c> continues only the same input rows,
-/// model and options, and with <c>--claims</c> the same claims and matcher (<see cref="ClaimsFingerprint"/>; absent,
-/// as in checkpoints written before <c>--claims</c> existed, for a run without it).
+/// model and options, with <c>--claims</c> the same claims and matcher (<see cref="ClaimsFingerprint"/>) and with
+/// <c>--termlists</c> the same lists (<see cref="TermListsFingerprint"/>); each absent, as in checkpoints written before
+/// the option existed, for a run without it.
 /// </summary>
 public sealed record ScoreCheckpoint(
     int Format,
@@ -21,7 +22,8 @@ public sealed record ScoreCheckpoint(
     InputFingerprint Input,
     ModelFingerprint Model,
     ScoreSettings Settings,
-    ClaimsFingerprint? Claims = null)
+    ClaimsFingerprint? Claims = null,
+    TermListsFingerprint? TermLists = null)
 {
     /// <summary>
     /// 3: the input is identified by the hash of the rows written (<see cref="ConsumedRowsHash"/>); format 2 vouched only
@@ -90,7 +92,7 @@ public sealed record ScoreCheckpoint(
             return $"it was started with other options ({Settings.Describe()}), not {current.Settings.Describe()}";
         }
 
-        return ClaimsFingerprint.Mismatch(Claims, current.Claims);
+        return ClaimsFingerprint.Mismatch(Claims, current.Claims) ?? TermListsFingerprint.Mismatch(TermLists, current.TermLists);
     }
 }
 

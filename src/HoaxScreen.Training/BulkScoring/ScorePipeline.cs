@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Runtime.ExceptionServices;
 using HoaxScreen.Core.Claims.Matching;
 using HoaxScreen.Core.Scoring;
+using HoaxScreen.Core.TermLists;
 
 namespace HoaxScreen.Training.BulkScoring;
 
@@ -26,7 +27,10 @@ public static class ScorePipeline
         Cancelled,
     }
 
-    /// <summary>Posts read together, and once scored their verdicts (with --explain, their words; with --claims, their best claims).</summary>
+    /// <summary>
+    /// Posts read together, and once scored their verdicts (with --explain, their words; with --claims, their best claims;
+    /// with --termlists, their term matches).
+    /// </summary>
     public sealed class Batch(long sequence, int capacity, bool withIds)
     {
         /// <summary>The batch's place in the input: 0, 1, 2…</summary>
@@ -47,6 +51,9 @@ public static class ScorePipeline
 
         /// <summary>With --claims: each post's best candidate claim, null where none was retrieved; else null.</summary>
         public ClaimMatch?[]? Claims { get; set; }
+
+        /// <summary>With --termlists: each post's term matches (empty where none); else null.</summary>
+        public IReadOnlyList<TermMatch>[]? TermMatches { get; set; }
     }
 
     /// <param name="reader">The input, positioned at the first post to score.</param>

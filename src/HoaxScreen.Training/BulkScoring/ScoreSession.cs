@@ -35,6 +35,9 @@ public sealed class ScoreSession(
     /// <summary>With --claims: rows this run wrote whose best claim is a <c>suggest</c>ion.</summary>
     public long ClaimSuggestions { get; private set; }
 
+    /// <summary>With --termlists: rows this run wrote with at least one term match.</summary>
+    public long TermListMatches { get; private set; }
+
     /// <summary>Rows this run scored and wrote.</summary>
     public long Written => Rows - start.Rows;
 
@@ -53,12 +56,14 @@ public sealed class ScoreSession(
 
             var verdict = batch.Verdicts[i];
             var claim = batch.Claims?[i];
-            writer.WriteRow(verdict, batch.Words?[i], batch.Ids?[i], claim);
+            var terms = batch.TermMatches?[i];
+            writer.WriteRow(verdict, batch.Words?[i], batch.Ids?[i], claim, terms);
             consumed.Append(batch.Texts[i], batch.Ids?[i]);
             Rows++;
-            Flagged += BulkClaims.Flagged(verdict, claim) ? 1 : 0;
+            Flagged += BulkTermLists.Flagged(verdict, claim, terms) ? 1 : 0;
             ClaimMatches += claim?.Decision == ClaimDecision.Match ? 1 : 0;
             ClaimSuggestions += claim?.Decision == ClaimDecision.Suggest ? 1 : 0;
+            TermListMatches += terms is { Count: > 0 } ? 1 : 0;
         }
 
         InputPosition = batch.InputPosition;

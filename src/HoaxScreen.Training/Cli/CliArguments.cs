@@ -60,6 +60,12 @@ public sealed class CliArguments
                 throw new CliException($"option --{name} needs a value");
             }
 
+            // An empty value ("--claims ''", a shell variable that was not set) names no file: say so, not crash on it.
+            if (value.Length == 0 && !switches.Contains(given))
+            {
+                throw new CliException($"option --{given} needs a value");
+            }
+
             if (!values.TryAdd(name, value))
             {
                 throw new CliException($"option --{name} given twice");

@@ -17,6 +17,11 @@ namespace HoaxScreen.Training.Commands;
 /// <c>claim_decision</c>), from the trained matcher in <c>--matcher DIR</c> (default: <c>claims</c> beside the model
 /// bundle, else <c>models/claims</c>; see <see cref="BulkClaims.ResolveMatcher"/>); a <c>match</c> with a false or
 /// misleading debunk sets <c>flagged</c>, as <c>/v1/screen</c> does.
+/// With <c>--termlists FILE</c> (a term-list store the service wrote, told by content, or a JSON array of
+/// <c>{ "name", "flag", "terms" }</c> lists; see <see cref="TermListsFile"/>), each post's listed terms, matched as the
+/// service matches them: a <c>term_matches</c> column after any claim columns (each distinct <c>list:term</c>, joined by
+/// <see cref="WordSeparator"/>), or <c>termMatches</c> with offsets in JSON Lines; a match of a <c>flag: true</c> list
+/// sets <c>flagged</c>.
 /// <para>
 /// Rows are written to OUT.partial with a checkpoint OUT.partial.json beside it, and moved to OUT when all are written.
 /// Ctrl+C or SIGTERM stops at a row boundary with exit code 130; <c>--resume</c> checks the checkpoint's model and
@@ -31,7 +36,7 @@ namespace HoaxScreen.Training.Commands;
 /// </summary>
 public static class ScoreCommand
 {
-    public static readonly string[] Options = ["model", "in", "out", "format", "delimiter", "text-column", "batch-size", "explain", "claims", "matcher", "max-rows"];
+    public static readonly string[] Options = ["model", "in", "out", "format", "delimiter", "text-column", "batch-size", "explain", "claims", "matcher", "max-rows", "termlists"];
 
     public static readonly string[] Switches = ["resume", "progress"];
 
@@ -74,11 +79,16 @@ public static class ScoreCommand
             throw new CliException("--delimiter applies to CSV input only");
         }
 
+        // Read and checked before the model loads, so a mistake in a hand-written file is reported at once.
+        var termListsPath = args.Optional("termlists") is { } file ? Path.GetFullPath(file) : null;
+        var listsRead = termListsPath is null ? null : TermListsFile.Read(termListsPath);
+
         using IPostReader reader = inputFormat == ScoreFormat.Csv
             ? new CsvPostReader(input, textColumn, delimiter)
             : new JsonLinesPostReader(input, textColumn);
         var model = ModelBundleLoader.Load(args.Required("model"));
         var claims = args.Optional("claims") is { } db ? BulkClaims.Open(db, args.Optional("matcher"), model, stderr) : null;
+        var termLists = listsRead is null ? null : BulkTermLists.For(termListsPath!, listsRead, model);
         var withIds = reader.HasIds || outputFormat == ScoreFormat.JsonLines;
         using var consumed = new ConsumedRowsHash();
         var current = new ScoreCheckpoint(
@@ -94,13 +104,14 @@ public static class ScoreCommand
                 ScoreFormats.Name(outputFormat),
                 textColumn,
                 explainWords),
-            claims?.Fingerprint);
+            claims?.Fingerprint,
+            termLists?.Fingerprint);
 
         var (partial, start) = resume ? Continue(output, current, reader, withIds, consumed, stderr) : StartOver(output, current, stderr);
         var explainer = explainWords > 0 ? new FlaggedRowExplainer(model, explainWords) : null;
         IScoreWriter writer = outputFormat == ScoreFormat.Csv
-            ? new CsvScoreWriter(partial.Writer, model.Labels, explainer is not null, reader.HasIds, claims is not null)
-            : new JsonLinesScoreWriter(partial.Writer, model.Labels, explainer is not null, claims is not null);
+            ? new CsvScoreWriter(partial.Writer, model.Labels, explainer is not null, reader.HasIds, claims is not null, termLists is not null)
+            : new JsonLinesScoreWriter(partial.Writer, model.Labels, explainer is not null, claims is not null, termLists is not null);
         var startPosition = reader.Position;
         var progress = args.Switch("progress") || host.ErrorIsTerminal
             ? new ScoreProgress(stderr, host.ErrorIsTerminal, reader.Length, start.Rows, startPosition)
@@ -124,7 +135,7 @@ public static class ScoreCommand
                     batchSize,
                     withIds,
                     Environment.ProcessorCount,
-                    new PostBatchScorer(model, explainer, claims).Score,
+                    new PostBatchScorer(model, explainer, claims, termLists).Score,
                     session.Write,
                     interrupt.Token);
             }
@@ -173,7 +184,9 @@ public static class ScoreCommand
             : $"resumed after {start.Rows:N0} rows written before; {session.Rows:N0} rows, {session.Flagged:N0} flagged in all";
         var matched = claims is null ? string.Empty
             : $"; known claims ({claims.Fingerprint.Count:N0}): {session.ClaimMatches:N0} match, {session.ClaimSuggestions:N0} suggest" + (start.Rows == 0 ? string.Empty : " in the rows scored now");
-        stderr.WriteLine($"[score] done: {session.Written:N0} posts in {seconds:F1} s ({session.Written / seconds:N0} posts/s), {totals}{explained}, model {model.Version}{matched}");
+        var listed = termLists is null ? string.Empty
+            : $"; term lists ({termLists.Fingerprint.Lists:N0}): {session.TermListMatches:N0} {(session.TermListMatches == 1 ? "post" : "posts")} matched" + (start.Rows == 0 ? string.Empty : " in the rows scored now");
+        stderr.WriteLine($"[score] done: {session.Written:N0} posts in {seconds:F1} s ({session.Written / seconds:N0} posts/s), {totals}{explained}, model {model.Version}{matched}{listed}");
         stdout.WriteLine(output);
         return 0;
     }

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using HoaxScreen.Core.Risks;
 
 namespace HoaxScreen.Api.Tests;
 
@@ -31,6 +32,42 @@ public sealed partial class PlaygroundTests : ApiFixture
         var html = await Client.GetStringAsync("/");
 
         Assert.That(html, Does.Match(@"<section id=""known-claims""[^>]*\bhidden\b").And.Contain("id=\"known-claims-list\""));
+    }
+
+    /// <summary>The selects offer "not sent" and exactly the roles and actions the API accepts, so no choice is refused.</summary>
+    [Test]
+    public async Task GetRoot_Always_OffersExactlyTheAuthorRolesAndActionsTheApiAccepts()
+    {
+        var html = await Client.GetStringAsync("/");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(OptionValues(html, "author-role"), Is.EqualTo(new[] { string.Empty }.Concat(RiskVocabulary.AuthorRoles)));
+            Assert.That(OptionValues(html, "context-action"), Is.EqualTo(new[] { string.Empty }.Concat(RiskVocabulary.Actions)));
+            Assert.That(html, Does.Contain("<label for=\"author-role\"").And.Contain("<label for=\"context-action\""));
+        });
+    }
+
+    [Test]
+    public async Task GetRoot_Always_HasHiddenRisksAndATermListHintNamingTheAdminRoute()
+    {
+        var html = await Client.GetStringAsync("/");
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(html, Does.Match(@"<section id=""risks""[^>]*\bhidden\b").And.Contain("id=\"risks-list\""));
+            Assert.That(html, Does.Match(@"<p id=""term-matches-hint""[^>]*\bhidden\b[^>]*>[^<]*\(<code>PUT /admin/termlists/\{name\}</code>"));
+            Assert.That(html, Does.Contain("data-example=\"asn_campaign\"").And.Contain("data-example=\"term_list\""));
+        });
+    }
+
+    /// <summary>Term lists are an admin's: the page only reads what screening answers.</summary>
+    [Test]
+    public async Task PlaygroundScript_Always_CallsNoAdminRoute()
+    {
+        var script = await Client.GetStringAsync("/playground.js");
+
+        Assert.That(script, Does.Not.Contain("admin/"));
     }
 
     /// <summary>
@@ -120,8 +157,18 @@ public sealed partial class PlaygroundTests : ApiFixture
         });
     }
 
+    private static IEnumerable<string> OptionValues(string html, string selectId)
+    {
+        var select = Regex.Match(html, $@"<select id=""{selectId}""[^>]*>(.*?)</select>", RegexOptions.Singleline);
+        Assert.That(select.Success, Is.True, $"no select #{selectId}");
+        return OptionValue().Matches(select.Groups[1].Value).Select(m => m.Groups[1].Value);
+    }
+
     [GeneratedRegex(@"(?:https?:)?//[A-Za-z0-9.-]+\.[A-Za-z]{2,}")]
     private static partial Regex AbsoluteUrl();
+
+    [GeneratedRegex(@"<option value=""([^""]*)""")]
+    private static partial Regex OptionValue();
 }
 
 /// <summary>With API keys required and a tight rate limit, the page and its files still open, keyless and unlimited, like Swagger UI.</summary>

@@ -120,7 +120,10 @@ public sealed class SwaggerTests : ApiFixture
 
         Assert.Multiple(() =>
         {
-            Assert.That(examples.Select(e => e.Key), Is.EquivalentTo(new[] { "whatsappHoax", "abusiveTweet", "cleanPost", "explainObfuscated" }));
+            Assert.That(examples.Select(e => e.Key), Is.EquivalentTo(new[]
+            {
+                "whatsappHoax", "abusiveTweet", "cleanPost", "explainObfuscated", "asnSharesCampaign", "termListMatch",
+            }));
             Assert.That(examples["whatsappHoax"]!["value"]!["text"]!.GetValue<string>(), Does.Contain("Sebarkan"));
             Assert.That(examples["abusiveTweet"]!["value"]!["text"]!.GetValue<string>(), Does.Contain("goblok"));
             Assert.That(examples["explainObfuscated"]!["value"]!["text"]!.GetValue<string>(), Does.Contain("a*jing").And.Contain("b4b1"));
@@ -158,6 +161,57 @@ public sealed class SwaggerTests : ApiFixture
         var items = Examples("/v1/screen/batch")["mixedBatch"]!["value"]!["items"]!.AsArray();
 
         Assert.That(items.Select(i => i!["explain"]?.GetValue<bool>() ?? false), Is.EqualTo(new[] { false, true, false }));
+    }
+
+    [Test]
+    public void SwaggerJson_AsnExample_ACivilServantSharingACampaignPost()
+    {
+        var example = Examples("/v1/screen")["asnSharesCampaign"]!["value"]!;
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(example["author"]!["role"]!.GetValue<string>(), Is.EqualTo("asn"));
+            Assert.That(example["context"]!["action"]!.GetValue<string>(), Is.EqualTo("share"));
+            Assert.That(example["text"]!.GetValue<string>(), Does.Contain("coblos nomor 2").And.Contain("Bima Santosa"));
+        });
+    }
+
+    [Test]
+    public void SwaggerJson_TermListMatchExample_SpellsListedTermsInDisguise()
+    {
+        var text = Examples("/v1/screen")["termListMatch"]!["value"]!["text"]!.GetValue<string>();
+
+        Assert.That(text, Does.Contain("k a f i r").And.Contain("c3b0ng"));
+    }
+
+    [Test]
+    public void SwaggerJson_ElectionBatchExample_HoldsTheAsnPostAsItsFirstItem()
+    {
+        var single = Examples("/v1/screen")["asnSharesCampaign"]!["value"]!;
+        var items = Examples("/v1/screen/batch")["electionWatch"]!["value"]!["items"]!.AsArray();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(JsonNode.DeepEquals(items[0], single), Is.True, "the first item is the single-post ASN example");
+            Assert.That(items.Select(i => i!["author"]!["role"]!.GetValue<string>()), Is.EqualTo(new[] { "asn", "public" }));
+        });
+    }
+
+    [Test]
+    public void SwaggerJson_PutTermListOperation_HasAListExampleOfEachKindAndNamesTheFirst()
+    {
+        var operation = _document["paths"]!["/admin/termlists/{name}"]!["put"]!;
+        var examples = operation["requestBody"]!["content"]!["application/json"]!["examples"]!.AsObject();
+        var name = operation["parameters"]!.AsArray().Single(p => p!["name"]!.GetValue<string>() == "name")!;
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(examples.Select(e => e.Key), Is.EqualTo(new[] { "kandidat-sagara", "kata-kasar-lokal" }));
+            Assert.That(examples["kandidat-sagara"]!["value"]!["flag"]!.GetValue<bool>(), Is.False);
+            Assert.That(examples["kandidat-sagara"]!["value"]!["terms"]!.AsArray().Select(t => t!.GetValue<string>()), Does.Contain("Bima Santosa"));
+            Assert.That(examples["kata-kasar-lokal"]!["value"]!["flag"]!.GetValue<bool>(), Is.True);
+            Assert.That(name["example"]!.GetValue<string>(), Is.EqualTo("kandidat-sagara"));
+        });
     }
 
     [Test]

@@ -29,6 +29,21 @@ internal sealed class PlaygroundPage(IPage page)
 
     public ILocator KeyPanel => page.Locator("#key-panel");
 
+    public ILocator Role => page.Locator("#author-role");
+
+    public ILocator Action => page.Locator("#context-action");
+
+    public ILocator Risks => page.Locator("#risks");
+
+    public ILocator RiskItems => page.Locator("#risks-list li");
+
+    public ILocator TermMatchItems => page.Locator("#term-matches-list li.term-match");
+
+    public ILocator TermMatchesHint => page.Locator("#term-matches-hint");
+
+    /// <summary>The marks of a term list's matches (a mark's labels name them <c>term:LIST</c>).</summary>
+    public ILocator TermMarks(string list) => page.Locator($"#highlighted mark[data-labels~='term:{list}']");
+
     public ILocator Row(string label) => page.Locator($"#labels .label-row[data-label='{label}']");
 
     public ILocator Example(string name) => page.Locator($"button[data-example='{name}']");
@@ -59,6 +74,18 @@ internal sealed class PlaygroundPage(IPage page)
         // The click set the result busy before the request left; it is cleared once the answer is drawn.
         await Expect(page.Locator("#result")).ToHaveAttributeAsync("aria-busy", "false");
         return (response.Status, body);
+    }
+
+    /// <summary>Like <see cref="CheckAsync"/>, and also what the page sent.</summary>
+    public async Task<(int Status, JsonElement Body, JsonElement Sent)> CheckSendingAsync()
+    {
+        var response = await page.RunAndWaitForResponseAsync(
+            () => CheckButton.ClickAsync(),
+            r => r.Request.Method == "POST" && new Uri(r.Url).AbsolutePath == "/v1/screen");
+        var sent = response.Request.PostDataJSON() ?? throw new InvalidOperationException("no JSON request body");
+        var body = await response.JsonAsync() ?? throw new InvalidOperationException("no JSON body");
+        await Expect(page.Locator("#result")).ToHaveAttributeAsync("aria-busy", "false");
+        return (response.Status, body, sent);
     }
 
     /// <summary>The highlighted marks as drawn: offset, length and text.</summary>

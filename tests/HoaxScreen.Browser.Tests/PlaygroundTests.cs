@@ -178,6 +178,23 @@ public sealed class PlaygroundTests : BrowserFixture
     }
 
     [Test]
+    public async Task Playground_TermListExampleWithListsOff_SaysListsAreStoredByAnAdminWithoutAskingForThem()
+    {
+        await _playground.OpenAsync();
+        await _playground.Example("term_list").ClickAsync();
+        Assert.That(await _playground.Text.InputValueAsync(), Does.Contain("k a f i r").And.Contain("c3b0ng"));
+
+        var (status, body) = await _playground.CheckAsync();
+
+        Assert.That(status, Is.EqualTo(200));
+        Assert.That(body.TryGetProperty("termMatches", out _), Is.False, "term lists are off on this service");
+        await Expect(_playground.TermMatchesHint).ToBeVisibleAsync();
+        await Expect(_playground.TermMatchesHint).ToContainTextAsync("an admin stores");
+        await Expect(_playground.TermMatchItems).ToHaveCountAsync(0);
+        Assert.That(Requests.Select(url => new Uri(url).AbsolutePath), Has.None.StartsWith("/admin"));
+    }
+
+    [Test]
     public async Task Playground_EmptyText_ShowsTheServersFieldErrorAndKeepsWorking()
     {
         await _playground.OpenAsync();

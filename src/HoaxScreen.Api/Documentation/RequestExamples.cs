@@ -31,6 +31,8 @@ public static class RequestExamples
             "Abuse spelled to dodge filters (a*jing, b4b1). With \"explain\": true the result also lists, per flagged label, the " +
             "words that drove the score with their start/length in the original text, so a tool can highlight them.",
             new JsonObject { ["text"] = ObfuscatedAbuseText, ["id"] = "comment-0004", ["explain"] = true, ["topWords"] = 5 }),
+        ElectionExamples.AsnSharesCampaign,
+        ElectionExamples.TermListMatch,
     ];
 
     /// <summary>Named examples for <c>POST /v1/screen/batch</c>.</summary>
@@ -45,6 +47,7 @@ public static class RequestExamples
                     new JsonObject { ["id"] = "tweet-0002", ["text"] = AbusiveTweetText, ["explain"] = true },
                     new JsonObject { ["id"] = "post-0003", ["text"] = CleanPostText }),
             }),
+        ElectionExamples.Batch,
     ];
 }
 

@@ -1,12 +1,14 @@
+using System.Text.Json.Nodes;
 using HoaxScreen.Api.Claims;
 using HoaxScreen.Api.Screening;
+using HoaxScreen.Api.TermLists;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.OpenApi;
 using Swashbuckle.AspNetCore.SwaggerGen;
 
 namespace HoaxScreen.Api.Documentation;
 
-/// <summary>Adds the Indonesian request examples to the operations whose body is a screening request.</summary>
+/// <summary>Adds the Indonesian request examples to the operations whose body is a screening, search or term-list request.</summary>
 public sealed class RequestExamplesOperationFilter : IOperationFilter
 {
     public void Apply(OpenApiOperation operation, OperationFilterContext context)
@@ -16,6 +18,7 @@ public sealed class RequestExamplesOperationFilter : IOperationFilter
         var examples = bodyType == typeof(ScreenRequest) ? RequestExamples.Single
             : bodyType == typeof(BatchScreenRequest) ? RequestExamples.Batch
             : bodyType == typeof(ClaimSearchRequest) ? ClaimExamples.Search
+            : bodyType == typeof(TermListRequest) ? ElectionExamples.TermLists
             : null;
         if (examples is null || operation.RequestBody?.Content is not { } content)
         {
@@ -33,6 +36,23 @@ public sealed class RequestExamplesOperationFilter : IOperationFilter
                     Description = example.Description,
                     Value = example.Value.DeepClone(),
                 };
+            }
+        }
+
+        if (bodyType == typeof(TermListRequest))
+        {
+            NameTheFirstList(operation, examples[0].Key);
+        }
+    }
+
+    /// <summary>A term-list example is stored under its own name, so "Try it out" starts with the first one's.</summary>
+    private static void NameTheFirstList(OpenApiOperation operation, string name)
+    {
+        foreach (var parameter in operation.Parameters?.OfType<OpenApiParameter>() ?? [])
+        {
+            if (parameter.Name == "name")
+            {
+                parameter.Example = JsonValue.Create(name);
             }
         }
     }

@@ -8,7 +8,8 @@ namespace HoaxScreen.Api.Playground;
 /// <summary>
 /// The moderator playground at <c>/</c>: one static page (HTML, CSS and vanilla JS embedded in this assembly, so it is
 /// served from any working directory and from the container) that screens a post through <c>/v1/screen</c> with
-/// <c>explain</c> and draws each label's score against its threshold.
+/// <c>explain</c> (and the author role and action when chosen) and draws each label's score against its threshold, the
+/// risks, known claims and term-list matches. It only reads: term lists are an admin's, never changed from the page.
 /// </summary>
 public static class PlaygroundExtensions
 {

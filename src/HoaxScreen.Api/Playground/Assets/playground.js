@@ -1,7 +1,8 @@
-// HoaxScreen playground: screens a post with POST /v1/screen (explain: true) and shows each label's score against its
-// threshold, the verdict, the published debunks the post may repeat (knownClaims) and the words that drove it,
-// highlighted in the original text. Plain JS, no dependencies, and
-// it talks only to the service that served it, so it works with no network.
+// HoaxScreen playground: screens a post with POST /v1/screen (explain: true, and the author role and action when
+// chosen) and shows each label's score against its threshold, the verdict, the risks the deployment's rules found, the
+// published debunks the post may repeat (knownClaims), the terms of the deployment's lists (termMatches) and the words
+// that drove the score, highlighted in the original text. Plain JS, no dependencies, and it talks only to the service
+// that served it, so it works with no network.
 (() => {
   'use strict';
 
@@ -28,7 +29,25 @@
     abusive: '😡😡 woi t0l0l, kerja yg bener dong, dasar a*jing!',
     sara: 'Jangan pilih calon kafir, orang cina dan kristen haram memimpin umat muslim di daerah ini',
     clean: 'Alhamdulillah TPS 12 di kelurahan kami sudah buka jam 07.00, antrean tertib. Jangan lupa bawa KTP dan surat undangan ya.',
+    // An invented pair (the Swagger example's); with a model that scores campaign, the shipped rules answer asn_neutrality.
+    asn_campaign: 'Ayo bapak ibu, 27 November coblos nomor 2 Bima Santosa – Rara Lestari! Bersama Bang Bima dan Mbak Rara, ' +
+      'Kabupaten Sagara makin maju 💪 #BiRaMenang',
+    // Spellings that dodge filters; they match a list holding kafir and cebong (the Swagger example kata-kasar-lokal).
+    term_list: 'Jangan pilih yg k a f i r, pendukungnya c3b0ng semua',
   };
+
+  /** The author role and action an example sets; every other example sends neither. */
+  const EXAMPLE_CONTEXT = {
+    asn_campaign: { role: 'asn', action: 'share' },
+  };
+
+  const RISK_NAMES = {
+    asn_neutrality: ['Netralitas ASN', 'civil-servant neutrality'],
+    black_campaign: ['Kampanye hitam', 'black campaign'],
+  };
+
+  /** The highlight key of the term matches: not a label name, as labels are CSV column names without a colon. */
+  const TERMS_KEY = ':terms';
 
   const STATUS_TITLES = {
     400: ['Permintaan tidak valid', 'Invalid request'],
@@ -90,6 +109,16 @@
 
   function tone(name, order) {
     return `tone-${CANONICAL_TONES[name] ?? EXTRA_TONES + (order % 4)}`;
+  }
+
+  /** A highlight's name for its title: a label, or "term list NAME" for a term match (key "term:NAME"). */
+  function highlightText(key) {
+    return key.startsWith('term:') ? `Daftar kata (term list) ${key.slice(5)}` : labelText(key);
+  }
+
+  /** A risk's name in words: the shipped rules' names translated, any other name of the office's rules as written. */
+  function riskText(name) {
+    return RISK_NAMES[name]?.[0] ?? name;
   }
 
   // ---- API ---------------------------------------------------------------------------------------------------------
@@ -164,10 +193,7 @@
     hideError();
     const started = performance.now();
     try {
-      const result = await api('v1/screen', {
-        method: 'POST',
-        body: JSON.stringify({ text, explain: true, topWords: TOP_WORDS }),
-      });
+      const result = await api('v1/screen', { method: 'POST', body: JSON.stringify(screenRequest(text)) });
       if (sequence !== state.sequence) return;
       if (!result.ok || !result.body || !result.body.labels) {
         clearResult();
@@ -186,6 +212,14 @@
     } finally {
       if (sequence === state.sequence) setBusy(false);
     }
+  }
+
+  /** The request body: author and context only when chosen, so an empty choice sends nothing for the rules to read. */
+  function screenRequest(text) {
+    const request = { text, explain: true, topWords: TOP_WORDS };
+    if (ui.role.value) request.author = { role: ui.role.value };
+    if (ui.action.value) request.context = { action: ui.action.value };
+    return request;
   }
 
   function setBusy(busy) {
@@ -208,8 +242,11 @@
     const flagged = entries.filter(([, score]) => score.flagged).map(([name]) => name);
 
     const claims = Array.isArray(response.knownClaims) ? response.knownClaims : [];
-    renderVerdict(response.flagged, flagged, claims.some((c) => c && c.decision === 'match'));
+    const risks = validRisks(response.risks);
+    renderVerdict(response.flagged, flagged, claims.some((c) => c && c.decision === 'match'), termMatches(response), risks);
+    renderRisks(risks);
     renderKnownClaims(claims);
+    renderTermMatches(response.termMatches);
     ui.labels.replaceChildren(...entries.map(([name, score], order) => labelRow(name, score, order)));
     renderExplanations();
 
@@ -222,17 +259,91 @@
     ui.resultBody.hidden = false;
   }
 
-  function renderVerdict(isFlagged, flaggedLabels, matchesDebunk) {
-    ui.verdict.className = `verdict ${isFlagged ? 'verdict-flagged' : 'verdict-clear'}`;
-    const icon = el('span', 'verdict-icon', isFlagged ? '!' : '✓');
+  /** A post needs review when it is flagged or when a rule found a risk (risks never flag by themselves). */
+  function renderVerdict(isFlagged, flaggedLabels, matchesDebunk, matchedTerms, risks) {
+    const needsReview = isFlagged || risks.length > 0;
+    ui.verdict.className = `verdict ${needsReview ? 'verdict-flagged' : 'verdict-clear'}`;
+    const icon = el('span', 'verdict-icon', needsReview ? '!' : '✓');
     icon.setAttribute('aria-hidden', 'true');
-    const title = el('strong', 'verdict-title', ...bilingual(isFlagged ? ['Perlu ditinjau', 'Needs review'] : ['Tidak ditandai', 'Not flagged']));
+    const title = el('strong', 'verdict-title', ...bilingual(needsReview ? ['Perlu ditinjau', 'Needs review'] : ['Tidak ditandai', 'Not flagged']));
     const reasons = flaggedLabels.map(labelText);
     if (matchesDebunk) reasons.push('cocok dengan hoaks yang sudah dibantah (matches a debunked claim)');
+    // Only a list with flag: true can flag a post that no label and no debunk flagged.
+    if (isFlagged && reasons.length === 0 && matchedTerms.length > 0) {
+      reasons.push(`memuat istilah dari daftar kata (holds a listed term): ${[...new Set(matchedTerms.map((m) => m.list))].join(', ')}`);
+    }
     const detail = isFlagged
       ? el('span', 'verdict-detail', 'Ditandai ', english('flagged'), ': ', reasons.join(', '))
       : el('span', 'verdict-detail', 'Tidak ada label yang mencapai ambang. ', english('No label reached its threshold.'));
-    ui.verdict.replaceChildren(icon, el('div', '', title, detail));
+    const lines = [title, detail];
+    if (risks.length > 0) {
+      lines.push(el('span', 'verdict-detail verdict-risks', 'Risiko ', english('risks'), ': ',
+        risks.map((r) => riskText(r.name)).join(', ')));
+    }
+    ui.verdict.replaceChildren(icon, el('div', '', ...lines));
+  }
+
+  function validRisks(risks) {
+    return Array.isArray(risks) ? risks.filter((r) => r && typeof r.name === 'string' && r.name) : [];
+  }
+
+  /**
+   * The risks the deployment's rules found, each with its reason. The reason comes from the rules file, so it is set as
+   * text, never as markup.
+   */
+  function renderRisks(risks) {
+    ui.risksList.replaceChildren(...risks.map((risk) => {
+      const known = RISK_NAMES[risk.name];
+      const head = known
+        ? [el('strong', 'risk-name', ...bilingual(known)), el('code', 'risk-code', risk.name)]
+        : [el('strong', 'risk-name', el('code', '', risk.name))];
+      const item = el('li', 'risk',
+        el('div', 'risk-head', ...head),
+        el('p', 'risk-reason', typeof risk.reason === 'string' ? risk.reason : ''));
+      item.dataset.name = risk.name;
+      return item;
+    }));
+    ui.risks.hidden = risks.length === 0;
+  }
+
+  function termMatches(response) {
+    return Array.isArray(response.termMatches)
+      ? response.termMatches.filter((m) => m && typeof m.list === 'string' && typeof m.term === 'string')
+      : [];
+  }
+
+  /**
+   * The terms of the deployment's lists found in the post: list, term as listed and as written. Absent termMatches means
+   * the service has no term lists, which only an admin can change, so the page says so instead of listing nothing.
+   */
+  function renderTermMatches(raw) {
+    const isOn = Array.isArray(raw);
+    const matches = termMatches(state.response);
+    ui.termHint.hidden = isOn;
+    ui.termList.hidden = !isOn;
+    if (!isOn) {
+      ui.termList.replaceChildren();
+      return;
+    }
+    if (matches.length === 0) {
+      ui.termList.replaceChildren(el('li', 'terms-none',
+        ...bilingual(['Tidak ada istilah dari daftar kata yang tersimpan.', 'No term of the stored lists.'])));
+      return;
+    }
+    ui.termList.replaceChildren(...matches.map((match) => {
+      const written = state.text.slice(safeCut(state.text, match.start), safeCut(state.text, match.start + match.length));
+      const item = el('li', 'term-match',
+        el('span', 'term-list-name', match.list),
+        el('strong', 'term-term', match.term),
+        ...(written && written !== match.term
+          ? [el('span', 'term-written', 'tertulis ', english('as written'), ' ', el('q', '', written))]
+          : []));
+      item.dataset.list = match.list;
+      item.dataset.term = match.term;
+      item.dataset.start = String(match.start);
+      item.dataset.length = String(match.length);
+      return item;
+    }));
   }
 
   /**
@@ -332,8 +443,11 @@
     const order = Object.keys(state.response.labels);
     const explained = Object.entries(explanations).filter(([, words]) => words.length > 0);
 
-    ui.legend.replaceChildren(...explained.map(([name]) => legendButton(name, order.indexOf(name))));
-    ui.legend.hidden = explained.length < 2;
+    const terms = termMatches(state.response);
+    const toggles = explained.map(([name]) => legendButton(name, labelNodes(name), tone(name, order.indexOf(name))));
+    if (terms.length > 0) toggles.push(legendButton(TERMS_KEY, bilingual(['Daftar kata', 'term lists']), 'tone-term'));
+    ui.legend.replaceChildren(...toggles);
+    ui.legend.hidden = toggles.length < 2;
 
     const spans = [];
     for (const [name, words] of explained) {
@@ -341,8 +455,14 @@
       for (const word of words) {
         // One entry per distinct word: every occurrence is in `spans` (start/length alone is the first).
         for (const span of wordSpans(word)) {
-          spans.push({ label: name, order: order.indexOf(name), start: span.start, end: span.start + span.length, weight: word.weight });
+          spans.push({ label: name, tone: tone(name, order.indexOf(name)), start: span.start, end: span.start + span.length, weight: word.weight });
         }
+      }
+    }
+    if (!state.hidden.has(TERMS_KEY)) {
+      // Below every word's weight, so where a listed term is also an explained word the label's colour shows.
+      for (const match of terms) {
+        spans.push({ label: `term:${match.list}`, tone: 'tone-term', start: match.start, end: match.start + match.length, weight: -1 });
       }
     }
     renderHighlighted(state.text, spans);
@@ -361,8 +481,8 @@
     return Array.isArray(word.spans) && word.spans.length > 0 ? word.spans : [{ start: word.start, length: word.length }];
   }
 
-  function legendButton(name, order) {
-    const button = el('button', `legend-toggle ${tone(name, order)}`, el('span', 'swatch'), ...labelNodes(name));
+  function legendButton(name, caption, toneClass) {
+    const button = el('button', `legend-toggle ${toneClass}`, el('span', 'swatch'), ...caption);
     button.type = 'button';
     button.setAttribute('aria-pressed', String(!state.hidden.has(name)));
     button.title = 'Tampilkan/sembunyikan sorotan label ini (show/hide this label\'s highlights)';
@@ -416,11 +536,11 @@
         continue;
       }
       const labels = [...new Set(covering.map((s) => s.label))];
-      const mark = el('mark', `hl ${tone(covering[0].label, covering[0].order)}${labels.length > 1 ? ' hl-multi' : ''}`, piece);
+      const mark = el('mark', `hl ${covering[0].tone}${labels.length > 1 ? ' hl-multi' : ''}`, piece);
       mark.dataset.start = String(from);
       mark.dataset.length = String(to - from);
       mark.dataset.labels = labels.join(' ');
-      mark.title = labels.map(labelText).join(', ');
+      mark.title = labels.map(highlightText).join(', ');
       nodes.push(mark);
     }
     ui.highlighted.replaceChildren(...nodes);
@@ -504,13 +624,19 @@
     ui.count.replaceChildren(`${countFormat.format(ui.text.value.length)} karakter `, english('characters'));
   }
 
+  function setContext(context) {
+    ui.role.value = context?.role ?? '';
+    ui.action.value = context?.action ?? '';
+  }
+
   function init() {
     Object.assign(ui, {
       form: $('screen-form'), text: $('post-text'), count: $('text-count'), check: $('check-button'), clear: $('clear-button'),
       model: $('model-version'), error: $('error'), result: $('result'), empty: $('result-empty'), resultBody: $('result-body'),
       verdict: $('verdict'), labels: $('labels'), legend: $('highlight-legend'), highlighted: $('highlighted'), words: $('words'),
       meta: $('result-meta'), keyPanel: $('key-panel'), keyInput: $('api-key'), knownClaims: $('known-claims'),
-      knownClaimsList: $('known-claims-list'),
+      knownClaimsList: $('known-claims-list'), role: $('author-role'), action: $('context-action'), risks: $('risks'),
+      risksList: $('risks-list'), termList: $('term-matches-list'), termHint: $('term-matches-hint'),
     });
     ui.verdict.setAttribute('role', 'status');
     ui.verdict.setAttribute('aria-live', 'polite');
@@ -529,6 +655,7 @@
     ui.text.addEventListener('input', updateCount);
     ui.clear.addEventListener('click', () => {
       ui.text.value = '';
+      setContext(null);
       updateCount();
       hideError();
       clearResult();
@@ -537,6 +664,7 @@
     for (const button of document.querySelectorAll('[data-example]')) {
       button.addEventListener('click', () => {
         ui.text.value = EXAMPLES[button.dataset.example] ?? '';
+        setContext(EXAMPLE_CONTEXT[button.dataset.example]);
         updateCount();
         ui.text.focus();
       });

@@ -1,10 +1,11 @@
 using System.Collections.Concurrent;
 using System.Globalization;
-using System.Net;
 using System.Net.Http.Headers;
-using System.Text;
+using System.Net;
 using System.Text.Json.Nodes;
+using System.Text;
 using HoaxScreen.Api.Claims;
+using HoaxScreen.Tests.Shared;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace HoaxScreen.Api.Tests;
@@ -124,7 +125,7 @@ public sealed class ClaimImportWhileScreeningTests : ApiFixture
         {
             var result = JsonNode.Parse(text)!.AsObject();
             var known = result["knownClaims"]!.AsArray();
-            if (result["id"]!.GetValue<string>() != id || result["labels"]!.AsObject().Count != 4 || string.IsNullOrEmpty(result["model"]!.GetValue<string>()))
+            if (result["id"]!.GetValue<string>() != id || result["labels"]!.AsObject().Count != ShippedLabels.All.Length || string.IsNullOrEmpty(result["model"]!.GetValue<string>()))
             {
                 return $"{id}: incomplete result {text}";
             }

@@ -1,5 +1,6 @@
 using System.Net;
 using HoaxScreen.Api.Modeling;
+using HoaxScreen.Tests.Shared;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace HoaxScreen.Api.Tests;
@@ -98,7 +99,7 @@ public static class MetricsAccessTests
             Assert.Multiple(() =>
             {
                 Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
-                Assert.That(scores, Has.Count.EqualTo(4));
+                Assert.That(scores, Has.Count.EqualTo(ShippedLabels.All.Length));
             });
         }
     }

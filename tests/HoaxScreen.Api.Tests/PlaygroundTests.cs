@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using HoaxScreen.Core.Risks;
+using HoaxScreen.Tests.Shared;
 
 namespace HoaxScreen.Api.Tests;
 
@@ -216,7 +217,7 @@ public sealed class PlaygroundWithKeysTests : ApiFixture
             {
                 Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
                 Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/problem+json"));
-                Assert.That(scores, Has.Count.EqualTo(4));
+                Assert.That(scores, Has.Count.EqualTo(ShippedLabels.All.Length));
             });
         }
     }

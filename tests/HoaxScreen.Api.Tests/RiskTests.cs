@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using HoaxScreen.Api.Documentation;
 
 namespace HoaxScreen.Api.Tests;
 
@@ -80,21 +81,75 @@ public sealed class RiskTests : ApiFixture
     }
 }
 
-/// <summary>The shipped rules file loads and, with a model that has no <c>campaign</c> label, never fires.</summary>
+/// <summary>The shipped rules file with the shipped bundle (which carries <c>campaign</c>): the two risks fire.</summary>
 [TestFixture]
 public sealed class ShippedRiskRulesTests : ApiFixture
 {
-    [Test]
-    public async Task Screen_ShippedRulesWithoutACampaignLabel_NoRisks()
+    // Written for these tests, in none of the training files: a civil servant's call to vote, a made-up scandal
+    // against a pair, and neutral election news.
+    private const string CallToVote = "Rekan2 guru sekecamatan, tgl 27 nanti kita kompak coblos nomor 3 ya, Bu Yohana sudah terbukti peduli honorer 🙏";
+    private const string BlackCampaign = "JANGAN PILIH 02!! Pak Bambang ternyata sudah ditangkap KPK tadi malam, berita ditutup2i media. Sebarkan sebelum dihapus!!";
+    private const string ElectionNews = "KPU Kabupaten Sagara mulai mendistribusikan logistik pemilihan ke 14 kecamatan hari ini, dijadwalkan selesai Kamis.";
+
+    private async Task<(JsonObject Labels, string[] Risks)> ScreenAsync(string text, string? role)
     {
-        using var response = await Client.PostJsonNodeAsync("/v1/screen", new JsonObject
+        var body = new JsonObject { ["text"] = text };
+        if (role is not null)
         {
-            ["text"] = "sbg ASN sy ajak semua coblos no 2, kafir jangan dipilih",
-            ["author"] = new JsonObject { ["role"] = "asn" },
-        });
+            body["author"] = new JsonObject { ["role"] = role };
+        }
+
+        using var response = await Client.PostJsonNodeAsync("/v1/screen", body);
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        var result = await response.ReadObjectAsync();
+        return (result["labels"]!.AsObject(), [.. result["risks"]!.AsArray().Select(r => r!["name"]!.GetValue<string>())]);
+    }
+
+    private static bool Flagged(JsonObject labels, string label) => labels[label]!["flagged"]!.GetValue<bool>();
+
+    [Test]
+    public async Task Screen_CampaignPostByACivilServant_AsnNeutralityRisk()
+    {
+        var (labels, risks) = await ScreenAsync(CallToVote, "asn");
+
+        Assert.That(Flagged(labels, "campaign"), Is.True, "the shipped bundle flags the call to vote as campaign");
+        Assert.That(risks, Does.Contain("asn_neutrality"));
+    }
+
+    [Test]
+    public async Task Screen_SwaggerAsnExample_AsnNeutralityRisk()
+    {
+        using var response = await Client.PostJsonNodeAsync("/v1/screen", ElectionExamples.AsnSharesCampaign.Value.DeepClone());
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
-        Assert.That((await response.ReadObjectAsync())["risks"]!.AsArray(), Is.Empty);
+        var risks = (await response.ReadObjectAsync())["risks"]!.AsArray().Select(r => r!["name"]!.GetValue<string>());
+        Assert.That(risks, Does.Contain("asn_neutrality"), "the example says the shipped rules answer this risk");
+    }
+
+    [TestCase("public")]
+    [TestCase(null)]
+    public async Task Screen_CampaignPostByTheRestOfUs_NoAsnNeutralityRisk(string? role)
+    {
+        var (_, risks) = await ScreenAsync(CallToVote, role);
+
+        Assert.That(risks, Does.Not.Contain("asn_neutrality"));
+    }
+
+    [Test]
+    public async Task Screen_MadeUpScandalAgainstAPair_BlackCampaignRisk()
+    {
+        var (labels, risks) = await ScreenAsync(BlackCampaign, "public");
+
+        Assert.That(Flagged(labels, "campaign") && Flagged(labels, "hoax"), Is.True, labels.ToJsonString());
+        Assert.That(risks, Does.Contain("black_campaign"));
+    }
+
+    [Test]
+    public async Task Screen_NeutralElectionNewsByACivilServant_NoRisks()
+    {
+        var (_, risks) = await ScreenAsync(ElectionNews, "asn");
+
+        Assert.That(risks, Is.Empty);
     }
 }
 

@@ -37,8 +37,9 @@ public class RegressionSetTests
     public void RegressionSet_NeverInTheTrainingCorpusNorParaphrasedFromIt()
     {
         // A shared run of six words is a paraphrase, not a coincidence: such a pair would let the model see the test.
-        var corpus = LabelledDataset.Load(TrainingRecipe.ForCanonicalFile(Path.Combine(RepoPaths.DataFolder, "posts.csv")))
-            .Posts.SelectMany(p => Shingles.Of(p.Text)).ToHashSet();
+        var corpus = CampaignCorpusTests.TrainingFiles.Prepend(Path.Combine(RepoPaths.DataFolder, "posts.csv"))
+            .SelectMany(file => LabelledDataset.Load(TrainingRecipe.ForCanonicalFile(file)).Posts)
+            .SelectMany(p => Shingles.Of(p.Text)).ToHashSet();
 
         var overlapping = Posts.Value.Where(p => Shingles.Of(p.Text).Any(corpus.Contains)).Select(p => p.Id).ToList();
 
@@ -59,9 +60,9 @@ public class RegressionSetTests
     [Test]
     public void ShippedBundle_NeutralPosts_HoaxFlagsNoMoreThanTheMeasuredFour()
     {
-        // The target is at most 1 in 40; the shipped hoax label, judged by style, flags 4 of the 60 neutral posts
-        // (election news and notices written like the corpus's hoaxes). README's model card says so.
-        // This bound keeps it from getting worse until known-hoax matching gives hoax a real signal.
+        // The target is at most 1 in 40; the shipped hoax label, judged by style, flagged 3 or 4 of the 60 neutral posts
+        // (election news and notices written like the corpus's hoaxes) until the true election posts of data/campaign;
+        // it flags 1 now (README, Regression set). This bound keeps it from getting worse unnoticed.
         var flagged = NeutralFlaggedBy("hoax");
 
         Assert.That(flagged.Count, Is.LessThanOrEqualTo(4), "flagged: " + string.Join("; ", flagged));
@@ -71,7 +72,8 @@ public class RegressionSetTests
     public void ShippedBundle_HarmfulPosts_EveryOneFlaggedButTheMeasuredBorderlineOne()
     {
         // r-h-027 (striking workers called parasites) sits on the abusive threshold in every bundle so far: 0.465 against
-        // 0.459 before the featuriser change, 0.468 against 0.473 after it (README, Regression set). Any other miss fails.
+        // 0.459 before the featuriser change, 0.468 against 0.473 after it, 0.420 against 0.421 with the election corpus
+        // (README, Regression set). Any other miss fails.
         var harmful = Posts.Value.Where(p => p.Expect != "neutral").ToList();
         var verdicts = Shipped.Value.ScoreBatch([.. harmful.Select(p => p.Text)]);
 

@@ -1,5 +1,5 @@
-using System.Text;
 using System.Text.Json.Nodes;
+using System.Text;
 using HoaxScreen.Core.Data;
 using HoaxScreen.Core.Modeling;
 using HoaxScreen.Core.TermLists;
@@ -21,6 +21,9 @@ public class ScoreTermListsTests
     private const string Endorsement = "besok pilih Hendra Wijaya ya, nomor 2";
 
     private const string Disguised = "dasar k a f i r, pergi sana";
+
+    // Names the listed candidate without campaigning, so no label of the model flags it and only a list can.
+    private const string NameInTheNews = "kemarin Hendra Wijaya datang ke pasar beli sayur";
 
     private const string Plain = "cuaca cerah, pasar ramai pagi ini";
 
@@ -216,7 +219,7 @@ public class ScoreTermListsTests
     public void Score_ListMatch_FlagsThePostOnlyWhenTheListFlags(bool flag, string flagged)
     {
         var lists = WriteLists("lists.json", ("candidates", flag, ["hendra wijaya"]));
-        var input = ScoreInputs.WriteCsv(Path.Combine(_work, "posts.csv"), [Endorsement]);
+        var input = ScoreInputs.WriteCsv(Path.Combine(_work, "posts.csv"), [NameInTheNews]);
         var output = Path.Combine(_work, "scores.csv");
 
         var run = ScoreInputs.Score(input, output, "--termlists", lists);

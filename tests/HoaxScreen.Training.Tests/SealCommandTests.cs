@@ -74,13 +74,16 @@ public class SealCommandTests
         });
     }
 
+    // Every file of the bundle is listed but the manifest itself (two figures per label, so the count follows the labels).
+    private int FilesBesideTheManifest => Directory.GetFiles(_bundle, "*", SearchOption.AllDirectories).Length - 1;
+
     [Test]
     public void Seal_UnchangedCommittedBundle_RewritesTheSameManifest()
     {
         var run = CliRun.Of("seal", "--model", _bundle);
 
         Assert.That(run.ExitCode, Is.EqualTo(0), run.Stderr);
-        Assert.That(run.Stdout, Does.Contain("16 files").And.Contain("0 changed since the last seal"));
+        Assert.That(run.Stdout, Does.Contain($"{FilesBesideTheManifest} files").And.Contain("0 changed since the last seal"));
         Assert.That(File.ReadAllBytes(Path.Combine(_bundle, ModelBundle.ManifestFile)),
             Is.EqualTo(File.ReadAllBytes(Path.Combine(RepoPaths.DefaultModel, ModelBundle.ManifestFile))), "the committed bundles are sealed as `seal` seals them");
     }
@@ -96,7 +99,7 @@ public class SealCommandTests
         var run = CliRun.Of("seal", "--model", _bundle);
 
         Assert.That(run.ExitCode, Is.EqualTo(0), run.Stderr);
-        Assert.That(run.Stdout, Does.Contain("added   model.zip").And.Contain("16 changed since the last seal"));
+        Assert.That(run.Stdout, Does.Contain("added   model.zip").And.Contain($"{FilesBesideTheManifest} changed since the last seal"));
         Assert.That(() => ModelBundle.VerifyFiles(_bundle, ModelBundle.ReadManifest(_bundle)), Throws.Nothing);
     }
 

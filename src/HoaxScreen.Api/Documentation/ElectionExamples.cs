@@ -24,8 +24,8 @@ public static class ElectionExamples
 
     public static NamedExample AsnSharesCampaign { get; } = new(
         "asnSharesCampaign", "ASN membagikan postingan kampanye (netralitas ASN)",
-        "A civil servant (`author.role` asn) shares (`context.action` share) a campaign post of an invented pair. With a " +
-        "model that scores the `campaign` label, the shipped rules answer the `asn_neutrality` risk; with the " +
+        "A civil servant (`author.role` asn) shares (`context.action` share) a campaign post of an invented pair. The " +
+        "shipped bundles score the `campaign` label, so the shipped rules answer the `asn_neutrality` risk; with the " +
         $"`{CandidateListName}` term list stored (PUT /admin/termlists example), `termMatches` lists the pair's names.",
         new JsonObject
         {

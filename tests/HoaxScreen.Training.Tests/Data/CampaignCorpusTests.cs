@@ -14,15 +14,34 @@ public class CampaignCorpusTests
 
     private static string Folder => Path.Combine(RepoPaths.DataFolder, "campaign");
 
-    private static readonly Lazy<LabelledDataset> Corpus = new(() => Load(Directory.GetFiles(Folder, "campaign-*.csv").Order(StringComparer.Ordinal)));
+    private const string NeutralFile = "neutral-election.csv";
 
-    private static readonly Lazy<LabelledDataset> Neutral = new(() => Load([Path.Combine(Folder, "neutral-election.csv")]));
+    /// <summary>Every training file of the folder: campaign-*.csv, election-hoax-*.csv, election-true-*.csv.</summary>
+    public static IEnumerable<string> TrainingFiles =>
+        Directory.GetFiles(Folder, "*.csv").Where(f => Path.GetFileName(f) != NeutralFile).Order(StringComparer.Ordinal);
+
+    private static readonly Lazy<LabelledDataset> Corpus = new(() => Load(TrainingFiles));
+
+    private static readonly Lazy<LabelledDataset> Neutral = new(() => Load([Path.Combine(Folder, NeutralFile)]));
 
     private static LabelledDataset Load(IEnumerable<string> files) =>
         LabelledDataset.Load(new TrainingRecipe
         {
             Sources = [.. files.Select(f => new SourceMapping { Path = f })],
         });
+
+    [Test]
+    public void Recipes_BothBundles_TrainOnEveryCorpusFileAndNeverOnTheNeutralSet()
+    {
+        foreach (var recipe in new[] { "production.recipe.json", "team.recipe.json" })
+        {
+            var loaded = TrainingRecipe.Load(Path.Combine(RepoPaths.DataFolder, recipe));
+            var sources = loaded.Sources.Select(s => loaded.Resolve(s.Path)).ToList();
+
+            Assert.That(TrainingFiles.Select(Path.GetFullPath), Is.SubsetOf(sources), recipe);
+            Assert.That(sources, Does.Not.Contain(Path.GetFullPath(Path.Combine(Folder, NeutralFile))), recipe);
+        }
+    }
 
     [Test]
     public void Corpus_EveryFile_HasEveryLabelKnownOnEveryRow()

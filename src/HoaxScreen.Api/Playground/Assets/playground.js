@@ -9,12 +9,13 @@
   const KEY_STORAGE = 'hoaxscreen.apiKey';
   const TOP_WORDS = 5;
 
-  // Indonesian first, English in brackets. A model may carry labels beyond the canonical four.
+  // Indonesian first, English in brackets. A model may carry labels beyond the canonical four (the shipped ones carry campaign).
   const LABEL_NAMES = {
     hoax: ['Hoaks', 'hoax'],
     hate_speech: ['Ujaran kebencian', 'hate speech'],
     abusive: ['Kata kasar', 'abusive'],
     sara: ['SARA', 'ethnic, religious, racial'],
+    campaign: ['Kampanye', 'campaign'],
     pornography: ['Pornografi', 'pornography'],
     radicalism: ['Radikalisme', 'radicalism'],
     defamation: ['Pencemaran nama baik', 'defamation'],

@@ -48,8 +48,4 @@ public sealed record KnownClaim
         Score = (float)Math.Round(match.Score, 4),
         Decision = match.Decision.ToString().ToLowerInvariant(),
     };
-
-    /// <summary>Whether this is a confident match with a debunk that calls the claim false or misleading.</summary>
-    public static bool FlagsThePost(ClaimMatch match) =>
-        match.Decision == ClaimDecision.Match && match.Claim.Rating is ClaimRating.False or ClaimRating.Misleading;
 }

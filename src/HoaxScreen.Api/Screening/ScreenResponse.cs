@@ -79,11 +79,11 @@ public sealed record ScreenResponse
         : this with
         {
             KnownClaims = [.. matches.Select(KnownClaim.From)],
-            RepeatsFalseClaim = matches.Any(KnownClaim.FlagsThePost),
-            Flagged = Flagged || matches.Any(KnownClaim.FlagsThePost),
+            RepeatsFalseClaim = matches.Any(m => m.FlagsThePost),
+            Flagged = Flagged || matches.Any(m => m.FlagsThePost),
         };
 
-    /// <summary>Whether a known claim is a confident match with a debunk rated false or misleading (<see cref="KnownClaim.FlagsThePost"/>).</summary>
+    /// <summary>Whether a known claim is a confident match with a debunk rated false or misleading (<see cref="HoaxScreen.Core.Claims.Matching.ClaimMatch.FlagsThePost"/>).</summary>
     [JsonIgnore]
     internal bool RepeatsFalseClaim { get; init; }
 

@@ -92,7 +92,7 @@ public sealed class BulkClaims
     /// rating is false or misleading.
     /// </summary>
     public static bool Flagged(PostVerdict verdict, ClaimMatch? best) =>
-        verdict.Flagged || best is { Decision: ClaimDecision.Match, Claim.Rating: ClaimRating.False or ClaimRating.Misleading };
+        verdict.Flagged || best is { FlagsThePost: true };
 
     /// <summary>A decision as the output writes it: match, suggest or none.</summary>
     public static string DecisionName(ClaimDecision? decision) => decision switch

@@ -46,7 +46,7 @@ public sealed class FeedbackTests : ApiFixture
             Assert.That(response.Headers.Location?.ToString(), Is.EqualTo($"/admin/feedback/{id}"));
             Assert.That(stored["clientId"]!.GetValue<string>(), Is.EqualTo("wa-77"));
             Assert.That(stored["labels"]!.AsObject().Select(l => l.Key), Is.EqualTo(new[] { "hoax" }), "labels not judged are not stored");
-            Assert.That(scores.Select(s => s.Key), Is.EquivalentTo(screened.Keys), "a score for every label of the serving model");
+            Assert.That(scores.Select(s => s.Key), Is.EqualTo(screened.Keys), "a score for every label of the serving model, in its order");
             foreach (var (label, score) in screened)
             {
                 Assert.That(scores[label]!["score"]!.GetValue<double>(), Is.EqualTo(score).Within(1e-6), label);
@@ -70,7 +70,7 @@ public sealed class FeedbackTests : ApiFixture
 
         Assert.Multiple(() =>
         {
-            Assert.That(read["labels"]!.ToJsonString(), Is.EqualTo("""{"abusive":false,"sara":true}"""));
+            Assert.That(read["labels"]!.ToJsonString(), Is.EqualTo("""{"abusive":false,"sara":true}"""), "in the model's label order");
             Assert.That(page["items"]!.AsArray().Single()!["id"]!.GetValue<long>(), Is.EqualTo(id), "newest first");
             Assert.That(page["pageSize"]!.GetValue<int>(), Is.EqualTo(1));
             Assert.That(delete.StatusCode, Is.EqualTo(HttpStatusCode.NoContent));

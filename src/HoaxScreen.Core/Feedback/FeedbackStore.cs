@@ -109,16 +109,19 @@ public sealed class FeedbackStore
         var id = (long)insert.ExecuteScalar()!;
 
         using var label = Command(connection, """
-            INSERT INTO feedback_labels (feedback_id, label, judged, score, flagged) VALUES ($id, $label, $judged, $score, $flagged)
+            INSERT INTO feedback_labels (feedback_id, label, ordinal, judged, score, flagged) VALUES ($id, $label, $ordinal, $judged, $score, $flagged)
             """, transaction);
         var name = label.Parameters.Add("$label", SqliteType.Text);
+        var ordinal = label.Parameters.Add("$ordinal", SqliteType.Integer);
         var judged = label.Parameters.Add("$judged", SqliteType.Integer);
         var score = label.Parameters.Add("$score", SqliteType.Real);
         var flagged = label.Parameters.Add("$flagged", SqliteType.Integer);
         label.Parameters.AddWithValue("$id", id);
-        foreach (var key in scores.Keys.Union(feedback.Labels.Keys, StringComparer.Ordinal))
+        // The model's label order, then any judged label it does not score.
+        foreach (var (key, index) in scores.Keys.Union(feedback.Labels.Keys, StringComparer.Ordinal).Select((key, index) => (key, index)))
         {
             name.Value = key;
+            ordinal.Value = index;
             judged.Value = feedback.Labels.TryGetValue(key, out var value) ? value ? 1 : 0 : DBNull.Value;
             (score.Value, flagged.Value) = scores.TryGetValue(key, out var judgement)
                 ? ((object)(double)judgement.Score, (object)(judgement.Flagged ? 1 : 0))
@@ -254,7 +257,7 @@ public sealed class FeedbackStore
     {
         using var select = Command(connection, $"""
             SELECT {Columns} FROM (SELECT * FROM feedback {clause}) f LEFT JOIN feedback_labels l ON l.feedback_id = f.id
-            ORDER BY f.id {order}, l.label
+            ORDER BY f.id {order}, l.ordinal
             """, null);
         bind(select);
         using var reader = select.ExecuteReader();
@@ -331,6 +334,7 @@ public sealed class FeedbackStore
                 CREATE TABLE feedback_labels (
                     feedback_id INTEGER NOT NULL,
                     label TEXT NOT NULL,
+                    ordinal INTEGER NOT NULL,
                     judged INTEGER CHECK (judged IN (0, 1)),
                     score REAL,
                     flagged INTEGER CHECK (flagged IN (0, 1)),

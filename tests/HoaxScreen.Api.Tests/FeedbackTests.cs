@@ -151,6 +151,28 @@ public sealed class FeedbackTests : ApiFixture
         Assert.That(_logs.Entries.Any(e => e.EventId == 1080), Is.True, "the decision was logged, without its text");
     }
 
+    [TestCase("/v1/feedback", "post", "SubmitFeedback", "201")]
+    [TestCase("/v1/feedback/summary", "get", "GetFeedbackSummary", "200")]
+    [TestCase("/admin/feedback", "get", "ListFeedback", "200")]
+    [TestCase("/admin/feedback/export", "get", "ExportFeedback", "200")]
+    [TestCase("/admin/feedback/{id}", "get", "GetFeedback", "200")]
+    [TestCase("/admin/feedback/{id}", "delete", "DeleteFeedback", "204")]
+    public async Task SwaggerJson_FeedbackOperation_NamedSummarisedDescribedWith404(string path, string method, string operationId, string success)
+    {
+        using var document = await Client.GetAsync("/swagger/v1/swagger.json");
+        var operation = (await document.ReadObjectAsync())["paths"]?[path]?[method];
+
+        Assert.That(operation, Is.Not.Null, $"{method} {path} missing");
+        Assert.Multiple(() =>
+        {
+            Assert.That(operation!["operationId"]!.GetValue<string>(), Is.EqualTo(operationId));
+            Assert.That(operation["summary"]!.GetValue<string>(), Is.Not.Empty);
+            Assert.That(operation["description"]!.GetValue<string>(), Is.Not.Empty);
+            Assert.That(operation["tags"]!.AsArray().Select(t => t!.GetValue<string>()), Is.EqualTo(new[] { "Moderators' feedback" }));
+            Assert.That(operation["responses"]!.AsObject().Select(r => r.Key), Is.SupersetOf(new[] { success, "404" }));
+        });
+    }
+
     [Test]
     public async Task SwaggerExamples_RunAsTheyAre_EachStored()
     {

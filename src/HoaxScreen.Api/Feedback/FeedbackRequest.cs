@@ -30,26 +30,3 @@ public sealed record FeedbackRequest
     /// <summary>Optional note for the team (at most 2,000 characters); stored, never logged.</summary>
     public string? Note { get; init; }
 }
-
-/// <summary>Which page of the stored decisions to list, newest first.</summary>
-public sealed record FeedbackPageQuery
-{
-    public const int DefaultPageSize = 50;
-
-    public const int MaxPageSize = 500;
-
-    /// <summary>Page number, from 1 (default).</summary>
-    public int? Page { get; init; }
-
-    /// <summary>Decisions per page, 1 to 500 (default 50).</summary>
-    public int? PageSize { get; init; }
-}
-
-/// <summary>How far back the summary's recent figures look.</summary>
-public sealed record FeedbackSummaryQuery
-{
-    public const int DefaultDays = 30;
-
-    /// <summary>Days the recent figures cover, 1 to 36,500 (default 30).</summary>
-    public int? Days { get; init; }
-}

@@ -51,29 +51,3 @@ public sealed class FeedbackRequestValidator : AbstractValidator<FeedbackRequest
         return $"labels has {string.Join(", ", unknown)}, which the serving model does not score; its labels are {string.Join(", ", known)}.";
     }
 }
-
-/// <summary>Page from 1, page size 1 to 500.</summary>
-public sealed class FeedbackPageQueryValidator : AbstractValidator<FeedbackPageQuery>
-{
-    public FeedbackPageQueryValidator()
-    {
-        RuleFor(q => q.Page)
-            .GreaterThanOrEqualTo(1)
-            .WithMessage("page must be 1 or more; it is {PropertyValue}.");
-
-        RuleFor(q => q.PageSize)
-            .InclusiveBetween(1, FeedbackPageQuery.MaxPageSize)
-            .WithMessage($"pageSize must be from 1 to {FeedbackPageQuery.MaxPageSize}; it is {{PropertyValue}}.");
-    }
-}
-
-/// <summary>Days from 1 to 36,500.</summary>
-public sealed class FeedbackSummaryQueryValidator : AbstractValidator<FeedbackSummaryQuery>
-{
-    public FeedbackSummaryQueryValidator()
-    {
-        RuleFor(q => q.Days)
-            .InclusiveBetween(1, FeedbackOptionsValidator.MaxRetentionDays)
-            .WithMessage($"days must be from 1 to {FeedbackOptionsValidator.MaxRetentionDays}; it is {{PropertyValue}}.");
-    }
-}

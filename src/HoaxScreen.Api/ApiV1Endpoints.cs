@@ -1,4 +1,5 @@
 using HoaxScreen.Api.Claims;
+using HoaxScreen.Api.Feedback;
 using HoaxScreen.Api.Limits;
 using HoaxScreen.Api.Model;
 using HoaxScreen.Api.Screening;
@@ -32,6 +33,7 @@ public static class ApiV1Endpoints
         v1.MapScreeningEndpoints();
         v1.MapModelEndpoints();
         v1.MapClaimEndpoints();
+        v1.MapFeedbackEndpoints();
         return v1;
     }
 }

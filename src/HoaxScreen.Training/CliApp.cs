@@ -1,12 +1,13 @@
 using HoaxScreen.Core.Claims;
 using HoaxScreen.Core.Data;
+using HoaxScreen.Core.Feedback;
 using HoaxScreen.Core.Modeling;
 using HoaxScreen.Training.Cli;
 using HoaxScreen.Training.Commands;
 
 namespace HoaxScreen.Training;
 
-/// <summary>Dispatches the train / crossvalidate / evaluate / score / seal / claims commands; every failure becomes one line and a non-zero exit.</summary>
+/// <summary>Dispatches the train / crossvalidate / evaluate / score / seal / claims / feedback commands; every failure becomes one line and a non-zero exit.</summary>
 public static class CliApp
 {
     public const string Usage = """
@@ -36,6 +37,10 @@ public static class CliApp
                    file is checked first and written in one transaction, so a bad file changes nothing. The format
                    comes from the extension when omitted (.csv; .jsonl/.ndjson; .json: ClaimReview, Google Fact
                    Check or TurnBackHoax, told apart by content).
+          feedback export --db FEEDBACK.db --out FILE.csv|FILE.jsonl [--format csv|jsonl]
+                   the moderators' decisions of the service's feedback store (Feedback:Path) in the canonical
+                   format: id, text, one column per judged label with 1, 0 or empty (not judged); decisions that
+                   judge only a known claim are left out. Feeds train --data, evaluate --data, adapt --feedback.
         CSV input: fields separated by ',' ';' or tab, detected from the header line unless --delimiter says.
         the folder --out goes in must exist: train creates BUNDLE_DIR in it, score the scores file.
         exit codes: 0 done, 1 bad data, model or path, 2 bad usage, 130 interrupted or stopped at --max-rows (score: rerun with --resume).
@@ -69,7 +74,8 @@ public static class CliApp
                     CliArguments.Parse(rest, ScoreCommand.Options, ScoreCommand.Switches), stdout, stderr, host ?? CliHost.InProcess),
                 "seal" => SealCommand.Run(CliArguments.Parse(rest, SealCommand.Options), stdout),
                 "claims" => ClaimsCommand.Run(rest, stdout, stderr),
-                _ => throw new CliException($"unknown command '{args[0]}' (expected train, crossvalidate, evaluate, score, seal or claims)"),
+                "feedback" => FeedbackCommand.Run(rest, stdout, stderr),
+                _ => throw new CliException($"unknown command '{args[0]}' (expected train, crossvalidate, evaluate, score, seal, claims or feedback)"),
             };
         }
         catch (CliException ex)
@@ -77,7 +83,7 @@ public static class CliApp
             stderr.WriteLine($"error: {ex.Message}");
             return 2;
         }
-        catch (Exception ex) when (ex is DataFormatException or ModelBundleException or ClaimImportException or ClaimStoreException)
+        catch (Exception ex) when (ex is DataFormatException or ModelBundleException or ClaimImportException or ClaimStoreException or FeedbackStoreException)
         {
             stderr.WriteLine($"error: {ex.Message}");
             return 1;

@@ -1,4 +1,5 @@
 using HoaxScreen.Api.Claims;
+using HoaxScreen.Api.Feedback;
 using HoaxScreen.Api.TermLists;
 using HoaxScreen.Api.Limits;
 using HoaxScreen.Api.Modeling;
@@ -41,6 +42,7 @@ public static class AdminEndpoints
 
         admin.MapClaimAdminEndpoints();
         admin.MapTermListAdminEndpoints();
+        admin.MapFeedbackAdminEndpoints();
         return admin;
     }
 

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using HoaxScreen.Api.Claims;
+using HoaxScreen.Api.Feedback;
 using HoaxScreen.Api.Screening;
 using HoaxScreen.Api.TermLists;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
@@ -19,6 +20,7 @@ public sealed class RequestExamplesOperationFilter : IOperationFilter
             : bodyType == typeof(BatchScreenRequest) ? RequestExamples.Batch
             : bodyType == typeof(ClaimSearchRequest) ? ClaimExamples.Search
             : bodyType == typeof(TermListRequest) ? ElectionExamples.TermLists
+            : bodyType == typeof(FeedbackRequest) ? FeedbackExamples.Submit
             : null;
         if (examples is null || operation.RequestBody?.Content is not { } content)
         {

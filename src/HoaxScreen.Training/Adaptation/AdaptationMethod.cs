@@ -14,6 +14,12 @@ public enum AdaptationMethod
 
     /// <summary>The base head retrained on the feedback with an L2 prior centred on its own weights (α fixed at 1).</summary>
     Warm,
+
+    /// <summary>
+    /// Only a sparse correction v over the features the feedback holds (α = 1, β = 0, the base's threshold kept): posts
+    /// sharing nothing with the feedback keep their base scores and verdicts.
+    /// </summary>
+    Local,
 }
 
 public static class AdaptationMethods

@@ -43,13 +43,19 @@ public static class LabelAdapter
                 Estimate(baseScores, truths, threshold));
         }
 
-        var candidates = method == AdaptationMethod.Platt ? [double.PositiveInfinity] : L2Candidates;
-        var fixAlpha = method == AdaptationMethod.Warm;
+        var candidates = method switch
+        {
+            AdaptationMethod.Platt => [double.PositiveInfinity],
+            AdaptationMethod.Local => L2Candidates.Where(double.IsFinite).ToArray(),
+            _ => L2Candidates,
+        };
+        var fixAlpha = method is AdaptationMethod.Warm or AdaptationMethod.Local;
+        var fixBeta = method == AdaptationMethod.Local;
         double bestLoss = double.MaxValue, bestL2 = candidates[0];
         float[] bestScores = [];
         foreach (var l2 in candidates)
         {
-            var outOfFold = OutOfFold(rows, truths, folds, label, l2, fixAlpha);
+            var outOfFold = OutOfFold(rows, truths, folds, label, l2, fixAlpha, fixBeta);
             var loss = CalibrationMetrics.LogLoss([.. outOfFold.Zip(truths)]);
             if (loss < bestLoss)
             {
@@ -57,8 +63,9 @@ public static class LabelAdapter
             }
         }
 
-        var chosen = Choose(bestScores, truths, baseThreshold, objective);
-        var fit = ResidualSolver.Fit(rows, truths, label, bestL2, fixAlpha);
+        // Local keeps the base's threshold, so that posts unlike the feedback keep their verdicts too.
+        var chosen = method == AdaptationMethod.Local ? baseThreshold : Choose(bestScores, truths, baseThreshold, objective);
+        var fit = ResidualSolver.Fit(rows, truths, label, bestL2, fixAlpha, fixBeta);
         return new(name, AdaptationMethods.Name(method), false, null, rows.Count, positives, baseThreshold, chosen,
             double.IsPositiveInfinity(bestL2) ? null : bestL2, before, Estimate(bestScores, truths, chosen))
         {
@@ -66,7 +73,7 @@ public static class LabelAdapter
         };
     }
 
-    private static float[] OutOfFold(IReadOnlyList<SparseRow> rows, IReadOnlyList<bool> truths, IReadOnlyList<int> folds, int label, double l2, bool fixAlpha)
+    private static float[] OutOfFold(IReadOnlyList<SparseRow> rows, IReadOnlyList<bool> truths, IReadOnlyList<int> folds, int label, double l2, bool fixAlpha, bool fixBeta)
     {
         var scores = new float[rows.Count];
         for (var fold = 0; fold < Folds; fold++)
@@ -78,7 +85,7 @@ public static class LabelAdapter
             }
 
             var outside = Enumerable.Range(0, rows.Count).Where(i => folds[i] != fold).ToArray();
-            var fit = ResidualSolver.Fit([.. outside.Select(i => rows[i])], [.. outside.Select(i => truths[i])], label, l2, fixAlpha);
+            var fit = ResidualSolver.Fit([.. outside.Select(i => rows[i])], [.. outside.Select(i => truths[i])], label, l2, fixAlpha, fixBeta);
             foreach (var i in inFold)
             {
                 scores[i] = (float)fit.Probability(rows[i], label);

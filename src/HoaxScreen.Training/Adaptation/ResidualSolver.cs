@@ -14,7 +14,8 @@ public static class ResidualSolver
 
     /// <param name="l2">λ for v; <see cref="double.PositiveInfinity"/> fits α and β only (Platt re-calibration).</param>
     /// <param name="fixAlpha">Keep α = 1: the base's head retrained on the feedback with a prior centred on it (warm start).</param>
-    public static ResidualFit Fit(IReadOnlyList<SparseRow> rows, IReadOnlyList<bool> truths, int label, double l2, bool fixAlpha)
+    /// <param name="fixBeta">Keep β = 0 too: only the correction v changes, so posts unlike the feedback keep their base scores.</param>
+    public static ResidualFit Fit(IReadOnlyList<SparseRow> rows, IReadOnlyList<bool> truths, int label, double l2, bool fixAlpha, bool fixBeta = false)
     {
         // Compact the slots the rows hold into 2.. (0 = α, 1 = β).
         var index = new Dictionary<int, int>();
@@ -73,6 +74,11 @@ public static class ResidualSolver
             if (fixAlpha)
             {
                 grad[0] = 0;
+            }
+
+            if (fixBeta)
+            {
+                grad[1] = 0;
             }
 
             return loss;

@@ -27,7 +27,7 @@ public static class CliApp
           seal     --model BUNDLE_DIR
                    rewrites the manifest's list of files (size and SHA-256) after a deliberate edit, e.g. of
                    lexicons/slang.csv; serving refuses a bundle whose files do not match that list.
-          adapt    --model BASE_DIR --feedback FEEDBACK.csv|FEEDBACK.jsonl --out NEW_DIR [--method residual|warm|local|platt|thresholds]
+          adapt    --model BASE_DIR --feedback FEEDBACK.csv|FEEDBACK.jsonl --out NEW_DIR [--method local|residual|warm|platt|thresholds]
                    [--delimiter ,|;|tab]
                    a new sealed bundle fitted to a community from its moderators' decisions (text + label columns,
                    empty = not judged); a label with fewer than 20 positive or negative decisions keeps the base.

@@ -27,7 +27,7 @@ public static class AdaptBenchReport
         md.Append("`base`: the base at its shipped thresholds; `thresholds`: thresholds re-chosen on the K posts; `platt`: α·logit + β re-calibration; ");
         md.Append("`residual`: α·logit + β + a sparse correction over the base's features with strong L2 (λ by 5-fold cross-validated log-loss among 1, 3, 10, 30, ∞); ");
         md.Append("`warm`: the base head retrained on the K posts with an L2 prior centred on its own weights (α = 1); ");
-        md.Append("`local`: only the sparse correction (α = 1, β = 0) at the base's threshold, so posts sharing no feature with the feedback keep their verdicts. ");
+        md.Append("`local` (what `adapt` does by default): only the sparse correction (α = 1, β = 0; λ among 0.1, 0.3, 1, 3, 10, 30) at the base's threshold, so posts sharing no feature with the feedback keep their verdicts. ");
         md.Append(Inv, $"Thresholds are chosen on out-of-fold scores. A label with fewer than {LabelAdapter.MinimumPositives} positive or negative feedback posts keeps the base (marked *).");
         md.AppendLine();
         md.AppendLine();

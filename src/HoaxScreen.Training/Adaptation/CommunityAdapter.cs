@@ -22,7 +22,7 @@ public sealed record AdaptedModel(ScoringModel Base, IReadOnlyList<LabelAdaptati
 public sealed class CommunityAdapter(Action<string> progress)
 {
     /// <summary>The method <c>adapt</c> uses unless told otherwise, chosen by bench/results/adapt.md.</summary>
-    public const AdaptationMethod DefaultMethod = AdaptationMethod.Residual;
+    public const AdaptationMethod DefaultMethod = AdaptationMethod.Local;
 
     public AdaptedModel Adapt(ScoringModel baseModel, BaseHeads heads, FeedbackPosts feedback, AdaptationMethod method)
     {

@@ -18,6 +18,9 @@ public static class LabelAdapter
     /// <summary>L2 candidates for the correction v; ∞ leaves v out (re-calibration only).</summary>
     public static readonly double[] L2Candidates = [1, 3, 10, 30, double.PositiveInfinity];
 
+    /// <summary>L2 candidates for <see cref="AdaptationMethod.Local"/>: v alone has to move scores across the base's threshold.</summary>
+    public static readonly double[] LocalL2Candidates = [0.1, 0.3, 1, 3, 10, 30];
+
     /// <param name="rows">Feedback rows where this label was judged.</param>
     /// <param name="folds">Per row, its cross-validation fold (0..<see cref="Folds"/>−1, by a hash of its text).</param>
     public static LabelAdaptation Adapt(string name, int label, IReadOnlyList<SparseRow> rows, IReadOnlyList<bool> truths, IReadOnlyList<int> folds,
@@ -46,7 +49,7 @@ public static class LabelAdapter
         var candidates = method switch
         {
             AdaptationMethod.Platt => [double.PositiveInfinity],
-            AdaptationMethod.Local => L2Candidates.Where(double.IsFinite).ToArray(),
+            AdaptationMethod.Local => LocalL2Candidates,
             _ => L2Candidates,
         };
         var fixAlpha = method is AdaptationMethod.Warm or AdaptationMethod.Local;

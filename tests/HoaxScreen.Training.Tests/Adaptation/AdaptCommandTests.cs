@@ -103,7 +103,7 @@ public class AdaptCommandTests
         var run = CliRun.Of("adapt", "--model", _base, "--feedback", jsonl, "--out", output);
 
         Assert.That(run.ExitCode, Is.EqualTo(0), run.Stderr);
-        Assert.That(run.Stdout, Does.Match(@"hoax +120 +60 .*residual"));
+        Assert.That(run.Stdout, Does.Match(@"hoax +120 +60 .*local"));
         Assert.That(run.Stdout, Does.Match(@"abusive +0 +0 .*kept the base"));
         Assert.That(ModelBundleLoader.Load(output).Version, Is.EqualTo(ModelBundle.ReadManifest(output).Version));
     }

@@ -15,6 +15,8 @@ public static class BenchApp
           claims-quality [--data ../shared/data] [--out bench/results/claims.md] [--matcher models/claims] [--model models/default]
                      [--peers bm25,tfidf|none] [--trained on|off] [--clean 1000] [--python /usr/bin/python3]
           claims-pairs --out DIR_OUTSIDE_THE_REPO [--data ../shared/data] [--clean 1000]
+          adapt      [--recipe data/production.recipe.json] [--out bench/results/adapt.md] [--sizes 50,100,200]
+                     [--methods thresholds,platt,residual,warm,local] [--only SOURCE_NAME_PART] [--model models/default]
           termlists  [--model models/default] [--out bench/results/termlists.md] [--seed 7]
           obfuscate  [--seed 7] [--model BUNDLE_DIR] [--only leet|spacedletters|mask|elongation|zerowidthspace|fullwidth|cyrillic|uppercase]  < posts.txt
         """;
@@ -36,9 +38,10 @@ public static class BenchApp
                 "quality" => QualityCommand.Run(CliArguments.Parse(args[1..], QualityCommand.Options), stdout, stderr),
                 "claims-quality" => Claims.ClaimsQualityCommand.Run(CliArguments.Parse(args[1..], Claims.ClaimsQualityCommand.Options), args, stdout, stderr),
                 "claims-pairs" => Claims.ClaimsPairsCommand.Run(CliArguments.Parse(args[1..], Claims.ClaimsPairsCommand.Options), stdout, stderr),
+                "adapt" => Adapt.AdaptBenchCommand.Run(CliArguments.Parse(args[1..], Adapt.AdaptBenchCommand.Options), stdout, stderr),
                 "termlists" => TermListsCommand.Run(CliArguments.Parse(args[1..], TermListsCommand.Options), stdout, stderr),
                 "obfuscate" => ObfuscateCommand.Run(CliArguments.Parse(args[1..], ObfuscateCommand.Options), Console.In, stdout),
-                _ => throw new CliException($"unknown command '{args[0]}' (expected robustness, quality, claims-quality, claims-pairs, termlists or obfuscate)"),
+                _ => throw new CliException($"unknown command '{args[0]}' (expected robustness, quality, claims-quality, claims-pairs, adapt, termlists or obfuscate)"),
             };
         }
         catch (CliException ex)

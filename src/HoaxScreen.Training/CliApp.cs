@@ -7,7 +7,7 @@ using HoaxScreen.Training.Commands;
 
 namespace HoaxScreen.Training;
 
-/// <summary>Dispatches the train / crossvalidate / evaluate / score / seal / claims / feedback commands; every failure becomes one line and a non-zero exit.</summary>
+/// <summary>Dispatches the train / crossvalidate / evaluate / score / seal / claims / feedback / adapt commands; every failure becomes one line and a non-zero exit.</summary>
 public static class CliApp
 {
     public const string Usage = """
@@ -28,6 +28,11 @@ public static class CliApp
           seal     --model BUNDLE_DIR
                    rewrites the manifest's list of files (size and SHA-256) after a deliberate edit, e.g. of
                    lexicons/slang.csv; serving refuses a bundle whose files do not match that list.
+          adapt    --model BASE_DIR --feedback FEEDBACK.csv|FEEDBACK.jsonl --out NEW_DIR [--method local|residual|warm|platt|thresholds]
+                   [--delimiter ,|;|tab]
+                   a new sealed bundle fitted to a community from its moderators' decisions (text + label columns,
+                   empty = not judged); a label with fewer than 20 positive or negative decisions keeps the base.
+                   FEEDBACK.db (the service's store): export it first with `feedback export`.
           claims import --db CLAIMS.db --in FILE [--format csv|jsonl|claimreview|google|mafindo]
           claims train --claims CLAIMS.csv --pairs PAIRS.csv --model BUNDLE_DIR --out MATCHER_DIR [--folds 5]
                    trains the known-hoax match decider on team-written pairs (data/claims)
@@ -75,7 +80,8 @@ public static class CliApp
                 "seal" => SealCommand.Run(CliArguments.Parse(rest, SealCommand.Options), stdout),
                 "claims" => ClaimsCommand.Run(rest, stdout, stderr),
                 "feedback" => FeedbackCommand.Run(rest, stdout, stderr),
-                _ => throw new CliException($"unknown command '{args[0]}' (expected train, crossvalidate, evaluate, score, seal, claims or feedback)"),
+                "adapt" => AdaptCommand.Run(CliArguments.Parse(rest, AdaptCommand.Options), stdout, stderr),
+                _ => throw new CliException($"unknown command '{args[0]}' (expected train, crossvalidate, evaluate, score, seal, claims, feedback or adapt)"),
             };
         }
         catch (CliException ex)

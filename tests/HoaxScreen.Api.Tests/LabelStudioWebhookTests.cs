@@ -214,3 +214,32 @@ public sealed class LabelStudioWithoutFeedbackTests : ApiFixture
         Assert.That((await response.ReadObjectAsync())["detail"]!.GetValue<string>(), Does.Contain("Feedback:Path"));
     }
 }
+
+/// <summary>The Swagger examples of the Label Studio routes run as they are (the webhook's on a service with a feedback store).</summary>
+[TestFixture]
+public sealed class LabelStudioSwaggerExampleTests : ApiFixture
+{
+    private static readonly Lazy<string> Store = new(() => Path.Combine(Directory.CreateTempSubdirectory("hoaxscreen-labelstudio-swagger-").FullName, "feedback.db"));
+
+    protected override IReadOnlyDictionary<string, string?> Settings => LabelStudioFixtures.Enabled(Store.Value);
+
+    [TestCase("/labelstudio/predict", "twoTasks", HttpStatusCode.OK)]
+    [TestCase("/labelstudio/webhook", "annotationCreated", HttpStatusCode.Created)]
+    [TestCase("/labelstudio/webhook", "annotationSkipped", HttpStatusCode.OK)]
+    public async Task SwaggerExample_RunAsIs_AnswersAsDocumented(string path, string name, HttpStatusCode expected)
+    {
+        using var document = await Client.GetAsync("/swagger/v1/swagger.json");
+        var example = (await document.ReadObjectAsync())["paths"]?[path]?["post"]?["requestBody"]?["content"]?["application/json"]?["examples"]?[name]?["value"];
+        Assert.That(example, Is.Not.Null, $"{name} missing on {path}");
+
+        using var response = await Client.PostJsonNodeAsync(path, example!.DeepClone());
+
+        Assert.That(response.StatusCode, Is.EqualTo(expected), await response.Content.ReadAsStringAsync());
+        if (name == "twoTasks")
+        {
+            var results = (await response.ReadObjectAsync())["results"]!.AsArray();
+            Assert.That(results[0]!["result"]![0]!["value"]!["choices"]!.AsArray().Select(c => c!.GetValue<string>()), Does.Contain("hoax"));
+            Assert.That(results[1]!["result"]!.AsArray(), Is.Empty);
+        }
+    }
+}

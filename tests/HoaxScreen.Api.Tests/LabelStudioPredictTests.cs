@@ -91,6 +91,27 @@ public sealed class LabelStudioPredictTests : ApiFixture
         });
     }
 
+    [Test]
+    public async Task Predict_ConfigWithoutAFlaggedLabel_PreSelectsOnlyTheOfferedOnes()
+    {
+        const string abusive = "@warganet2024 dasar goblok lu, otak udang bgt sih! bacot doang, mending diem aja anjing 😡";
+        var body = new JsonObject
+        {
+            ["tasks"] = new JsonArray(new JsonObject { ["id"] = 1, ["data"] = new JsonObject { ["text"] = abusive } }),
+            ["label_config"] = """<View><Text name="text" value="$text"/><Choices name="labels" toName="text"><Choice value="hoax"/><Choice value="abusive"/></Choices></View>""",
+        };
+
+        using var response = await Client.PostJsonNodeAsync("/labelstudio/predict", body);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), await response.Content.ReadAsStringAsync());
+        var region = (await response.ReadObjectAsync())["results"]![0]!["result"]!.AsArray().Single()!;
+        Assert.Multiple(() =>
+        {
+            Assert.That(region["value"]!["choices"]!.AsArray().Select(c => c!.GetValue<string>()), Is.EqualTo(new[] { "abusive" }), "hate_speech is flagged too, but not offered");
+            Assert.That(region["scores"]!["hate_speech"]!.GetValue<double>(), Is.GreaterThan(0.5), "every label's probability is still given");
+        });
+    }
+
     [TestCase("""{ "tasks": [ { "id": 1, "data": { "image": "x.jpg" } } ] }""", "tasks[0]", "no 'text' field")]
     [TestCase("""{ "tasks": [ { "id": 1, "data": { "text": 42 } } ] }""", "tasks[0]", "must be a string")]
     [TestCase("""{ "tasks": [ { "id": 1 } ] }""", "tasks[0]", "needs data")]

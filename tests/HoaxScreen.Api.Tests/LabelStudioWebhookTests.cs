@@ -103,6 +103,19 @@ public sealed class LabelStudioWebhookTests : ApiFixture
     }
 
     [Test]
+    public async Task Webhook_ConfigOfferingSomeLabels_JudgesOnlyTheOfferedOnes()
+    {
+        var webhook = LabelStudioFixtures.Webhook("webhook-annotation-created.json", 702, "abusive");
+        webhook["project"]!["label_config"] =
+            """<View><Text name="text" value="$text"/><Choices name="labels" toName="text"><Choice value="hoax"/><Choice value="abusive"/></Choices></View>""";
+
+        using var response = await SendAsync(webhook);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Created), await response.Content.ReadAsStringAsync());
+        Assert.That((await DecisionsOfAsync(702)).Single()["labels"]!.ToJsonString(), Is.EqualTo("""{"hoax":false,"abusive":true}"""), "labels the config does not offer are not judged");
+    }
+
+    [Test]
     public async Task Webhook_SkippedAnnotation_200IgnoredAndNothingStored()
     {
         var before = await SummaryAsync();

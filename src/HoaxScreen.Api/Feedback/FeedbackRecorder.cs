@@ -63,20 +63,14 @@ public sealed class FeedbackRecorder(FeedbackStoreHolder feedback, ModelHolder m
     /// <summary>
     /// Deletes the stored decisions with <paramref name="clientId"/> except <paramref name="keep"/>: how a re-sent
     /// decision (a Label Studio annotation updated) replaces the earlier one. Scans the store, which holds moderators'
-    /// decisions (thousands, not millions). Returns how many were deleted, or null when the store failed.
+    /// decisions (thousands, not millions). Returns how many were deleted (the caller logs it), or null when the store failed.
     /// </summary>
     public int? DeleteEarlier(string clientId, long keep)
     {
         try
         {
             var earlier = feedback.Store!.All().Where(d => d.ClientId == clientId && d.Id != keep).Select(d => d.Id).ToList();
-            var deleted = earlier.Count(feedback.Store!.Delete);
-            foreach (var id in earlier)
-            {
-                _logger.FeedbackDeleted(id);
-            }
-
-            return deleted;
+            return earlier.Count(feedback.Store!.Delete);
         }
         catch (Exception ex) when (ex is DbException or FeedbackStoreException)
         {

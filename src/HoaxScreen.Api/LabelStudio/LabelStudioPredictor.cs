@@ -27,12 +27,13 @@ public static class LabelStudioPredictor
         var budget = new ScoringBudget(screening.Value.MaxNormalizedLength, screening.Value.ExplainBudgetCharacters);
         var tasks = request.Tasks!;
         var results = new LabelStudioPrediction[tasks.Count];
+        var offered = LabelStudioConfigChoices.Read(request.LabelConfig, names.FromName);
         for (var i = 0; i < tasks.Count; i++)
         {
             cancellationToken.ThrowIfCancellationRequested();
             try
             {
-                results[i] = ToPrediction(model.Model.Score(tasks[i].TextIn(names.TextField)!, budget), names, model.Version);
+                results[i] = ToPrediction(model.Model.Score(tasks[i].TextIn(names.TextField)!, budget), names, model.Version, offered);
             }
             catch (ScoringBudgetException ex)
             {
@@ -45,13 +46,14 @@ public static class LabelStudioPredictor
     }
 
     /// <summary>
-    /// One choices region with the flagged labels (score: the highest of their probabilities) and every label's
-    /// probability; no region when nothing is flagged (an empty choices region is not a valid annotation). The
-    /// prediction's score is the highest probability of any label.
+    /// One choices region with the flagged labels the project's config offers (<paramref name="offered"/>; null: all),
+    /// its score the highest of their probabilities, and every label's probability; no region when nothing is flagged
+    /// (an empty choices region is not a valid annotation). The prediction's score is the highest probability of any label.
     /// </summary>
-    public static LabelStudioPrediction ToPrediction(PostVerdict verdict, LabelStudioOptions names, string version)
+    public static LabelStudioPrediction ToPrediction(PostVerdict verdict, LabelStudioOptions names, string version, IReadOnlySet<string>? offered = null)
     {
-        var flagged = verdict.Labels.Where(l => l.Flagged).ToList();
+        // Only what the project's config offers can be pre-selected; a choice it lacks would not show.
+        var flagged = verdict.Labels.Where(l => l.Flagged && (offered is null || offered.Contains(l.Label))).ToList();
         var scores = verdict.Labels.ToDictionary(l => l.Label, l => Math.Round((double)l.Score, 4));
         var result = flagged.Count == 0
             ? []

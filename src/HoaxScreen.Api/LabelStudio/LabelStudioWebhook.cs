@@ -12,8 +12,8 @@ namespace HoaxScreen.Api.LabelStudio;
 /// <summary>
 /// <c>POST /labelstudio/webhook</c>: an annotation created or updated in Label Studio becomes a moderator's decision in
 /// the feedback store, through the same validation and store path as <c>POST /v1/feedback</c>. A chosen label is judged
-/// true and every other label of the serving model false. One decision is kept per annotation: storing it again (an
-/// update, or the same event re-sent) replaces the earlier one.
+/// true, and every other label of the serving model that the project's labelling config offers false. One decision is
+/// kept per annotation: storing it again (an update, or the same event re-sent) replaces the earlier one.
 /// </summary>
 public static class LabelStudioWebhook
 {
@@ -84,8 +84,12 @@ public static class LabelStudioWebhook
             return Invalid("annotation.result", "each choices region's value must be { \"choices\": [ \"label\", ... ] } with labels as strings.");
         }
 
-        // Unknown choices are kept (as true) so the feedback rules refuse them by name.
-        var labels = models.Current.Model.Labels.ToDictionary(label => label, chosen.Contains);
+        // The labels the annotator could tick are judged: the model's, narrowed to the project's config when the event
+        // carries it. Unknown choices are kept (as true) so the feedback rules refuse them by name.
+        var offered = LabelStudioConfigChoices.Read(webhook.LabelConfig(), names.FromName);
+        var labels = models.Current.Model.Labels
+            .Where(label => offered is null || offered.Contains(label) || chosen.Contains(label))
+            .ToDictionary(label => label, chosen.Contains);
         foreach (var extra in chosen.Where(c => !labels.ContainsKey(c)))
         {
             labels[extra] = true;

@@ -21,6 +21,18 @@ public sealed record LabelStudioWebhookEvent
     /// <summary>The annotated task, with the post in its data.</summary>
     [JsonPropertyName("task")]
     public LabelStudioTask? Task { get; init; }
+
+    /// <summary>The project; its <c>label_config</c> says which labels an annotation could tick (others are not judged).</summary>
+    [JsonPropertyName("project")]
+    public JsonElement? Project { get; init; }
+
+    /// <summary>The project's labelling config, when the event carries the project.</summary>
+    public string? LabelConfig() =>
+        Project is { ValueKind: JsonValueKind.Object } project
+        && project.TryGetProperty("label_config", out var config)
+        && config.ValueKind == JsonValueKind.String
+            ? config.GetString()
+            : null;
 }
 
 /// <summary>An annotator's annotation of one task.</summary>

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using HoaxScreen.Api.Claims;
 using HoaxScreen.Api.Feedback;
+using HoaxScreen.Api.LabelStudio;
 using HoaxScreen.Api.Screening;
 using HoaxScreen.Api.TermLists;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
@@ -21,6 +22,8 @@ public sealed class RequestExamplesOperationFilter : IOperationFilter
             : bodyType == typeof(ClaimSearchRequest) ? ClaimExamples.Search
             : bodyType == typeof(TermListRequest) ? ElectionExamples.TermLists
             : bodyType == typeof(FeedbackRequest) ? FeedbackExamples.Submit
+            : bodyType == typeof(LabelStudioPredictRequest) ? LabelStudioExamples.Predict
+            : bodyType == typeof(LabelStudioWebhookEvent) ? LabelStudioExamples.Webhook
             : null;
         if (examples is null || operation.RequestBody?.Content is not { } content)
         {

@@ -1,13 +1,9 @@
 using System.Data.Common;
-using HoaxScreen.Api.Errors;
 using HoaxScreen.Api.Limits;
 using HoaxScreen.Api.Logging;
 using HoaxScreen.Api.Modeling;
-using HoaxScreen.Api.Options;
 using HoaxScreen.Core.Feedback;
-using HoaxScreen.Core.Scoring;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.Options;
 
 namespace HoaxScreen.Api.Feedback;
 
@@ -58,39 +54,12 @@ public static class FeedbackEndpoints
     }
 
     public static Results<Created<FeedbackRecord>, ValidationProblem, ProblemHttpResult> SubmitFeedback(
-        FeedbackRequest request, FeedbackStoreHolder feedback, ModelHolder models, IOptions<ScreeningOptions> options, ILoggerFactory loggers)
+        FeedbackRequest request, FeedbackRecorder recorder)
     {
-        if (!feedback.Enabled)
-        {
-            return FeedbackProblems.Off();
-        }
-
-        var model = models.Current;
-        var text = request.Text!;
-        PostVerdict verdict;
-        try
-        {
-            verdict = model.Model.Score(text, new ScoringBudget(options.Value.MaxNormalizedLength, options.Value.ExplainBudgetCharacters));
-        }
-        catch (ScoringBudgetException ex)
-        {
-            return ScoringBudgetProblems.OverBudget("text", ex);
-        }
-
-        var decision = new NewFeedback(
-            text, request.Labels ?? new Dictionary<string, bool>(), request.Id, request.ClaimId, request.ClaimCorrect, request.Note);
-        var logger = loggers.CreateLogger(typeof(FeedbackEndpoints));
-        try
-        {
-            var stored = feedback.Store!.Add(decision, model.Version, verdict.Labels.ToDictionary(l => l.Label, l => new ModelJudgement(l.Score, l.Flagged)));
-            logger.FeedbackStored(stored.Id, stored.ClientId, text.Length, stored.Labels.Count, stored.Model);
-            return TypedResults.Created($"/admin/feedback/{stored.Id}", FeedbackRecord.From(stored));
-        }
-        catch (Exception ex) when (ex is DbException or FeedbackStoreException)
-        {
-            logger.FeedbackStoreFailed("written", ex.Message.Split('\n')[0]);
-            return FeedbackProblems.StoreUnavailable("written");
-        }
+        var recording = recorder.Record(request);
+        return recording.Stored is { } stored
+            ? TypedResults.Created($"/admin/feedback/{stored.Id}", FeedbackRecord.From(stored))
+            : recording.Problem!;
     }
 
     public static Results<Ok<FeedbackSummaryResponse>, ValidationProblem, ProblemHttpResult> GetFeedbackSummary(

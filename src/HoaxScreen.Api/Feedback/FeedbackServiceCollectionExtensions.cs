@@ -13,6 +13,7 @@ public static class FeedbackServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<FeedbackOptions>, FeedbackOptionsValidator>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<FeedbackStoreHolder>();
+        services.AddSingleton<FeedbackRecorder>();
         services.AddHostedService<FeedbackRetention>();
         return services;
     }

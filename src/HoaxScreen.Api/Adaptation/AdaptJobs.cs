@@ -9,7 +9,7 @@ namespace HoaxScreen.Api.Adaptation;
 /// The service's adaptation jobs, in memory (a restart forgets them; the bundles they wrote stay on disk). One runs at
 /// a time; shutting down cancels it (nothing is swapped in after that) and waits for it within the host's shutdown time.
 /// </summary>
-public sealed class AdaptJobs(AdaptationRunner runner, TimeProvider time) : IHostedService, IDisposable
+public sealed class AdaptJobs(IAdaptJobRunner runner, TimeProvider time) : IHostedService, IDisposable
 {
     /// <summary>Finished jobs kept for status requests beyond this many are forgotten, oldest first.</summary>
     public const int KeptJobs = 50;

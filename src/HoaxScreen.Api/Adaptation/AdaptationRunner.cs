@@ -16,7 +16,7 @@ namespace HoaxScreen.Api.Adaptation;
 /// when every label does, nothing is written or swapped.
 /// </summary>
 public sealed class AdaptationRunner(
-    FeedbackStoreHolder feedback, ModelReloader reloader, ModelHolder holder, ModelReloadPaths paths, TimeProvider time, ILogger<AdaptationRunner> logger)
+    FeedbackStoreHolder feedback, ModelReloader reloader, ModelHolder holder, ModelReloadPaths paths, TimeProvider time, ILogger<AdaptationRunner> logger) : IAdaptJobRunner
 {
     public const string ReloadTrigger = "adapt job";
 

@@ -1,6 +1,6 @@
 using System.Text;
+using HoaxScreen.Core.Data;
 using HoaxScreen.Core.Text;
-using HoaxScreen.Training.Data;
 
 namespace HoaxScreen.Bench;
 

@@ -1,7 +1,7 @@
+using HoaxScreen.Core.Evaluation;
 using HoaxScreen.Core.Modeling;
 using HoaxScreen.Core.Scoring;
 using HoaxScreen.Training.Data;
-using HoaxScreen.Training.Evaluation;
 
 namespace HoaxScreen.Bench;
 

@@ -1,4 +1,5 @@
 using HoaxScreen.Api;
+using HoaxScreen.Api.Adaptation;
 using HoaxScreen.Api.Admin;
 using HoaxScreen.Api.Claims;
 using HoaxScreen.Api.Documentation;
@@ -27,6 +28,7 @@ builder.Services.AddClaimMatching();
 builder.Services.AddTermLists();
 builder.Services.AddFeedback();
 builder.Services.AddLabelStudio();
+builder.Services.AddAdaptation();
 builder.Services.AddRiskRules();
 builder.Services.AddScreening();
 builder.Services.AddRequestValidation();

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using HoaxScreen.Core.Data;
+using HoaxScreen.Core.Evaluation;
 using HoaxScreen.Core.Modeling;
 using HoaxScreen.Core.Text;
 using HoaxScreen.Training.Data;

@@ -1,4 +1,4 @@
-using HoaxScreen.Training.Evaluation;
+using HoaxScreen.Core.Evaluation;
 
 namespace HoaxScreen.Training.Tests;
 

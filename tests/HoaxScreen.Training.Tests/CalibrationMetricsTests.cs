@@ -1,7 +1,7 @@
 using System.Text.Json;
 using HoaxScreen.Core.Data;
+using HoaxScreen.Core.Evaluation;
 using HoaxScreen.Core.Modeling;
-using HoaxScreen.Training.Evaluation;
 
 namespace HoaxScreen.Training.Tests;
 

@@ -1,4 +1,5 @@
 using System.Xml.Linq;
+using HoaxScreen.Core.Evaluation;
 using HoaxScreen.Training.Evaluation;
 using HoaxScreen.Training.Reporting;
 

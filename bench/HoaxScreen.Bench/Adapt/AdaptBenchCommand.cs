@@ -1,11 +1,13 @@
 using System.Diagnostics;
+using HoaxScreen.Core.Adaptation;
+using HoaxScreen.Core.Data;
+using HoaxScreen.Core.Evaluation;
 using HoaxScreen.Core.Modeling;
 using HoaxScreen.Core.Scoring;
 using HoaxScreen.Training;
 using HoaxScreen.Training.Adaptation;
 using HoaxScreen.Training.Cli;
 using HoaxScreen.Training.Data;
-using HoaxScreen.Training.Evaluation;
 using Microsoft.ML;
 
 namespace HoaxScreen.Bench.Adapt;

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using HoaxScreen.Training.Adaptation;
+using HoaxScreen.Core.Adaptation;
 using HoaxScreen.Training.Data;
 
 namespace HoaxScreen.Bench.Adapt;

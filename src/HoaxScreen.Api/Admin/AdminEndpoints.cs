@@ -1,3 +1,4 @@
+using HoaxScreen.Api.Adaptation;
 using HoaxScreen.Api.Claims;
 using HoaxScreen.Api.Feedback;
 using HoaxScreen.Api.TermLists;
@@ -43,6 +44,7 @@ public static class AdminEndpoints
         admin.MapClaimAdminEndpoints();
         admin.MapTermListAdminEndpoints();
         admin.MapFeedbackAdminEndpoints();
+        admin.MapAdaptationEndpoints();
         return admin;
     }
 

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using HoaxScreen.Core.Adaptation;
 using HoaxScreen.Core.Data;
 using HoaxScreen.Core.Feedback;
 using HoaxScreen.Core.Text;
@@ -14,6 +15,11 @@ namespace HoaxScreen.Training.Adaptation;
 /// </summary>
 public sealed record FeedbackPosts(string Path, string Sha256, IReadOnlyList<string> Texts, IReadOnlyList<bool?[]> Labels, IReadOnlyList<string> Ignored)
 {
+    /// <summary>The decisions as the adaptation engine (in Core) reads them, named by the file's name.</summary>
+    public static implicit operator AdaptationFeedback(FeedbackPosts posts) => posts.ToAdaptationFeedback();
+
+    public AdaptationFeedback ToAdaptationFeedback() => new(System.IO.Path.GetFileName(Path), Sha256, Texts, Labels);
+
     public static FeedbackPosts Load(string path, IReadOnlyList<string> bundleLabels, char? delimiter = null)
     {
         var full = System.IO.Path.GetFullPath(path);

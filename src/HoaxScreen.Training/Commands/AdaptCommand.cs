@@ -1,4 +1,5 @@
 using System.Globalization;
+using HoaxScreen.Core.Adaptation;
 using HoaxScreen.Core.Modeling;
 using HoaxScreen.Training.Adaptation;
 using HoaxScreen.Training.Cli;

@@ -1,9 +1,9 @@
 using HoaxScreen.Core.Data;
+using HoaxScreen.Core.Evaluation;
 using HoaxScreen.Core.Modeling;
 using HoaxScreen.Core.Scoring;
 using HoaxScreen.Training.Cli;
 using HoaxScreen.Training.Data;
-using HoaxScreen.Training.Evaluation;
 using HoaxScreen.Training.Reporting;
 
 namespace HoaxScreen.Training.Commands;

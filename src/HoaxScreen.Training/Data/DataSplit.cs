@@ -1,3 +1,5 @@
+using HoaxScreen.Core.Data;
+
 namespace HoaxScreen.Training.Data;
 
 public enum SplitPart

@@ -1,4 +1,5 @@
 using HoaxScreen.Core.Data;
+using HoaxScreen.Core.Evaluation;
 using HoaxScreen.Core.Modeling;
 using HoaxScreen.Core.Scoring;
 using HoaxScreen.Training.Data;

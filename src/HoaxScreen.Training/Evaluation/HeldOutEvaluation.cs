@@ -1,3 +1,4 @@
+using HoaxScreen.Core.Evaluation;
 using HoaxScreen.Core.Modeling;
 using HoaxScreen.Training.Data;
 

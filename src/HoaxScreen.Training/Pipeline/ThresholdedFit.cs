@@ -1,4 +1,5 @@
 using HoaxScreen.Core.Data;
+using HoaxScreen.Core.Evaluation;
 using HoaxScreen.Training.Data;
 using HoaxScreen.Training.Evaluation;
 using Microsoft.ML;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using HoaxScreen.Core.Evaluation;
 using HoaxScreen.Training.Evaluation;
 
 namespace HoaxScreen.Training.Reporting;

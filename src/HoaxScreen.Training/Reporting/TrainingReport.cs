@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using HoaxScreen.Core.Evaluation;
 using HoaxScreen.Core.Modeling;
 using HoaxScreen.Training.Data;
 using HoaxScreen.Training.Evaluation;

@@ -1,9 +1,9 @@
 using System.Text.Json.Nodes;
+using HoaxScreen.Core.Adaptation;
 using HoaxScreen.Core.Data;
+using HoaxScreen.Core.Evaluation;
 using HoaxScreen.Core.Feedback;
 using HoaxScreen.Core.Modeling;
-using HoaxScreen.Training.Adaptation;
-using HoaxScreen.Training.Evaluation;
 
 namespace HoaxScreen.Training.Tests.Adaptation;
 

@@ -1,3 +1,4 @@
+using HoaxScreen.Core.Adaptation;
 using HoaxScreen.Core.Modeling;
 using HoaxScreen.Training.Adaptation;
 using Microsoft.ML;

@@ -1,4 +1,5 @@
 using System.Text;
+using HoaxScreen.Core.Data;
 using HoaxScreen.Training.Data;
 
 namespace HoaxScreen.Training.Tests.Data;

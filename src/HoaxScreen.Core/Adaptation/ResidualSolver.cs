@@ -1,4 +1,4 @@
-namespace HoaxScreen.Training.Adaptation;
+namespace HoaxScreen.Core.Adaptation;
 
 /// <summary>
 /// Fits a <see cref="ResidualFit"/> by L-BFGS on the penalised log-loss. The problem is small (hundreds of rows, the

@@ -1,7 +1,7 @@
 using HoaxScreen.Core.Modeling;
-using HoaxScreen.Training.Evaluation;
+using HoaxScreen.Core.Evaluation;
 
-namespace HoaxScreen.Training.Adaptation;
+namespace HoaxScreen.Core.Adaptation;
 
 /// <summary>
 /// Adapts one label to feedback rows: chooses λ (for the residual and warm methods) by cross-validated log-loss and the

@@ -4,7 +4,7 @@ using Microsoft.ML.Calibrators;
 using Microsoft.ML.Data;
 using Microsoft.ML.Trainers;
 
-namespace HoaxScreen.Training.Adaptation;
+namespace HoaxScreen.Core.Adaptation;
 
 /// <summary>
 /// The base bundle's classifier chain (<c>model.zip</c>) with each label's linear head and Platt calibrator, and the

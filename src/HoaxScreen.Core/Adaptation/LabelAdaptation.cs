@@ -1,6 +1,6 @@
 using HoaxScreen.Core.Modeling;
 
-namespace HoaxScreen.Training.Adaptation;
+namespace HoaxScreen.Core.Adaptation;
 
 /// <summary>
 /// What <c>adapt</c> did with one label: the method, or why it kept the base's head and threshold; the feedback it had;

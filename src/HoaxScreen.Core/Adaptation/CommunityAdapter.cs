@@ -1,11 +1,11 @@
 using System.Diagnostics;
 using HoaxScreen.Core.Modeling;
 using HoaxScreen.Core.Scoring;
-using HoaxScreen.Training.Data;
-using HoaxScreen.Training.Evaluation;
+using HoaxScreen.Core.Data;
+using HoaxScreen.Core.Evaluation;
 using Microsoft.ML;
 
-namespace HoaxScreen.Training.Adaptation;
+namespace HoaxScreen.Core.Adaptation;
 
 /// <summary>An adapted model in memory: per label what was done, the classifier chain to ship and the scorer it makes.</summary>
 public sealed record AdaptedModel(ScoringModel Base, IReadOnlyList<LabelAdaptation> Labels, ITransformer Chain, DataViewSchema InputSchema,
@@ -24,7 +24,7 @@ public sealed class CommunityAdapter(Action<string> progress)
     /// <summary>The method <c>adapt</c> uses unless told otherwise, chosen by bench/results/adapt.md.</summary>
     public const AdaptationMethod DefaultMethod = AdaptationMethod.Local;
 
-    public AdaptedModel Adapt(ScoringModel baseModel, BaseHeads heads, FeedbackPosts feedback, AdaptationMethod method)
+    public AdaptedModel Adapt(ScoringModel baseModel, BaseHeads heads, AdaptationFeedback feedback, AdaptationMethod method)
     {
         var clock = Stopwatch.StartNew();
         var labels = baseModel.Labels;

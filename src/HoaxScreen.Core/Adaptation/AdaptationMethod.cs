@@ -1,4 +1,4 @@
-namespace HoaxScreen.Training.Adaptation;
+namespace HoaxScreen.Core.Adaptation;
 
 /// <summary>How <c>adapt</c> fits a label to the community's feedback (see README, "Adapting to a community").</summary>
 public enum AdaptationMethod

@@ -5,7 +5,7 @@ using HoaxScreen.Core.Data;
 using HoaxScreen.Core.Modeling;
 using Microsoft.ML;
 
-namespace HoaxScreen.Training.Adaptation;
+namespace HoaxScreen.Core.Adaptation;
 
 /// <summary>
 /// Writes an adapted model as a self-contained, sealed bundle: the base's featuriser, lexicons and licence as they are,
@@ -19,7 +19,7 @@ public static class AdaptedBundleWriter
         ModelBundle.ManifestFile, ModelBundle.ModelFile, ModelBundle.ReportFile, AdaptationRecord.FileName,
     };
 
-    public static ModelManifest Write(MLContext ml, AdaptedModel model, FeedbackPosts feedback, AdaptationMethod method, string outputDirectory)
+    public static ModelManifest Write(MLContext ml, AdaptedModel model, AdaptationFeedback feedback, AdaptationMethod method, string outputDirectory)
     {
         var target = Path.GetFullPath(outputDirectory);
         var baseDirectory = Path.GetFullPath(model.Base.Directory);
@@ -43,7 +43,7 @@ public static class AdaptedBundleWriter
             var modelPath = Path.Combine(staging, ModelBundle.ModelFile);
             ml.Model.Save(model.Chain, model.InputSchema, modelPath);
             var baseManifest = model.Base.Manifest;
-            var record = new AdaptationRecord(baseManifest.Version, baseManifest.CreatedAt, Path.GetFileName(feedback.Path), feedback.Sha256,
+            var record = new AdaptationRecord(baseManifest.Version, baseManifest.CreatedAt, feedback.Name, feedback.Sha256,
                 feedback.Texts.Count, AdaptationMethods.Name(method), LabelAdapter.Folds, LabelAdapter.MinimumPositives, Math.Round(model.Seconds, 2), model.Labels);
             File.WriteAllText(Path.Combine(staging, AdaptationRecord.FileName), JsonSerializer.Serialize(record, JsonDefaults.Options) + "\n");
 
@@ -61,7 +61,7 @@ public static class AdaptedBundleWriter
                     Metrics = adapted.After ?? label.Metrics,
                     ThresholdChosenOn = $"adapt ({adapted.Method}) from base {baseManifest.Version}: {LabelAdapter.Folds}-fold cross-validation on {adapted.Rows} feedback posts; metrics are those out-of-fold estimates",
                 })],
-                Sources = [.. baseManifest.Sources, new SourceManifest(Path.GetFileName(feedback.Path), feedback.Texts.Count, feedback.Sha256, "text",
+                Sources = [.. baseManifest.Sources, new SourceManifest(feedback.Name, feedback.Texts.Count, feedback.Sha256, "text",
                     baseManifest.Labels.Select(l => l.Name).ToDictionary(n => n, n => n))],
                 TrainingSeconds = Math.Round(model.Seconds, 1),
                 Files = null,

@@ -1,4 +1,4 @@
-namespace HoaxScreen.Training.Adaptation;
+namespace HoaxScreen.Core.Adaptation;
 
 /// <summary>
 /// The residual model of one label, fitted on feedback rows: f(x) = α·ℓ(x) + β + v·x, where ℓ is the base's logit and

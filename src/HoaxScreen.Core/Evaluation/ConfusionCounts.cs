@@ -1,4 +1,4 @@
-namespace HoaxScreen.Training.Evaluation;
+namespace HoaxScreen.Core.Evaluation;
 
 /// <summary>The 2×2 confusion matrix of one label at a threshold (a score at or above it flags).</summary>
 public readonly record struct ConfusionCounts(int TruePositives, int FalsePositives, int FalseNegatives, int TrueNegatives)

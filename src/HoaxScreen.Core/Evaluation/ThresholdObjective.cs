@@ -1,4 +1,4 @@
-namespace HoaxScreen.Training.Evaluation;
+namespace HoaxScreen.Core.Evaluation;
 
 /// <summary>What a label's decision threshold is chosen to maximise on the validation split.</summary>
 public enum ThresholdObjective

@@ -1,6 +1,6 @@
 using HoaxScreen.Core.Modeling;
 
-namespace HoaxScreen.Training.Evaluation;
+namespace HoaxScreen.Core.Evaluation;
 
 /// <summary>Threshold choice and binary metrics from (probability, truth) pairs.</summary>
 public static class BinaryMetricsCalculator

@@ -1,4 +1,4 @@
-namespace HoaxScreen.Training.Adaptation;
+namespace HoaxScreen.Core.Adaptation;
 
 /// <summary>
 /// adaptation.json in an adapted bundle (sealed with its other files): the base it came from, the feedback it was fitted

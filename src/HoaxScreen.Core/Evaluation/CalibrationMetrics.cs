@@ -1,4 +1,4 @@
-namespace HoaxScreen.Training.Evaluation;
+namespace HoaxScreen.Core.Evaluation;
 
 /// <summary>
 /// How well probabilities match observed frequencies: expected calibration error over equal-width bins

@@ -6,7 +6,7 @@ using Microsoft.ML.Data;
 using Microsoft.ML.Runtime;
 using Microsoft.ML.Trainers;
 
-namespace HoaxScreen.Training.Adaptation;
+namespace HoaxScreen.Core.Adaptation;
 
 /// <summary>
 /// Builds ML.NET's calibrated linear head objects from given weights. ML.NET makes them only inside its trainers: the

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace HoaxScreen.Training.Data;
+namespace HoaxScreen.Core.Data;
 
 /// <summary>32-bit FNV-1a over UTF-8, the hash the shared datasets use for their own held-out rule.</summary>
 public static class Fnv1a

@@ -20,6 +20,7 @@ public sealed class AdaptJobs(IAdaptJobRunner runner, TimeProvider time) : IHost
     private readonly CancellationTokenSource _stopping = new();
     private AdaptJob? _current;
     private Task _running = Task.CompletedTask;
+    private int _disposed;
 
     /// <summary>The job still queued or running, if any.</summary>
     public AdaptJob? Running
@@ -71,6 +72,12 @@ public sealed class AdaptJobs(IAdaptJobRunner runner, TimeProvider time) : IHost
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
+        // A test host can be disposed before it is stopped; the job was cancelled with it then.
+        if (Volatile.Read(ref _disposed) != 0)
+        {
+            return;
+        }
+
         await _stopping.CancelAsync();
         try
         {
@@ -82,5 +89,12 @@ public sealed class AdaptJobs(IAdaptJobRunner runner, TimeProvider time) : IHost
         }
     }
 
-    public void Dispose() => _stopping.Dispose();
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 0)
+        {
+            _stopping.Cancel();
+            _stopping.Dispose();
+        }
+    }
 }

@@ -30,7 +30,7 @@ public static class AdaptBenchCommand
         var outPath = BenchPaths.Resolve(args.Optional("out"), "bench/results/adapt.md");
         var sizes = (args.Optional("sizes") ?? "50,100,200").Split(',').Select(s => int.TryParse(s, out var k) && k > 0 ? k : throw new CliException($"--sizes: '{s}' is not a positive whole number")).Order().ToArray();
         var methods = (args.Optional("methods") ?? "thresholds,platt,residual,warm,local").Split(',')
-            .Select(m => AdaptationMethods.TryParse(m, out var method) ? method : throw new CliException($"--methods: unknown method '{m}'")).ToArray();
+            .Select(m => AdaptSystem.TryParse(m, out var system) ? system : throw new CliException($"--methods: unknown method '{m}'")).ToArray();
         if (!Directory.Exists(BenchPaths.SharedData))
         {
             stderr.WriteLine($"[adapt] skipped: {BenchPaths.SharedData} is absent (the benchmark needs the public datasets beside the repository)");
@@ -56,7 +56,7 @@ public static class AdaptBenchCommand
         return ReportFile.Publish(report, outPath, wall, stdout, stderr);
     }
 
-    private static HeldOutRun RunOne(HeldOutSource unit, int[] sizes, AdaptationMethod[] methods, string work, TextWriter stderr)
+    private static HeldOutRun RunOne(HeldOutSource unit, int[] sizes, AdaptSystem[] methods, string work, TextWriter stderr)
     {
         void Progress(string message) => stderr.WriteLine($"[adapt {unit.Name}] {message}");
         var folder = Path.Combine(work, "base-" + unit.Name.Replace(' ', '-'));
@@ -103,22 +103,22 @@ public static class AdaptBenchCommand
                 [.. Enumerable.Range(0, Math.Min(k, pool.Count)).Select(i => poolTruth.Select(label => label[i]).ToArray())], []);
             foreach (var method in methods)
             {
-                var adapted = new CommunityAdapter(_ => { }).Adapt(baseModel, heads, feedback, method);
-                seconds.Add((AdaptationMethods.Name(method), k, adapted.Seconds));
+                var adapted = new CommunityAdapter(_ => { }).Adapt(baseModel, heads, feedback, method.Method, method.Tuning);
+                seconds.Add((method.Name, k, adapted.Seconds));
                 var judgedScores = adapted.Classifier.Probabilities(judgedTexts);
                 var ownScores = adapted.Classifier.Probabilities(ownTexts);
                 foreach (var l in shown)
                 {
                     var (f1, auc) = Measure(judgedScores, judgedTruth[l], l, adapted.Labels[l].Threshold);
                     results.Add(new CommunityResult(unit.Name, labels[l], judgedTruth[l].Count(t => t is not null), judgedTruth[l].Count(t => t == true), k,
-                        adapted.Labels[l].Positives, AdaptationMethods.Name(method), adapted.Labels[l].KeptBase, f1, auc));
+                        adapted.Labels[l].Positives, method.Name, adapted.Labels[l].KeptBase, f1, auc));
                 }
 
                 for (var l = 0; l < labels.Count; l++)
                 {
                     if (ownTruth[l].Any(t => t == true) && !adapted.Labels[l].KeptBase)
                     {
-                        ownResults.Add(new OwnSplitResult(unit.Name, k, AdaptationMethods.Name(method), labels[l], ownTruth[l].Count(t => t is not null),
+                        ownResults.Add(new OwnSplitResult(unit.Name, k, method.Name, labels[l], ownTruth[l].Count(t => t is not null),
                             Measure(baseOwn, ownTruth[l], l, baseThresholds[l]).F1, Measure(ownScores, ownTruth[l], l, adapted.Labels[l].Threshold).F1));
                     }
                 }
@@ -132,7 +132,7 @@ public static class AdaptBenchCommand
     }
 
     /// <summary>The whole of <c>adapt</c> (load, fit, write a sealed bundle) on the production bundle with K posts of one community.</summary>
-    private static List<(string Method, double Seconds)> ProductionTiming(string modelDirectory, List<HeldOutSource> units, int k, AdaptationMethod[] methods, string work, TextWriter stderr)
+    private static List<(string Method, double Seconds)> ProductionTiming(string modelDirectory, List<HeldOutSource> units, int k, AdaptSystem[] methods, string work, TextWriter stderr)
     {
         var timings = new List<(string, double)>();
         if (units.Count == 0 || !Directory.Exists(modelDirectory))
@@ -150,10 +150,10 @@ public static class AdaptBenchCommand
             var heads = BaseHeads.Load(ml, modelDirectory, baseModel.Labels.Count);
             var feedback = new FeedbackPosts("timing.csv", string.Empty, [.. posts.Select(p => p.Text)], Truths(posts, community, baseModel.Labels) is var t
                 ? [.. Enumerable.Range(0, posts.Count).Select(i => t.Select(label => label[i]).ToArray())] : [], []);
-            var adapted = new CommunityAdapter(_ => { }).Adapt(baseModel, heads, feedback, method);
-            AdaptedBundleWriter.Write(ml, adapted, feedback, method, Path.Combine(work, "timing-" + AdaptationMethods.Name(method)));
-            timings.Add((AdaptationMethods.Name(method), clock.Elapsed.TotalSeconds));
-            stderr.WriteLine($"[adapt timing] {AdaptationMethods.Name(method)}: {clock.Elapsed.TotalSeconds:F1} s for {posts.Count} posts on {BenchPaths.Display(modelDirectory)}");
+            var adapted = new CommunityAdapter(_ => { }).Adapt(baseModel, heads, feedback, method.Method, method.Tuning);
+            AdaptedBundleWriter.Write(ml, adapted, feedback, method.Method, Path.Combine(work, "timing-" + method.Name));
+            timings.Add((method.Name, clock.Elapsed.TotalSeconds));
+            stderr.WriteLine($"[adapt timing] {method.Name}: {clock.Elapsed.TotalSeconds:F1} s for {posts.Count} posts on {BenchPaths.Display(modelDirectory)}");
         }
 
         return timings;

@@ -10,10 +10,10 @@ public static class AdaptBenchReport
 {
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
-    public static string Render(IReadOnlyList<HeldOutRun> runs, int[] sizes, AdaptationMethod[] methods, TrainingRecipe recipe,
+    public static string Render(IReadOnlyList<HeldOutRun> runs, int[] sizes, AdaptSystem[] methods, TrainingRecipe recipe,
         IReadOnlyList<(string Method, double Seconds)> timing, TimeSpan wall)
     {
-        var names = methods.Select(AdaptationMethods.Name).ToList();
+        var names = methods.Select(m => m.Name).ToList();
         var md = new StringBuilder();
         md.AppendLine("# Adapting to an unseen community (issue 26)");
         md.AppendLine();

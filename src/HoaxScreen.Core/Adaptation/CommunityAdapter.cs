@@ -24,7 +24,7 @@ public sealed class CommunityAdapter(Action<string> progress)
     /// <summary>The method <c>adapt</c> uses unless told otherwise, chosen by bench/results/adapt.md.</summary>
     public const AdaptationMethod DefaultMethod = AdaptationMethod.Local;
 
-    public AdaptedModel Adapt(ScoringModel baseModel, BaseHeads heads, AdaptationFeedback feedback, AdaptationMethod method)
+    public AdaptedModel Adapt(ScoringModel baseModel, BaseHeads heads, AdaptationFeedback feedback, AdaptationMethod method, LocalTuning? tuning = null)
     {
         var clock = Stopwatch.StartNew();
         var labels = baseModel.Labels;
@@ -48,6 +48,9 @@ public sealed class CommunityAdapter(Action<string> progress)
 
         progress($"featurised {rows.Length:N0} feedback posts with the base's normaliser and featuriser");
         var objectives = baseModel.Manifest.Trainer.ThresholdObjectives;
+        var featurizer = baseModel.Classifier.Featurizer;
+        var maxIdf = Enumerable.Range(0, featurizer.Size).Max(featurizer.Idf);
+        double SlotPenalty(int slot) => maxIdf / Math.Max(featurizer.Idf(slot), 1e-3);
         var results = new LabelAdaptation[labels.Count];
         for (var l = 0; l < labels.Count; l++)
         {
@@ -59,7 +62,7 @@ public sealed class CommunityAdapter(Action<string> progress)
                 _ => ThresholdObjective.F1,
             };
             results[l] = LabelAdapter.Adapt(labels[l], l, [.. judged.Select(i => rows[i])], [.. judged.Select(i => feedback.Labels[i][l]!.Value)],
-                [.. judged.Select(i => folds[i])], baseModel.Manifest.Labels[l].Threshold, objective, method);
+                [.. judged.Select(i => folds[i])], baseModel.Manifest.Labels[l].Threshold, objective, method, tuning, SlotPenalty);
             progress(results[l].KeptBase
                 ? $"'{labels[l]}': kept the base ({results[l].Reason})"
                 : $"'{labels[l]}': {results[l].Method} on {results[l].Rows:N0} posts ({results[l].Positives:N0} positive)");

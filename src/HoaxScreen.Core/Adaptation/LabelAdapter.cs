@@ -21,11 +21,16 @@ public static class LabelAdapter
     /// <summary>L2 candidates for <see cref="AdaptationMethod.Local"/>: v alone has to move scores across the base's threshold.</summary>
     public static readonly double[] LocalL2Candidates = [0.1, 0.3, 1, 3, 10, 30];
 
+    /// <summary>L2 candidates when λ is chosen by cross-validated F1 (<see cref="LocalTuning.ChooseL2ByF1"/>).</summary>
+    public static readonly double[] WideL2Candidates = [0.03, 0.1, 0.3, 1, 3, 10, 30, 100, 300];
+
     /// <param name="rows">Feedback rows where this label was judged.</param>
     /// <param name="folds">Per row, its cross-validation fold (0..<see cref="Folds"/>−1, by a hash of its text).</param>
     public static LabelAdaptation Adapt(string name, int label, IReadOnlyList<SparseRow> rows, IReadOnlyList<bool> truths, IReadOnlyList<int> folds,
-        double baseThreshold, ThresholdObjective objective, AdaptationMethod method)
+        double baseThreshold, ThresholdObjective objective, AdaptationMethod method, LocalTuning? tuning = null, Func<int, double>? slotPenalty = null)
     {
+        // Tuning applies to Local only; the other methods are as they were measured.
+        tuning = method == AdaptationMethod.Local ? tuning ?? LocalTuning.None : LocalTuning.None;
         var positives = truths.Count(t => t);
         var negatives = truths.Count - positives;
         var baseScores = rows.Select(r => (float)ResidualFit.Sigmoid(r.BaseLogits[label])).ToArray();
@@ -49,26 +54,33 @@ public static class LabelAdapter
         var candidates = method switch
         {
             AdaptationMethod.Platt => [double.PositiveInfinity],
-            AdaptationMethod.Local => LocalL2Candidates,
+            AdaptationMethod.Local => tuning.ChooseL2ByF1 ? WideL2Candidates : LocalL2Candidates,
             _ => L2Candidates,
         };
         var fixAlpha = method is AdaptationMethod.Warm or AdaptationMethod.Local;
         var fixBeta = method == AdaptationMethod.Local;
+        var penalty = tuning.IdfPenalty ? slotPenalty : null;
+        var positiveWeight = tuning.BalanceClasses ? (double)negatives / positives : 1;
         double bestLoss = double.MaxValue, bestL2 = candidates[0];
         float[] bestScores = [];
         foreach (var l2 in candidates)
         {
-            var outOfFold = OutOfFold(rows, truths, folds, label, l2, fixAlpha, fixBeta);
-            var loss = CalibrationMetrics.LogLoss([.. outOfFold.Zip(truths)]);
-            if (loss < bestLoss)
+            var outOfFold = OutOfFold(rows, truths, folds, label, l2, fixAlpha, fixBeta, penalty, positiveWeight);
+            // Lower is better for both; ties go to the larger λ (the smaller change), as candidates ascend.
+            var loss = tuning.ChooseL2ByF1
+                ? -Estimate(outOfFold, truths, baseThreshold).F1
+                : CalibrationMetrics.LogLoss([.. outOfFold.Zip(truths)]);
+            if (tuning.ChooseL2ByF1 ? loss <= bestLoss : loss < bestLoss)
             {
                 (bestLoss, bestL2, bestScores) = (loss, l2, outOfFold);
             }
         }
 
         // Local keeps the base's threshold, so that posts unlike the feedback keep their verdicts too.
-        var chosen = method == AdaptationMethod.Local ? baseThreshold : Choose(bestScores, truths, baseThreshold, objective);
-        var fit = ResidualSolver.Fit(rows, truths, label, bestL2, fixAlpha, fixBeta);
+        var chosen = method != AdaptationMethod.Local ? Choose(bestScores, truths, baseThreshold, objective)
+            : tuning.RethresholdWhenClear && ThresholdGainIsClear(bestScores, truths, folds, baseThreshold, objective) ? Choose(bestScores, truths, baseThreshold, objective)
+            : baseThreshold;
+        var fit = ResidualSolver.Fit(rows, truths, label, bestL2, fixAlpha, fixBeta, penalty, positiveWeight);
         return new(name, AdaptationMethods.Name(method), false, null, rows.Count, positives, baseThreshold, chosen,
             double.IsPositiveInfinity(bestL2) ? null : bestL2, before, Estimate(bestScores, truths, chosen))
         {
@@ -76,7 +88,40 @@ public static class LabelAdapter
         };
     }
 
-    private static float[] OutOfFold(IReadOnlyList<SparseRow> rows, IReadOnlyList<bool> truths, IReadOnlyList<int> folds, int label, double l2, bool fixAlpha, bool fixBeta)
+    /// <summary>
+    /// Whether re-choosing the threshold pays on rows it was not chosen on: per fold, a threshold chosen on the other
+    /// folds' out-of-fold scores against the base's, by F1 on the fold; clear when the mean gain exceeds its standard deviation.
+    /// </summary>
+    public static bool ThresholdGainIsClear(float[] scores, IReadOnlyList<bool> truths, IReadOnlyList<int> folds, double baseThreshold, ThresholdObjective objective)
+    {
+        var gains = new List<double>();
+        for (var fold = 0; fold < Folds; fold++)
+        {
+            var inFold = Enumerable.Range(0, scores.Length).Where(i => folds[i] == fold).ToArray();
+            if (!inFold.Any(i => truths[i]))
+            {
+                continue;
+            }
+
+            var outside = Enumerable.Range(0, scores.Length).Where(i => folds[i] != fold).ToArray();
+            var threshold = Choose([.. outside.Select(i => scores[i])], [.. outside.Select(i => truths[i])], baseThreshold, objective);
+            float[] foldScores = [.. inFold.Select(i => scores[i])];
+            bool[] foldTruths = [.. inFold.Select(i => truths[i])];
+            gains.Add(Estimate(foldScores, foldTruths, threshold).F1 - Estimate(foldScores, foldTruths, baseThreshold).F1);
+        }
+
+        if (gains.Count < 2)
+        {
+            return false;
+        }
+
+        var mean = gains.Average();
+        var spread = Math.Sqrt(gains.Sum(g => (g - mean) * (g - mean)) / (gains.Count - 1));
+        return mean > spread;
+    }
+
+    private static float[] OutOfFold(IReadOnlyList<SparseRow> rows, IReadOnlyList<bool> truths, IReadOnlyList<int> folds, int label, double l2, bool fixAlpha, bool fixBeta,
+        Func<int, double>? slotPenalty, double positiveWeight)
     {
         var scores = new float[rows.Count];
         for (var fold = 0; fold < Folds; fold++)
@@ -88,7 +133,7 @@ public static class LabelAdapter
             }
 
             var outside = Enumerable.Range(0, rows.Count).Where(i => folds[i] != fold).ToArray();
-            var fit = ResidualSolver.Fit([.. outside.Select(i => rows[i])], [.. outside.Select(i => truths[i])], label, l2, fixAlpha, fixBeta);
+            var fit = ResidualSolver.Fit([.. outside.Select(i => rows[i])], [.. outside.Select(i => truths[i])], label, l2, fixAlpha, fixBeta, slotPenalty, positiveWeight);
             foreach (var i in inFold)
             {
                 scores[i] = (float)fit.Probability(rows[i], label);

@@ -15,7 +15,10 @@ public static class ResidualSolver
     /// <param name="l2">λ for v; <see cref="double.PositiveInfinity"/> fits α and β only (Platt re-calibration).</param>
     /// <param name="fixAlpha">Keep α = 1: the base's head retrained on the feedback with a prior centred on it (warm start).</param>
     /// <param name="fixBeta">Keep β = 0 too: only the correction v changes, so posts unlike the feedback keep their base scores.</param>
-    public static ResidualFit Fit(IReadOnlyList<SparseRow> rows, IReadOnlyList<bool> truths, int label, double l2, bool fixAlpha, bool fixBeta = false)
+    /// <param name="slotPenalty">Per feature slot, a factor on λ (null: 1 for every slot).</param>
+    /// <param name="positiveWeight">Weight of a positive row's loss (1: unweighted).</param>
+    public static ResidualFit Fit(IReadOnlyList<SparseRow> rows, IReadOnlyList<bool> truths, int label, double l2, bool fixAlpha, bool fixBeta = false,
+        Func<int, double>? slotPenalty = null, double positiveWeight = 1)
     {
         // Compact the slots the rows hold into 2.. (0 = α, 1 = β).
         var index = new Dictionary<int, int>();
@@ -33,6 +36,12 @@ public static class ResidualSolver
 
         var size = index.Count + 2;
         var local = rows.Select(r => withCorrection ? r.Slots.Select(s => index[s]).ToArray() : []).ToArray();
+        var penalty = new double[size];
+        foreach (var (slot, at) in index)
+        {
+            penalty[at] = l2 * (slotPenalty?.Invoke(slot) ?? 1);
+        }
+
         var theta = new double[size];
         theta[0] = 1;
         var gradient = new double[size];
@@ -52,8 +61,9 @@ public static class ResidualSolver
 
                 // log(1 + e^{-y z}) and its derivative, stable for large |z|.
                 var yz = truths[i] ? z : -z;
-                loss += yz > 0 ? Math.Log(1 + Math.Exp(-yz)) : -yz + Math.Log(1 + Math.Exp(yz));
-                var d = (ResidualFit.Sigmoid(z) - (truths[i] ? 1 : 0));
+                var weight = truths[i] ? positiveWeight : 1;
+                loss += weight * (yz > 0 ? Math.Log(1 + Math.Exp(-yz)) : -yz + Math.Log(1 + Math.Exp(yz)));
+                var d = weight * (ResidualFit.Sigmoid(z) - (truths[i] ? 1 : 0));
                 grad[0] += d * row.BaseLogits[label];
                 grad[1] += d;
                 for (var j = 0; j < local[i].Length; j++)
@@ -67,8 +77,8 @@ public static class ResidualSolver
             grad[1] += AnchorPenalty * at[1];
             for (var k = 2; k < at.Length; k++)
             {
-                loss += l2 / 2 * at[k] * at[k];
-                grad[k] += l2 * at[k];
+                loss += penalty[k] / 2 * at[k] * at[k];
+                grad[k] += penalty[k] * at[k];
             }
 
             if (fixAlpha)

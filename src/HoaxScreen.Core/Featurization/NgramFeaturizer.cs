@@ -51,6 +51,9 @@ public sealed class NgramFeaturizer
     /// <summary>Length of the feature vector.</summary>
     public int Size => _idf.Length;
 
+    /// <summary>The inverse document frequency of a slot in the base's training corpus (adaptation penalises common n-grams more).</summary>
+    public float Idf(int slot) => _idf[slot];
+
     /// <summary>How many slots are word n-grams (they come first).</summary>
     public int WordSlots { get; }
 

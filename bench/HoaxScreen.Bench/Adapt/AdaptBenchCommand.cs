@@ -52,7 +52,7 @@ public static class AdaptBenchCommand
         }
 
         var timing = ProductionTiming(args.Optional("model") ?? BenchPaths.DefaultModel, units, sizes[^1], methods, work.Path, stderr);
-        var report = AdaptBenchReport.Render(runs, sizes, methods, recipe, timing, wall.Elapsed);
+        var report = AdaptBenchReport.Render(runs, sizes, methods, recipe, timing, wall.Elapsed) + KeptTriedSection(outPath);
         return ReportFile.Publish(report, outPath, wall, stdout, stderr);
     }
 
@@ -129,6 +129,17 @@ public static class AdaptBenchCommand
         }
 
         return new HeldOutRun(unit.Name, pool.Count, judged.Count, trainingSeconds, results, ownResults, seconds);
+    }
+
+    /// <summary>
+    /// The "Tried" section of the report being replaced (hand-written from runs with other --methods), kept so that a
+    /// rerun of the default methods does not lose what was measured and rejected.
+    /// </summary>
+    private static string KeptTriedSection(string outPath)
+    {
+        var old = File.Exists(outPath) ? File.ReadAllText(outPath) : string.Empty;
+        var at = old.IndexOf("\n## Tried", StringComparison.Ordinal);
+        return at < 0 ? string.Empty : old[at..];
     }
 
     /// <summary>The whole of <c>adapt</c> (load, fit, write a sealed bundle) on the production bundle with K posts of one community.</summary>

@@ -14,6 +14,8 @@ public sealed record AdaptSystem(string Name, AdaptationMethod Method, LocalTuni
         ["local-bal"] = new(BalanceClasses: true),
         ["local-idf-f1"] = new(IdfPenalty: true, ChooseL2ByF1: true),
         ["local-idf-thr"] = new(IdfPenalty: true, RethresholdWhenClear: true),
+        ["local-idf-bal"] = new(IdfPenalty: true, BalanceClasses: true),
+        ["local-idf-f1-bal"] = new(IdfPenalty: true, ChooseL2ByF1: true, BalanceClasses: true),
         ["local-all"] = new(IdfPenalty: true, ChooseL2ByF1: true, RethresholdWhenClear: true),
     };
 

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using HoaxScreen.Core.Adaptation;
 
 namespace HoaxScreen.Bench.Adapt;
@@ -19,7 +20,7 @@ public sealed record AdaptSystem(string Name, AdaptationMethod Method, LocalTuni
         ["local-all"] = new(IdfPenalty: true, ChooseL2ByF1: true, RethresholdWhenClear: true),
     };
 
-    public static bool TryParse(string name, out AdaptSystem system)
+    public static bool TryParse(string name, [NotNullWhen(true)] out AdaptSystem? system)
     {
         if (AdaptationMethods.TryParse(name, out var method))
         {
@@ -27,7 +28,7 @@ public sealed record AdaptSystem(string Name, AdaptationMethod Method, LocalTuni
             return true;
         }
 
-        system = Variants.TryGetValue(name, out var tuning) ? new(name.ToLowerInvariant(), AdaptationMethod.Local, tuning) : null!;
+        system = Variants.TryGetValue(name, out var tuning) ? new(name.ToLowerInvariant(), AdaptationMethod.Local, tuning) : null;
         return system is not null;
     }
 }

@@ -48,8 +48,9 @@ public sealed class CommunityAdapter(Action<string> progress)
 
         progress($"featurised {rows.Length:N0} feedback posts with the base's normaliser and featuriser");
         var objectives = baseModel.Manifest.Trainer.ThresholdObjectives;
+        // Only the IDF-penalty variant needs the vocabulary's largest IDF (one pass over every slot).
         var featurizer = baseModel.Classifier.Featurizer;
-        var maxIdf = Enumerable.Range(0, featurizer.Size).Max(featurizer.Idf);
+        var maxIdf = tuning?.IdfPenalty == true ? Enumerable.Range(0, featurizer.Size).Max(featurizer.Idf) : 1;
         double SlotPenalty(int slot) => maxIdf / Math.Max(featurizer.Idf(slot), 1e-3);
         var results = new LabelAdaptation[labels.Count];
         for (var l = 0; l < labels.Count; l++)

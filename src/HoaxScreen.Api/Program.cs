@@ -44,7 +44,6 @@ var app = builder.Build();
 
 app.UseSecurityHeaders();
 app.UseApiErrorHandling();
-app.UseLabelStudioBasicAuth();
 app.UseApiSecurity();
 app.UseApiLimits();
 app.UseApiDocumentation();

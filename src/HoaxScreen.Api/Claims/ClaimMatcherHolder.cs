@@ -1,3 +1,4 @@
+using HoaxScreen.Api.Hosting;
 using HoaxScreen.Api.Logging;
 using HoaxScreen.Api.Modeling;
 using HoaxScreen.Api.Options;
@@ -17,8 +18,7 @@ public sealed class ClaimMatcherHolder(IOptions<ClaimsOptions> options, IHostEnv
 {
     private readonly ClaimsOptions _options = options.Value;
     private readonly Lock _refreshGate = new();
-    private readonly Lock _storeGate = new();
-    private ClaimStore? _store;
+    private readonly OpenedOnFirstUse<ClaimStore> _store = new(() => ClaimStore.Open(ClaimsOptionsValidator.ResolveStore(options.Value, environment.ContentRootPath)));
     private ClaimMatcher? _current;
     private long _revision = -1;
 
@@ -28,32 +28,7 @@ public sealed class ClaimMatcherHolder(IOptions<ClaimsOptions> options, IHostEnv
 
     /// <summary>The store, opened on first use; null while matching is off.</summary>
     /// <exception cref="ClaimStoreException">The store cannot be opened.</exception>
-    public ClaimStore? Store
-    {
-        get
-        {
-            if (!_options.Enabled)
-            {
-                return null;
-            }
-
-            if (Volatile.Read(ref _store) is { } store)
-            {
-                return store;
-            }
-
-            // Its own gate: a rebuild holds the refresh gate for its whole length.
-            lock (_storeGate)
-            {
-                if (_store is null)
-                {
-                    Volatile.Write(ref _store, ClaimStore.Open(ClaimsOptionsValidator.ResolveStore(_options, environment.ContentRootPath)));
-                }
-
-                return _store;
-            }
-        }
-    }
+    public ClaimStore? Store => _options.Enabled ? _store.Value : null;
 
     /// <summary>Rebuilds the matcher when the store changed since the last build; false when nothing had to change.</summary>
     public bool Refresh()

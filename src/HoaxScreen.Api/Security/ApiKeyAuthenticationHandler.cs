@@ -1,14 +1,16 @@
 using System.Security.Claims;
 using System.Text.Encodings.Web;
 using HoaxScreen.Api.Errors;
+using HoaxScreen.Api.LabelStudio;
 using HoaxScreen.Api.Logging;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Primitives;
 
 namespace HoaxScreen.Api.Security;
 
 /// <summary>
-/// Authenticates the <c>X-Api-Key</c> header against <see cref="ApiKeyStore"/>. With no keys configured it never
+/// Authenticates the <c>X-Api-Key</c> header (on <c>/labelstudio</c> also a Basic auth password) against <see cref="ApiKeyStore"/>. With no keys configured it never
 /// authenticates anyone: the screening policy lets every request through, the admin policy only callers on this machine.
 /// Challenges answer 401 and forbids 403, both as problem details.
 /// </summary>
@@ -25,7 +27,7 @@ public sealed class ApiKeyAuthenticationHandler(
 
     protected override Task<AuthenticateResult> HandleAuthenticateAsync()
     {
-        if (!keys.Enabled || !Request.Headers.TryGetValue(HeaderName, out var values))
+        if (!keys.Enabled || SentKey() is not { } values)
         {
             return Task.FromResult(AuthenticateResult.NoResult());
         }
@@ -47,6 +49,21 @@ public sealed class ApiKeyAuthenticationHandler(
             ClaimTypes.Name,
             ClaimTypes.Role);
         return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName)));
+    }
+
+    // The X-Api-Key header; on the Label Studio routes, whose ML-backend settings can send HTTP Basic auth but no custom
+    // header, the Basic password when no X-Api-Key is sent (the user name is ignored).
+    private StringValues? SentKey()
+    {
+        if (Request.Headers.TryGetValue(HeaderName, out var values))
+        {
+            return values;
+        }
+
+        return Request.Path.StartsWithSegments(LabelStudioEndpoints.Prefix)
+            && BasicAuthPassword.Of(Request.Headers.Authorization.ToString()) is { Length: > 0 } password
+                ? new StringValues(password)
+                : (StringValues?)null;
     }
 
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)

@@ -1,3 +1,4 @@
+using HoaxScreen.Api.Hosting;
 using HoaxScreen.Api.Modeling;
 using HoaxScreen.Api.Options;
 using HoaxScreen.Core.TermLists;
@@ -15,8 +16,7 @@ public sealed class TermListMatcherHolder(IOptions<TermListsOptions> options, IH
 {
     private readonly TermListsOptions _options = options.Value;
     private readonly Lock _refreshGate = new();
-    private readonly Lock _storeGate = new();
-    private TermListStore? _store;
+    private readonly OpenedOnFirstUse<TermListStore> _store = new(() => TermListStore.Open(TermListsOptionsValidator.ResolveStore(options.Value, environment.ContentRootPath)));
     private TermListMatcher? _current;
     private long _revision = -1;
     private TextNormalizer? _builtFor;
@@ -27,32 +27,7 @@ public sealed class TermListMatcherHolder(IOptions<TermListsOptions> options, IH
 
     /// <summary>The store, opened on first use; null while term lists are off.</summary>
     /// <exception cref="TermListStoreException">The store cannot be opened.</exception>
-    public TermListStore? Store
-    {
-        get
-        {
-            if (!_options.Enabled)
-            {
-                return null;
-            }
-
-            if (Volatile.Read(ref _store) is { } store)
-            {
-                return store;
-            }
-
-            // Its own gate: a rebuild holds the refresh gate for its whole length.
-            lock (_storeGate)
-            {
-                if (_store is null)
-                {
-                    Volatile.Write(ref _store, TermListStore.Open(TermListsOptionsValidator.ResolveStore(_options, environment.ContentRootPath)));
-                }
-
-                return _store;
-            }
-        }
-    }
+    public TermListStore? Store => _options.Enabled ? _store.Value : null;
 
     /// <summary>Rebuilds the matcher when the lists or the model changed since the last build; false when nothing had to change.</summary>
     public bool Refresh()

@@ -18,6 +18,7 @@ public static class BenchApp
           adapt      [--recipe data/production.recipe.json] [--out bench/results/adapt.md] [--sizes 50,100,200]
                      [--methods thresholds,platt,residual,warm,local] [--only SOURCE_NAME_PART] [--model models/default]
           termlists  [--model models/default] [--out bench/results/termlists.md] [--seed 7]
+          csv-readers [--posts 100000] [--passes 7] [--score-runs 3] [--out bench/results/csv-readers.md]
           obfuscate  [--seed 7] [--model BUNDLE_DIR] [--only leet|spacedletters|mask|elongation|zerowidthspace|fullwidth|cyrillic|uppercase]  < posts.txt
         """;
 
@@ -40,8 +41,9 @@ public static class BenchApp
                 "claims-pairs" => Claims.ClaimsPairsCommand.Run(CliArguments.Parse(args[1..], Claims.ClaimsPairsCommand.Options), stdout, stderr),
                 "adapt" => Adapt.AdaptBenchCommand.Run(CliArguments.Parse(args[1..], Adapt.AdaptBenchCommand.Options), stdout, stderr),
                 "termlists" => TermListsCommand.Run(CliArguments.Parse(args[1..], TermListsCommand.Options), stdout, stderr),
+                "csv-readers" => CsvReaders.CsvReadersCommand.Run(CliArguments.Parse(args[1..], CsvReaders.CsvReadersCommand.Options), args, stdout, stderr),
                 "obfuscate" => ObfuscateCommand.Run(CliArguments.Parse(args[1..], ObfuscateCommand.Options), Console.In, stdout),
-                _ => throw new CliException($"unknown command '{args[0]}' (expected robustness, quality, claims-quality, claims-pairs, adapt, termlists or obfuscate)"),
+                _ => throw new CliException($"unknown command '{args[0]}' (expected robustness, quality, claims-quality, claims-pairs, adapt, termlists, csv-readers or obfuscate)"),
             };
         }
         catch (CliException ex)

@@ -1,0 +1,109 @@
+using System.Globalization;
+using System.Text;
+
+namespace HoaxScreen.Bench.CsvReaders;
+
+/// <summary>The csv-readers report: reading speed, the share of a score run, the edge-case table and what follows from them.</summary>
+internal static class CsvReadersReport
+{
+    public static string Render(
+        string[] commandLine,
+        BulkPostsFile.Summary input,
+        int passes,
+        IReadOnlyList<ReaderTimings.Timing> timings,
+        ScoreRuns.Result? score,
+        int scoreRuns,
+        IReadOnlyList<(CsvEdgeCase Case, CsvEdgeVerdict[] Verdicts)> edges)
+    {
+        var md = new StringBuilder();
+        var own = timings[0];
+        md.AppendLine("# CSV readers: HoaxScreen's own, Sep and CsvHelper (issue 27)").AppendLine();
+        md.AppendLine(Invariant($"`dotnet run --project bench/HoaxScreen.Bench -c Release -- {string.Join(' ', commandLine)}`, {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, .NET {Environment.Version}, load average before: {LoadAverage()}.")).AppendLine();
+
+        md.AppendLine("## Reading the bulk run's posts").AppendLine();
+        md.AppendLine(Invariant($"Input: {input.Posts:N0} posts ({input.Bytes / 1e6:F1} MB) from {input.Source}, mean {input.MeanLength:F0} characters; {input.WithComma:F1} % hold a ',', {input.WithQuote:F1} % a '\"', {input.WithLineBreak:F1} % a line break (every {BulkPostsFile.LineBreakEvery}th post joined to the next); columns `id,text`, UTF-8, LF."));
+        md.AppendLine(Invariant($"Work per pass: open the file, detect the separator, read the header, then every post's id and text as strings, checking each row's field count (what `score` does before scoring). {ReaderTimings.WarmUpPasses} warm-up passes per reader, then {passes} rounds of one pass per reader, the order rotating each round, a full collection before each pass; one thread. Allocated = `GC.GetAllocatedBytesForCurrentThread` over a pass (median)."));
+        md.AppendLine();
+        md.AppendLine("| reader | median ms | min-max ms | posts/s | time ÷ hand-written | allocated MB/pass | allocated B/post |");
+        md.AppendLine("|---|---:|---:|---:|---:|---:|---:|");
+        foreach (var t in timings)
+        {
+            md.AppendLine(Invariant($"| {t.Reader.Name} | {t.MedianSeconds * 1000:F1} | {t.MinSeconds * 1000:F1}-{t.MaxSeconds * 1000:F1} | {t.Posts / t.MedianSeconds:N0} | {t.MedianSeconds / own.MedianSeconds:F2} | {t.MedianAllocatedBytes / 1e6:F1} | {(double)t.MedianAllocatedBytes / t.Posts:F0} |"));
+        }
+
+        md.AppendLine();
+        var same = timings.All(t => t.Posts == own.Posts && t.Characters == own.Characters);
+        md.AppendLine(same
+            ? Invariant($"All three read the same {own.Posts:N0} posts and {own.Characters:N0} characters of ids and texts.")
+            : "**The readers disagree:** " + string.Join("; ", timings.Select(t => Invariant($"{t.Reader.Name} {t.Posts:N0} posts, {t.Characters:N0} characters"))));
+        md.AppendLine();
+
+        md.AppendLine("## How much of a `score` run reading is").AppendLine();
+        if (score is null)
+        {
+            md.AppendLine(scoreRuns == 0 ? "Skipped (`--score-runs 0`)." : $"Skipped: {BenchPaths.Display(ScoreRuns.TrainingDll)} is not built (`dotnet build src/HoaxScreen.Training -c Release`).").AppendLine();
+        }
+        else
+        {
+            var postsPerSecond = input.Posts / score.WallSeconds;
+            md.AppendLine(Invariant($"The `score` CLI (Release, all labels of models/default) over the same file, {score.Runs} runs, each also over a header-only file whose time (model loading) is subtracted; medians: **{score.WallSeconds:F2} s wall ({postsPerSecond:N0} posts/s), {score.CpuSeconds:F2} s CPU** (all its threads); its own timer says {score.ReportedPostsPerSecond:N0} posts/s (bench/results/speed.md has ~78-81k posts/s for 100,000 tweet-length posts without ids). `score` reads on one thread while scorers (one per core) and a writer run beside it, so reading costs CPU that the scorers could use rather than adding its time to the run's.")).AppendLine();
+            md.AppendLine("| reader | reading s (one thread) | ÷ score wall | ÷ score CPU | CPU saved vs hand-written, share of score CPU |");
+            md.AppendLine("|---|---:|---:|---:|---:|");
+            foreach (var t in timings)
+            {
+                md.AppendLine(Invariant($"| {t.Reader.Name} | {t.MedianSeconds:F3} | {100 * t.MedianSeconds / score.WallSeconds:F1} % | {100 * t.MedianSeconds / score.CpuSeconds:F1} % | {100 * (own.MedianSeconds - t.MedianSeconds) / score.CpuSeconds:F1} % |"));
+            }
+
+            md.AppendLine();
+        }
+
+        md.AppendLine("## Malformed and edge-case files").AppendLine();
+        md.AppendLine("The cases of MalformedCsvTests, ScoreDelimiterTests, CsvRecordReaderTests and CsvDelimiterTests that the reader decides, each through every reader as configured above:");
+        md.AppendLine("- hand-written: `CsvRecordReader.Open(path, delimiter: null)` (strict UTF-8), with the field-count check its callers do;");
+        md.AppendLine("- Sep: `Unescape = true`, separator detected, a strict UTF-8 `StreamReader`; its own field-count check off (with it on, a blank line is an error), the same check done by the adapter; blank rows skipped;");
+        md.AppendLine("- CsvHelper: `MalformedData = Throw`, `FieldCountMismatch = Throw`, `MissingField = Throw`, `TrackLineNumbers = true`, separator detected, blank lines skipped.");
+        md.AppendLine();
+        md.AppendLine("✔ = as expected (the records, separator and data-record lines; or an error naming the line); ~ = an error, but without the right line; ✘ = wrong records, a valid file rejected, or bad input read as if it were good.").AppendLine();
+        md.AppendLine($"| case | expected | {string.Join(" | ", timings.Select(t => t.Reader.Name))} |");
+        md.AppendLine($"|---|---|{string.Concat(timings.Select(_ => "---|"))}");
+        foreach (var (edge, verdicts) in edges)
+        {
+            var expected = edge.ExpectsError ? $"error, line {edge.ErrorLine}" : $"{Math.Max(0, edge.Records!.Length - 1)} data rows";
+            md.AppendLine($"| {edge.Name} | {expected} | {string.Join(" | ", verdicts.Select(v => v.Cell.Replace("|", "\\|", StringComparison.Ordinal)))} |");
+        }
+
+        var passed = timings.Select((_, r) => edges.Count(e => e.Verdicts[r].Passed)).ToArray();
+        md.AppendLine($"| **as expected** | | {string.Join(" | ", passed.Select(p => $"**{p} of {edges.Count}**"))} |").AppendLine();
+
+        md.AppendLine("Messages on the error cases (the temporary folder left out; a file name is ours to add where the reader gives a line):").AppendLine();
+        foreach (var (edge, verdicts) in edges.Where(e => e.Case.ExpectsError))
+        {
+            md.AppendLine($"- {edge.Name}:");
+            for (var r = 0; r < timings.Count; r++)
+            {
+                md.AppendLine($"  - {timings[r].Reader.Name}: {(verdicts[r].Message is { } m ? $"`{m.Replace("`", "'", StringComparison.Ordinal)}`" : "none")}");
+            }
+        }
+
+        md.AppendLine();
+        md.AppendLine("## What follows").AppendLine();
+        var fastest = timings.MinBy(t => t.MedianSeconds)!;
+        var mostCorrect = passed.Max();
+        var winners = timings.Select((t, r) => (t, r)).Where(x => x.r > 0 && x.t.MedianSeconds < own.MedianSeconds && passed[x.r] >= passed[0]).ToList();
+        md.AppendLine(winners.Count > 0
+            ? $"- {string.Join(" and ", winners.Select(w => w.t.Reader.Name))} is faster than the hand-written reader and handles at least as many cases: it wins on both."
+            : "- No library is both faster than the hand-written reader and at least as correct on the edge cases: **keep the hand-written reader**.");
+        md.AppendLine(Invariant($"- Fastest: {fastest.Reader.Name}, {fastest.MedianSeconds / own.MedianSeconds:F2}× the hand-written reader's time. Edge cases as expected: {string.Join(", ", timings.Select((t, r) => $"{t.Reader.Name} {passed[r]}"))} of {edges.Count} (most: {mostCorrect})."));
+        if (score is not null)
+        {
+            md.AppendLine(Invariant($"- End to end: the hand-written reader's pass is {100 * own.MedianSeconds / score.CpuSeconds:F1} % of a score run's CPU; the fastest reader would give back at most {100 * (own.MedianSeconds - fastest.MedianSeconds) / score.CpuSeconds:F1} % of it to the scorers."));
+        }
+
+        return md.ToString();
+    }
+
+    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
+}

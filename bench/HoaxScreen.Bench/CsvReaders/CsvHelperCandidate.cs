@@ -1,13 +1,18 @@
+using System.Text;
 using CsvHelper;
 
 namespace HoaxScreen.Bench.CsvReaders;
 
 /// <summary>
 /// CsvHelper 34: malformed quoting and a wrong field count throw, line numbers tracked, the separator detected from the
-/// input, blank lines skipped (its default), UTF-8 bytes read from the file.
+/// input, blank lines skipped (its default). Either UTF-8 bytes read from the file (its fast path, which puts U+FFFD for
+/// bytes that are not UTF-8 whatever <c>Encoding</c> says), or text from a strict UTF-8 <see cref="StreamReader"/>, which
+/// rejects them (transcoded back to UTF-8 by CsvHelper).
 /// </summary>
-internal sealed class CsvHelperCandidate : ICsvCandidate
+internal sealed class CsvHelperCandidate(bool strictText) : ICsvCandidate
 {
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
     private static readonly CsvReaderOptions Strict = new()
     {
         MalformedData = CsvMalformedDataHandling.Throw,
@@ -16,11 +21,11 @@ internal sealed class CsvHelperCandidate : ICsvCandidate
         TrackLineNumbers = true,
     };
 
-    public string Name => "CsvHelper 34.0.0";
+    public string Name => strictText ? "CsvHelper 34.0.0, strict UTF-8 `StreamReader`" : "CsvHelper 34.0.0";
 
     public (int Posts, long Characters) ReadPosts(string path)
     {
-        using var reader = CsvReader.FromFile(path, Strict);
+        using var reader = Open(path);
         var header = reader.Headers;
         var text = CsvColumns.IndexOf(header, "text");
         var id = CsvColumns.IndexOf(header, "id");
@@ -37,7 +42,7 @@ internal sealed class CsvHelperCandidate : ICsvCandidate
 
     public CsvReadResult ReadAll(string path)
     {
-        using var reader = CsvReader.FromFile(path, Strict);
+        using var reader = Open(path);
         var rows = new List<CsvRow>();
         if (reader.Headers.Count > 0)
         {
@@ -57,6 +62,10 @@ internal sealed class CsvHelperCandidate : ICsvCandidate
 
         return new CsvReadResult(reader.Separator, rows);
     }
+
+    private CsvReader Open(string path) => strictText
+        ? CsvReader.Create(new StreamReader(path, StrictUtf8, detectEncodingFromByteOrderMarks: true), Strict, leaveOpen: false)
+        : CsvReader.FromFile(path, Strict);
 
     public int? ErrorLine(Exception error) => error is CsvFormatException { LineNumber: > 0 } format ? (int)format.LineNumber : null;
 }

@@ -20,7 +20,7 @@ public static class CsvReadersCommand
         var passes = args.Int("passes", 7, 5, 1_000);
         var scoreRuns = args.Int("score-runs", 3, 0, 100);
         var output = BenchPaths.Resolve(args.Optional("out"), "bench/results/csv-readers.md");
-        ICsvCandidate[] readers = [new HandWrittenCandidate(), new SepCandidate(), new CsvHelperCandidate()];
+        ICsvCandidate[] readers = [new HandWrittenCandidate(), new SepCandidate(), new CsvHelperCandidate(strictText: false), new CsvHelperCandidate(strictText: true)];
 
         var work = Directory.CreateTempSubdirectory("hoaxscreen-csv-readers-").FullName;
         try

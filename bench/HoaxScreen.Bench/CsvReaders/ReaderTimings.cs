@@ -4,18 +4,23 @@ namespace HoaxScreen.Bench.CsvReaders;
 
 /// <summary>
 /// Each reader over the same file: warm-up passes first, then rounds in which every reader reads the whole file once,
-/// the order rotating each round so a neighbour's load hits them alike. Wall time and bytes allocated on this thread per pass.
+/// the order rotating each round so a neighbour's load hits them alike. Wall time, the process's CPU time (what the
+/// reading costs even when neighbours take the cores away: wall times then scatter) and bytes allocated on this thread per pass.
 /// </summary>
 internal static class ReaderTimings
 {
     public const int WarmUpPasses = 2;
 
-    public sealed record Timing(ICsvCandidate Reader, double MedianSeconds, double MinSeconds, double MaxSeconds, long MedianAllocatedBytes, int Posts, long Characters);
+    /// <param name="CpuSeconds">Process CPU seconds per pass, the mean over the passes (the clock counts in ticks of 10 ms, so one pass alone is too coarse).</param>
+    public sealed record Timing(
+        ICsvCandidate Reader, double MedianSeconds, double MinSeconds, double MaxSeconds, double CpuSeconds, long MedianAllocatedBytes, int Posts, long Characters);
 
     public static IReadOnlyList<Timing> Measure(IReadOnlyList<ICsvCandidate> readers, string path, int passes, TextWriter stderr)
     {
         var seconds = readers.Select(_ => new List<double>()).ToArray();
         var allocated = readers.Select(_ => new List<long>()).ToArray();
+        var cpu = new double[readers.Count];
+        using var self = Process.GetCurrentProcess();
         var results = new (int Posts, long Characters)[readers.Count];
         for (var r = 0; r < readers.Count; r++)
         {
@@ -32,10 +37,14 @@ internal static class ReaderTimings
                 var r = (round + k) % readers.Count;
                 GC.Collect();
                 GC.WaitForPendingFinalizers();
+                self.Refresh();
+                var cpuBefore = self.TotalProcessorTime;
                 var before = GC.GetAllocatedBytesForCurrentThread();
                 var clock = Stopwatch.StartNew();
                 var result = readers[r].ReadPosts(path);
                 seconds[r].Add(clock.Elapsed.TotalSeconds);
+                self.Refresh();
+                cpu[r] += (self.TotalProcessorTime - cpuBefore).TotalSeconds;
                 allocated[r].Add(GC.GetAllocatedBytesForCurrentThread() - before);
                 if (result != results[r])
                 {
@@ -47,7 +56,7 @@ internal static class ReaderTimings
         }
 
         return [.. readers.Select((reader, r) => new Timing(
-            reader, Median(seconds[r]), seconds[r].Min(), seconds[r].Max(), (long)Median(allocated[r].Select(a => (double)a)), results[r].Posts, results[r].Characters))];
+            reader, Median(seconds[r]), seconds[r].Min(), seconds[r].Max(), cpu[r] / passes, (long)Median(allocated[r].Select(a => (double)a)), results[r].Posts, results[r].Characters))];
     }
 
     public static double Median(IEnumerable<double> values)

@@ -18,7 +18,7 @@ public static class BenchApp
           adapt      [--recipe data/production.recipe.json] [--out bench/results/adapt.md] [--sizes 50,100,200]
                      [--methods thresholds,platt,residual,warm,local] [--only SOURCE_NAME_PART] [--model models/default]
           termlists  [--model models/default] [--out bench/results/termlists.md] [--seed 7]
-          csv-readers [--posts 100000] [--passes 7] [--score-runs 3] [--out bench/results/csv-readers.md]
+          csv-readers [--posts 100000] [--passes 15] [--score-runs 3] [--out bench/results/csv-readers.md]
           obfuscate  [--seed 7] [--model BUNDLE_DIR] [--only leet|spacedletters|mask|elongation|zerowidthspace|fullwidth|cyrillic|uppercase]  < posts.txt
         """;
 

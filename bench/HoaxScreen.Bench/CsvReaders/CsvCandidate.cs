@@ -14,6 +14,9 @@ internal interface ICsvCandidate
 {
     string Name { get; }
 
+    /// <summary>Whether HoaxScreen code beyond the field-count check its callers do anyway stands around the reader.</summary>
+    bool NeedsOwnCode => false;
+
     /// <summary>
     /// The bulk <c>score</c>'s reading: the id and text of every post as strings. Returns how many posts and their
     /// characters, so the readers can be checked against each other and nothing is optimised away.

@@ -81,5 +81,9 @@ internal static class CsvEdgeCases
             "invalid UTF-8 (Latin-1 é) on line 4",
             [.. Encoding.UTF8.GetBytes($"{Header}\n1,halo\n2,apa kabar\n3,kafe "), 0xE9, .. Encoding.UTF8.GetBytes(" enak\n")],
             4),
+        CsvEdgeCase.Fails(
+            "invalid UTF-8 on line 5,002, past the first 64 KiB",
+            [.. Encoding.UTF8.GetBytes(Header + "\n" + string.Concat(Enumerable.Range(1, 5_000).Select(i => $"{i},halo apa kabar semua\n")) + "5001,kafe "), 0xE9, .. Encoding.UTF8.GetBytes(" enak\n")],
+            5_002),
     ];
 }

@@ -3,13 +3,15 @@ using System.Diagnostics;
 namespace HoaxScreen.Bench.CsvReaders;
 
 /// <summary>
-/// Each reader over the same file: warm-up passes first, then rounds in which every reader reads the whole file once,
+/// Each reader over the same file: warm-up passes first (at least two, and for two seconds), then rounds in which every reader reads the whole file once,
 /// the order rotating each round so a neighbour's load hits them alike. Wall time, the process's CPU time (what the
 /// reading costs even when neighbours take the cores away: wall times then scatter) and bytes allocated on this thread per pass.
 /// </summary>
 internal static class ReaderTimings
 {
     public const int WarmUpPasses = 2;
+
+    public static readonly TimeSpan WarmUpTime = TimeSpan.FromSeconds(2);
 
     /// <param name="CpuSeconds">Process CPU seconds per pass, the mean over the passes (the clock counts in ticks of 10 ms, so one pass alone is too coarse).</param>
     public sealed record Timing(
@@ -24,7 +26,9 @@ internal static class ReaderTimings
         var results = new (int Posts, long Characters)[readers.Count];
         for (var r = 0; r < readers.Count; r++)
         {
-            for (var pass = 0; pass < WarmUpPasses; pass++)
+            // Long enough for tiered compilation to reach its optimised code, which a few short passes are not.
+            var warming = Stopwatch.StartNew();
+            for (var pass = 0; pass < WarmUpPasses || warming.Elapsed < WarmUpTime; pass++)
             {
                 results[r] = readers[r].ReadPosts(path);
             }

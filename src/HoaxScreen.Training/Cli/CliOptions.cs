@@ -15,9 +15,9 @@ public static class CliOptions
         var option = new Option<string>(name) { Description = description, HelpName = helpName, Required = required };
         option.Validators.Add(result =>
         {
-            if (result.Tokens.Any(token => token.Value.Length == 0))
+            if (result.Tokens.Any(token => token.Value.Length == 0 || UsageError.IsOptionName(token.Value)))
             {
-                result.AddError($"option {name} needs a value");
+                result.AddError(UsageError.NeedsValue(option));
             }
         });
         return option;
@@ -77,12 +77,13 @@ public static class CliOptions
 
     private static int? ParseWholeNumber(ArgumentResult result, string name, int min, int max)
     {
-        if (int.TryParse(result.Tokens[0].Value, out var value) && value >= min && value <= max)
+        var given = result.Tokens[0].Value;
+        if (int.TryParse(given, out var value) && value >= min && value <= max)
         {
             return value;
         }
 
-        result.AddError($"{name} must be a whole number from {min} to {max}");
+        result.AddError(UsageError.IsOptionName(given) ? $"option {name} needs a value" : $"{name} must be a whole number from {min} to {max}");
         return null;
     }
 
@@ -92,7 +93,7 @@ public static class CliOptions
         var delimiter = HoaxScreen.Core.Data.CsvDelimiters.Parse(given);
         if (delimiter is null)
         {
-            result.AddError($"--delimiter must be ',', ';' or 'tab', not '{given}'");
+            result.AddError(UsageError.IsOptionName(given) ? "option --delimiter needs a value" : $"--delimiter must be ',', ';' or 'tab', not '{given}'");
         }
 
         return delimiter;

@@ -13,21 +13,32 @@ public static class UsageError
     public static string Describe(ParseResult result)
     {
         var command = result.CommandResult.Command;
-        if (result.UnmatchedTokens is [var token, ..])
+
+        // An option given with a bad value first: in "--model --in x" the stray "x" is a consequence, not the mistake.
+        var error = result.Errors.FirstOrDefault(e => e.SymbolResult is OptionResult { IdentifierToken: not null });
+        if (error is null && result.UnmatchedTokens is [var token, ..])
         {
             return Unmatched(command, token);
         }
 
-        var error = result.Errors[0];
+        error ??= result.Errors[0];
         return error.SymbolResult switch
         {
             OptionResult { IdentifierToken: null } option => $"missing {option.Option.Name}",
-            OptionResult { Tokens.Count: 0 } option => $"option {option.Option.Name} needs a value",
+            OptionResult { Tokens.Count: 0 } option => NeedsValue(option.Option),
             OptionResult { Tokens.Count: > 1 } option when option.Option.Arity.MaximumNumberOfValues == 1 => $"option {option.Option.Name} given twice",
             CommandResult when command.Subcommands.Count > 0 => $"{command.Name} needs a subcommand: {Names(command.Subcommands.Select(c => c.Name))}",
             _ => error.Message,
         };
     }
+
+    public static string NeedsValue(Option option) => $"option {option.Name} needs a value";
+
+    /// <summary>
+    /// Whether a value is the next option's name ("--model --in x"): System.CommandLine takes it as the value, the
+    /// user left the value out.
+    /// </summary>
+    public static bool IsOptionName(string value) => value.Length > 2 && value.StartsWith("--", StringComparison.Ordinal) && char.IsAsciiLetter(value[2]);
 
     private static string Unmatched(Command command, string token)
     {

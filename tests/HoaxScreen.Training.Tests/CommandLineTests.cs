@@ -119,6 +119,7 @@ public class CommandLineTests
     [TestCase(new[] { "score", "--modle", "m" }, "unknown option '--modle'; did you mean --model?")]
     [TestCase(new[] { "score", "--model", "m", "--in", "i", "--out", "o", "--resmue" }, "unknown option '--resmue'; did you mean --resume?")]
     [TestCase(new[] { "claims", "serach" }, "unknown claims subcommand 'serach'; did you mean search?")]
+    [TestCase(new[] { "crossvalidtae" }, "unknown command 'crossvalidtae'; did you mean crossvalidate?")]
     public void Run_Typo_SuggestsTheNearestName(string[] args, string expected)
     {
         var run = CliRun.Of(args);
@@ -130,12 +131,13 @@ public class CommandLineTests
         });
     }
 
-    [Test]
-    public void Run_UnrelatedWord_SuggestsNothing()
+    [TestCase(new[] { "deploy" }, "error: unknown command 'deploy' (expected train, crossvalidate,")]
+    [TestCase(new[] { "feedback", "import" }, "error: unknown feedback subcommand 'import' (expected export)")]
+    public void Run_UnrelatedWord_SuggestsNothing(string[] args, string expected)
     {
-        var run = CliRun.Of("deploy");
+        var run = CliRun.Of(args);
 
-        Assert.That(run.LastError, Does.StartWith("error: unknown command 'deploy' (expected train, crossvalidate,").And.Not.Contain("did you mean"));
+        Assert.That(run.LastError, Does.StartWith(expected).And.Not.Contain("did you mean"));
     }
 
     [TestCase(new[] { "seal" }, "error: missing --model")]

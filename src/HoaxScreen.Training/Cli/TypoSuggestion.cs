@@ -10,7 +10,8 @@ public static class TypoSuggestion
     public static string? Closest(string given, IEnumerable<string> names)
     {
         var word = given.TrimStart('-');
-        var allowed = Math.Max(1, word.Length / 3);
+        // One edit in a short word, two from seven letters on: "import" is not a typo of "export".
+        var allowed = Math.Max(1, (word.Length - 1) / 3);
         return names
             .Select(name => (Name: name, Distance: Distance(word, name.TrimStart('-'))))
             .Where(candidate => candidate.Distance <= allowed)

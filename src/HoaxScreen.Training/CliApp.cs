@@ -24,7 +24,7 @@ public static class CliApp
         """;
 
     // "@file" would be read as a response file: a post's text or a path may well begin with '@' (a mention).
-    private static readonly ParserConfiguration Parsing = new() { ResponseFileTokenReplacer = null };
+    internal static readonly ParserConfiguration Parsing = new() { ResponseFileTokenReplacer = null };
 
     /// <param name="host">The console the CLI runs on; <see cref="CliHost.InProcess"/> when omitted (tests).</param>
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr, CliHost? host = null)

@@ -1,3 +1,8 @@
+using System.CommandLine.Parsing;
+using System.Text.RegularExpressions;
+using HoaxScreen.Tests.Shared;
+using HoaxScreen.Training.Cli;
+
 namespace HoaxScreen.Training.Tests;
 
 /// <summary>
@@ -5,7 +10,7 @@ namespace HoaxScreen.Training.Tests;
 /// own words, every verb has a --help listing each of its options, typos get a suggestion, and the contract's option
 /// names and value forms (DESIGN.md, README) are what the parser accepts.
 /// </summary>
-public class CommandLineTests
+public partial class CommandLineTests
 {
     // The contract: each verb with every option it takes (DESIGN.md "Training CLI", README "Training CLI").
     private static readonly object[] VerbOptions =
@@ -208,5 +213,27 @@ public class CommandLineTests
 
         Assert.That(run.ExitCode, Is.EqualTo(0));
         Assert.That(run.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), Is.EqualTo(new[] { "jsonl" }));
+    }
+
+    [GeneratedRegex(@"src/HoaxScreen\.Training -c Release -- (?<args>[^`\n]+)")]
+    private static partial Regex ReadmeCommand();
+
+    [Test]
+    public void Readme_TrainingCommands_ParseWithoutErrors()
+    {
+        // Continued lines joined; "[--matcher DIR]" marks an optional part, which must parse as well.
+        var readme = File.ReadAllText(Path.Combine(RepoPaths.Root, "README.md")).Replace("\\\n", " ", StringComparison.Ordinal);
+        var commands = ReadmeCommand().Matches(readme).Select(m => m.Groups["args"].Value.Replace("[", "", StringComparison.Ordinal).Replace("]", "", StringComparison.Ordinal)).ToList();
+        var root = CliApp.Commands(TextWriter.Null, TextWriter.Null, CliHost.InProcess);
+
+        Assert.That(commands, Has.Count.GreaterThan(15));
+        Assert.Multiple(() =>
+        {
+            foreach (var command in commands)
+            {
+                var parsed = root.Parse([.. CommandLineParser.SplitCommandLine(command)], CliApp.Parsing);
+                Assert.That(parsed.Errors.Select(e => e.Message), Is.Empty, command);
+            }
+        });
     }
 }

@@ -64,8 +64,8 @@ public sealed class ScoreCommand : Command
     private readonly Option<int?> _batchSize = CliOptions.OptionalWholeNumber(
         "--batch-size", "N", "posts scored per batch, 1..1000000 (default: 1024, 128 with --explain)", min: 1, max: 1_000_000);
 
-    private readonly Option<int> _explain = CliOptions.WholeNumber(
-        "--explain", "N", $"also write the top N words (1..{MaxExplainWords}) behind each flagged label; 0 = off", fallback: 0, min: 1, max: MaxExplainWords);
+    private readonly Option<int?> _explain = CliOptions.OptionalWholeNumber(
+        "--explain", "N", $"also write the top N words (1..{MaxExplainWords}) behind each flagged label (default: off)", min: 1, max: MaxExplainWords);
 
     private readonly Option<bool> _progress = CliOptions.Switch("--progress", "show progress on stderr even when it is not a terminal");
 
@@ -109,7 +109,7 @@ public sealed class ScoreCommand : Command
         var input = Path.GetFullPath(args.GetRequiredValue(_in));
         var output = OutputFolder.Check(args.GetRequiredValue(_out));
         var textColumn = args.GetValue(_textColumn) ?? "text";
-        var explainWords = args.GetValue(_explain);
+        var explainWords = args.GetValue(_explain) ?? 0;
 
         // Explaining re-scores a flagged post once per word, so smaller batches keep progress, checkpoints and Ctrl+C prompt.
         var batchSize = args.GetValue(_batchSize) ?? (explainWords > 0 ? 128 : 1024);

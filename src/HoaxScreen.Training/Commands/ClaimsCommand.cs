@@ -6,8 +6,8 @@ using HoaxScreen.Training.Cli;
 namespace HoaxScreen.Training.Commands;
 
 /// <summary>
-/// claims import --db DB --in FILE [--format csv|jsonl|claimreview|google|mafindo]: reads and checks the whole file,
-/// then upserts it into the fact-check store in one transaction (a bad file changes nothing).
+/// claims import|train|search. import --db DB --in FILE [--format csv|jsonl|claimreview|google|mafindo]: reads and
+/// checks the whole file, then upserts it into the fact-check store in one transaction (a bad file changes nothing).
 /// </summary>
 public sealed class ClaimsCommand : Command
 {

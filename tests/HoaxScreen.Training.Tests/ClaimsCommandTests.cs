@@ -120,6 +120,6 @@ public class ClaimsCommandTests
     }
 
     [Test]
-    public void Usage_ListsClaimsImport() =>
-        Assert.That(CliRun.Of("--help").Stdout, Does.Contain("claims import --db CLAIMS.db --in FILE [--format csv|jsonl|claimreview|google|mafindo]"));
+    public void Help_ListsClaimsImportWithItsFormats() =>
+        Assert.That(CliRun.Of("claims", "import", "--help").Stdout, Does.Contain("--format <csv|jsonl|claimreview|google|mafindo>"));
 }

@@ -2,6 +2,7 @@ using HoaxScreen.Training.Cli;
 
 namespace HoaxScreen.Training.Tests;
 
+/// <summary>The bench tools' option parser (the training CLI itself is on System.CommandLine: see CommandLineTests).</summary>
 public class CliArgumentsTests
 {
     private static readonly string[] Allowed = ["model", "in", "out", "batch-size"];
@@ -50,34 +51,6 @@ public class CliArgumentsTests
         Assert.That(ex!.Message, Is.EqualTo("option --model needs a value"));
     }
 
-    [TestCase("score", "--model", "m", "--foo")]
-    [TestCase("train", "--data", "d.csv", "--out", "o", "--foo")]
-    [TestCase("evaluate", "--foo")]
-    public void Run_UnknownOption_ExitsTwoWithOneLineNamingIt(params string[] args)
-    {
-        var run = CliRun.Of(args);
-
-        Assert.Multiple(() =>
-        {
-            Assert.That(run.ExitCode, Is.EqualTo(2));
-            Assert.That(run.Stderr.TrimEnd().Split('\n'), Has.Length.EqualTo(1));
-            Assert.That(run.LastError, Does.StartWith("error: unknown option '--foo' (expected "));
-        });
-    }
-
-    [TestCase("score", "--help")]
-    [TestCase("train", "--out", "o", "-h")]
-    public void Run_HelpAfterCommand_PrintsUsageAndExitsZero(params string[] args)
-    {
-        var run = CliRun.Of(args);
-
-        Assert.Multiple(() =>
-        {
-            Assert.That(run.ExitCode, Is.EqualTo(0));
-            Assert.That(run.Stdout, Does.Contain("usage:"));
-        });
-    }
-
     [Test]
     public void Parse_OptionWithoutValue_Throws()
     {
@@ -115,12 +88,5 @@ public class CliArgumentsTests
     {
         var ex = Assert.Throws<CliException>(() => CliArguments.Parse(["--resume=yes"], Allowed, ["resume"]));
         Assert.That(ex!.Message, Is.EqualTo("option --resume takes no value"));
-    }
-
-    [Test]
-    public void Recipe_BothRecipeAndData_Throws()
-    {
-        var args = CliArguments.Parse(["--recipe", "r.json", "--data", "d.csv"], ["recipe", "data"]);
-        Assert.Throws<CliException>(() => args.Recipe());
     }
 }

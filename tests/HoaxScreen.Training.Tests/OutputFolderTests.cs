@@ -67,8 +67,8 @@ public class OutputFolderTests
     }
 
     [Test]
-    public void Usage_Always_SaysTheOutputFolderMustExist()
+    public void Help_Always_SaysTheOutputFolderMustExist()
     {
-        Assert.That(CliApp.Usage, Does.Contain("the folder --out goes in must exist"));
+        Assert.That(CliRun.Of("--help").Stdout, Does.Contain("the folder --out goes in must exist").IgnoreCase);
     }
 }

@@ -197,9 +197,9 @@ public class ScoreCommandExplainTests
     }
 
     [Test]
-    public void Usage_Always_MentionsExplain()
+    public void Help_Always_MentionsExplain()
     {
-        Assert.That(CliApp.Usage, Does.Contain("[--explain N]"));
+        Assert.That(CliRun.Of("score", "--help").Stdout, Does.Contain("--explain <N>"));
     }
 
     private (string[] Header, List<string[]> Rows) Score(params string[] options)

@@ -74,12 +74,14 @@ public class ScoreCommandTests
     }
 
     [Test]
-    public void Usage_Always_ListsJsonLinesProgressResumeAndMaxRows()
+    public void Help_Always_ListsJsonLinesProgressResumeAndMaxRows()
     {
+        var help = CliRun.Of("score", "--help").Stdout;
+
         Assert.Multiple(() =>
         {
-            Assert.That(CliApp.Usage, Does.Contain("--in POSTS.csv|POSTS.jsonl --out SCORES.csv|SCORES.jsonl"));
-            Assert.That(CliApp.Usage, Does.Contain("[--progress] [--resume] [--max-rows N]"));
+            Assert.That(help, Does.Contain("--in <POSTS.csv|POSTS.jsonl>").And.Contain("--out <SCORES.csv|SCORES.jsonl>"));
+            Assert.That(help, Does.Contain("--progress").And.Contain("--resume").And.Contain("--max-rows <N>"));
         });
     }
 

@@ -439,8 +439,8 @@ public class ScoreTermListsTests
     }
 
     [Test]
-    public void Usage_Always_MentionsTermLists() =>
-        Assert.That(CliApp.Usage, Does.Contain("[--termlists LISTS.db|LISTS.json]"));
+    public void Help_Always_MentionsTermLists() =>
+        Assert.That(CliRun.Of("score", "--help").Stdout, Does.Contain("--termlists <LISTS.db|LISTS.json>"));
 
     private string WriteLists(string name, params (string Name, bool Flag, string[] Terms)[] lists)
     {

@@ -134,8 +134,9 @@ public class SealCommandTests
     }
 
     [Test]
-    public void Usage_ListsSeal()
+    public void Help_ListsSealWithItsModelOption()
     {
-        Assert.That(CliApp.Usage, Does.Contain("seal     --model BUNDLE_DIR"));
+        Assert.That(CliRun.Of("--help").Stdout, Does.Contain("seal "));
+        Assert.That(CliRun.Of("seal", "--help").Stdout, Does.Contain("--model <BUNDLE_DIR> (REQUIRED)"));
     }
 }

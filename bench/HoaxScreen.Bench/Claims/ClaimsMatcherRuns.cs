@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using HoaxScreen.Core.Claims.Matching;
 using HoaxScreen.Core.Text;
-using HoaxScreen.Training.Commands;
+using HoaxScreen.Training;
 
 namespace HoaxScreen.Bench.Claims;
 
@@ -72,7 +72,7 @@ public sealed class ClaimsMatcherRuns
             var output = Path.Combine(folder, "matcher");
             _log.WriteLine($"[claims] fold {fold}: claims train on {training.Count(q => q.Kind == QueryKind.Known):N0} repeat and {training.Count(q => q.Kind != QueryKind.Known):N0} unrelated posts");
             var summary = new StringWriter();
-            var exit = ClaimsCommand.Run(["train", "--claims", claimsCsv, "--pairs", pairs, "--model", bundle, "--out", output], summary, _log);
+            var exit = CliApp.Run(["claims", "train", "--claims", claimsCsv, "--pairs", pairs, "--model", bundle, "--out", output], summary, _log);
             if (exit != 0)
             {
                 return ClaimsSystemRun.Failed("matcher trained on TurnBackHoax", "claims train per fold", $"claims train failed on fold {fold} (exit {exit})", clock.Elapsed.TotalSeconds);

@@ -1,9 +1,8 @@
-using HoaxScreen.Training.Data;
-
 namespace HoaxScreen.Training.Cli;
 
 /// <summary>
-/// Parsed "--name value" options and "--name" switches of one command, with one-line errors for anything off.
+/// Parsed "--name value" options and "--name" switches of one command, with one-line errors for anything off: what
+/// the bench tools (bench/HoaxScreen.Bench) parse with. The training CLI itself is on System.CommandLine (<see cref="CliOptions"/>).
 /// </summary>
 public sealed class CliArguments
 {
@@ -94,39 +93,7 @@ public sealed class CliArguments
             ? value
             : throw new CliException($"--{name} must be a whole number from {min} to {max}");
     }
-
-    /// <summary>--delimiter (',' ';' or 'tab'), or null when not given: the CSV reader then detects it from the header line.</summary>
-    public char? Delimiter()
-    {
-        var given = Optional("delimiter");
-        if (given is null)
-        {
-            return null;
-        }
-
-        return HoaxScreen.Core.Data.CsvDelimiters.Parse(given)
-            ?? throw new CliException($"--delimiter must be ',', ';' or 'tab', not '{given}'");
-    }
-
-    /// <summary>Exactly one of --recipe or --data (with --data, an optional --delimiter).</summary>
-    public TrainingRecipe Recipe()
-    {
-        var recipe = Optional("recipe");
-        var data = Optional("data");
-        if (recipe is not null && data is null && Optional("delimiter") is not null)
-        {
-            throw new CliException("--delimiter goes with --data; a recipe's sources are read with the separator their header line uses");
-        }
-
-        return (recipe, data) switch
-        {
-            ({ } r, null) => TrainingRecipe.Load(r),
-            (null, { } d) => TrainingRecipe.ForCanonicalFile(d, Delimiter()),
-            (null, null) => throw new CliException("give --recipe R.json or --data D.csv"),
-            _ => throw new CliException("give either --recipe or --data, not both"),
-        };
-    }
 }
 
-/// <summary>A usage error: printed as one line, exit code 2.</summary>
+/// <summary>A usage error a command finds after parsing (e.g. two options that do not go together): printed as one line, exit code 2.</summary>
 public sealed class CliException(string message) : Exception(message);

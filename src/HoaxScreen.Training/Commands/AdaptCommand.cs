@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Globalization;
 using HoaxScreen.Core.Adaptation;
 using HoaxScreen.Core.Modeling;
@@ -11,16 +12,45 @@ namespace HoaxScreen.Training.Commands;
 /// adapt --model BASE_DIR --feedback F.csv|F.jsonl --out NEW_DIR [--method M]: a new sealed bundle fitted to a community
 /// from its moderators' decisions; prints per label the base's estimate and the adapted one, and which labels kept the base.
 /// </summary>
-public static class AdaptCommand
+public sealed class AdaptCommand : Command
 {
-    public static readonly string[] Options = ["model", "feedback", "out", "method", "delimiter"];
+    private readonly Option<string> _model = CliOptions.Text("--model", "BASE_DIR", "the base bundle folder to adapt", required: true);
 
-    public static int Run(CliArguments args, TextWriter stdout, TextWriter stderr)
+    private readonly Option<string> _feedback = CliOptions.Text(
+        "--feedback",
+        "FEEDBACK.csv|FEEDBACK.jsonl",
+        "moderators' decisions in the canonical format (text + label columns, empty = not judged); export the service's FEEDBACK.db first with `feedback export`",
+        required: true);
+
+    private readonly Option<string> _out = CliOptions.Text("--out", "NEW_DIR", "the new bundle folder (its parent must exist; not the base)", required: true);
+
+    private readonly Option<string> _method = CliOptions.Choice(
+        "--method",
+        $"how to fit (default: {AdaptationMethods.Name(CommunityAdapter.DefaultMethod)})",
+        [.. Enum.GetValues<AdaptationMethod>().Select(AdaptationMethods.Name)]);
+
+    private readonly Option<char?> _delimiter = CliOptions.Delimiter();
+
+    public AdaptCommand(TextWriter stdout, TextWriter stderr)
+        : base("adapt", """
+            Write a new sealed bundle fitted to a community from its moderators' decisions; a label with fewer than 20
+            positive or negative decisions keeps the base.
+            """)
     {
-        var modelDirectory = Path.GetFullPath(args.Required("model"));
-        var feedbackPath = args.Required("feedback");
-        var output = OutputFolder.Check(args.Required("out"));
-        var methodName = args.Optional("method") ?? AdaptationMethods.Name(CommunityAdapter.DefaultMethod);
+        Add(_model);
+        Add(_feedback);
+        Add(_out);
+        Add(_method);
+        Add(_delimiter);
+        SetAction(args => Run(args, stdout, stderr));
+    }
+
+    private int Run(ParseResult args, TextWriter stdout, TextWriter stderr)
+    {
+        var modelDirectory = Path.GetFullPath(args.GetRequiredValue(_model));
+        var feedbackPath = args.GetRequiredValue(_feedback);
+        var output = OutputFolder.Check(args.GetRequiredValue(_out));
+        var methodName = args.GetValue(_method) ?? AdaptationMethods.Name(CommunityAdapter.DefaultMethod);
         if (!AdaptationMethods.TryParse(methodName, out var method))
         {
             throw new CliException($"--method must be {string.Join(", ", Enum.GetValues<AdaptationMethod>().Select(AdaptationMethods.Name))}, not '{methodName}'");
@@ -33,7 +63,7 @@ public static class AdaptCommand
 
         void Progress(string message) => stderr.WriteLine($"[adapt] {message}");
         var baseModel = ModelBundleLoader.Load(modelDirectory);
-        var feedback = FeedbackPosts.Load(feedbackPath, baseModel.Labels, args.Delimiter());
+        var feedback = FeedbackPosts.Load(feedbackPath, baseModel.Labels, args.GetValue(_delimiter));
         Progress($"read {feedback.Texts.Count:N0} feedback posts from {feedbackPath}");
         if (feedback.Ignored.Count > 0)
         {

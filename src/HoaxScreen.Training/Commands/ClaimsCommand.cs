@@ -1,3 +1,4 @@
+using System.CommandLine;
 using HoaxScreen.Core.Claims;
 using HoaxScreen.Training.Claims;
 using HoaxScreen.Training.Cli;
@@ -5,39 +6,62 @@ using HoaxScreen.Training.Cli;
 namespace HoaxScreen.Training.Commands;
 
 /// <summary>
-/// claims import --db DB --in FILE [--format csv|jsonl|claimreview|google|mafindo]: reads and checks the whole file,
-/// then upserts it into the fact-check store in one transaction (a bad file changes nothing).
+/// claims import|train|search. import --db DB --in FILE [--format csv|jsonl|claimreview|google|mafindo]: reads and
+/// checks the whole file, then upserts it into the fact-check store in one transaction (a bad file changes nothing).
 /// </summary>
-public static class ClaimsCommand
+public sealed class ClaimsCommand : Command
 {
-    public static readonly string[] ImportOptions = ["db", "in", "format"];
+    private readonly ImportOptions _import = new();
 
-    public static readonly string[] TrainOptions = ["claims", "pairs", "model", "out", "folds"];
+    private readonly TrainOptions _train = new();
 
-    public static readonly string[] SearchOptions = ["db", "text", "top", "matcher", "model"];
+    private readonly SearchOptions _search = new();
 
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    public ClaimsCommand(TextWriter stdout, TextWriter stderr)
+        : base("claims", "The known-hoax store: import fact-checks, train the match decider, search for the claims a post repeats.")
     {
-        if (args.Length == 0)
+        var import = new Command("import", """
+            Add or update fact-checks (by id) in the known-hoax store, creating it when missing; the whole file is checked
+            first and written in one transaction, so a bad file changes nothing.
+            """)
         {
-            throw new CliException("claims needs a subcommand: import, train or search");
-        }
-
-        return args[0] switch
-        {
-            "import" => Import(CliArguments.Parse(args[1..], ImportOptions), stdout),
-            "train" => Train(CliArguments.Parse(args[1..], TrainOptions), stdout, stderr),
-            "search" => Search(CliArguments.Parse(args[1..], SearchOptions), stdout),
-            _ => throw new CliException($"unknown claims subcommand '{args[0]}' (expected import, train or search)"),
+            _import.Db,
+            _import.In,
+            _import.Format,
         };
+        import.SetAction(args => Import(args, stdout));
+
+        var train = new Command("train", "Train the known-hoax match decider on team-written pairs (data/claims).")
+        {
+            _train.Claims,
+            _train.Pairs,
+            _train.Model,
+            _train.Out,
+            _train.Folds,
+        };
+        train.SetAction(args => Train(args, stdout, stderr));
+
+        var search = new Command("search", "The claims a post may repeat, best first: decision (match, suggest, none), probability, claim.")
+        {
+            _search.Db,
+            _search.Text,
+            _search.Top,
+            _search.Matcher,
+            _search.Model,
+        };
+        search.SetAction(args => Search(args, stdout));
+
+        Add(import);
+        Add(train);
+        Add(search);
     }
 
-    private static int Import(CliArguments args, TextWriter stdout)
+    private int Import(ParseResult args, TextWriter stdout)
     {
-        var db = args.Required("db");
-        var input = args.Required("in");
+        var db = args.GetRequiredValue(_import.Db);
+        var input = args.GetRequiredValue(_import.In);
         ClaimFormat? format = null;
-        if (args.Optional("format") is { } name)
+        if (args.GetValue(_import.Format) is { } name)
         {
             format = ClaimFormats.Parse(name)
                 ?? throw new CliException($"--format must be one of {string.Join(", ", ClaimFormats.Names)}, not '{name}'");
@@ -59,15 +83,13 @@ public static class ClaimsCommand
     /// claims train --claims CLAIMS.csv --pairs PAIRS.csv --model BUNDLE --out MATCHER_DIR [--folds 5]: trains the match
     /// decider on team-written pairs with the classifier bundle's normaliser and writes decider.zip and matcher.json.
     /// </summary>
-    private static int Train(CliArguments args, TextWriter stdout, TextWriter stderr)
+    private int Train(ParseResult args, TextWriter stdout, TextWriter stderr)
     {
-        var claimsCsv = args.Required("claims");
-        var pairsCsv = args.Required("pairs");
-        var bundle = args.Required("model");
-        var output = Path.GetFullPath(args.Required("out"));
-        var folds = args.Optional("folds") is { } text
-            ? int.TryParse(text, out var k) && k is >= 2 and <= 20 ? k : throw new CliException($"--folds must be a whole number from 2 to 20, not '{text}'")
-            : 5;
+        var claimsCsv = args.GetRequiredValue(_train.Claims);
+        var pairsCsv = args.GetRequiredValue(_train.Pairs);
+        var bundle = args.GetRequiredValue(_train.Model);
+        var output = Path.GetFullPath(args.GetRequiredValue(_train.Out));
+        var folds = args.GetValue(_train.Folds);
         OutputFolder.Check(output);
 
         var manifest = Core.Modeling.ModelBundle.ReadManifest(bundle);
@@ -91,15 +113,13 @@ public static class ClaimsCommand
     /// claims search --db DB --text "…" [--top 5] [--matcher models/claims] [--model models/default]: the claims a post
     /// may repeat, best first, one tab-separated line each: decision, probability, id, verdict, claim, url.
     /// </summary>
-    private static int Search(CliArguments args, TextWriter stdout)
+    private int Search(ParseResult args, TextWriter stdout)
     {
-        var db = args.Required("db");
-        var text = args.Required("text");
-        var top = args.Optional("top") is { } value
-            ? int.TryParse(value, out var n) && n is >= 1 and <= 100 ? n : throw new CliException($"--top must be a whole number from 1 to 100, not '{value}'")
-            : 5;
-        var matcherFolder = args.Optional("matcher") ?? Path.Combine("models", "claims");
-        var bundle = args.Optional("model") ?? Path.Combine("models", "default");
+        var db = args.GetRequiredValue(_search.Db);
+        var text = args.GetRequiredValue(_search.Text);
+        var top = args.GetValue(_search.Top);
+        var matcherFolder = args.GetValue(_search.Matcher) ?? Path.Combine("models", "claims");
+        var bundle = args.GetValue(_search.Model) ?? Path.Combine("models", "default");
         if (!File.Exists(db))
         {
             throw new IOException($"{db}: no claims store there (create one with claims import)");
@@ -117,5 +137,43 @@ public static class ClaimsCommand
         }
 
         return 0;
+    }
+
+    private sealed class ImportOptions
+    {
+        public Option<string> Db { get; } = CliOptions.Text("--db", "CLAIMS.db", "the known-hoax store (created when missing)", required: true);
+
+        public Option<string> In { get; } = CliOptions.Text("--in", "FILE", "the fact-checks to import", required: true);
+
+        public Option<string> Format { get; } = CliOptions.Choice(
+            "--format",
+            "the file's format; from the extension when omitted (.csv; .jsonl/.ndjson; .json: ClaimReview, Google Fact Check or TurnBackHoax, told apart by content)",
+            ClaimFormats.Names);
+    }
+
+    private sealed class TrainOptions
+    {
+        public Option<string> Claims { get; } = CliOptions.Text("--claims", "CLAIMS.csv", "the team-written claims", required: true);
+
+        public Option<string> Pairs { get; } = CliOptions.Text("--pairs", "PAIRS.csv", "the team-written posts paired with the claims they repeat (or none)", required: true);
+
+        public Option<string> Model { get; } = CliOptions.Text("--model", "BUNDLE_DIR", "the classifier bundle whose normaliser the matcher uses", required: true);
+
+        public Option<string> Out { get; } = CliOptions.Text("--out", "MATCHER_DIR", "the matcher folder to write (its parent must exist)", required: true);
+
+        public Option<int> Folds { get; } = CliOptions.WholeNumber("--folds", "K", "cross-validation folds (by claim), 2..20", fallback: 5, min: 2, max: 20);
+    }
+
+    private sealed class SearchOptions
+    {
+        public Option<string> Db { get; } = CliOptions.Text("--db", "CLAIMS.db", "the known-hoax store", required: true);
+
+        public Option<string> Text { get; } = CliOptions.Text("--text", "\"…\"", "the post to look up", required: true);
+
+        public Option<int> Top { get; } = CliOptions.WholeNumber("--top", "N", "how many candidates to print, 1..100", fallback: 5, min: 1, max: 100);
+
+        public Option<string> Matcher { get; } = CliOptions.Text("--matcher", "MATCHER_DIR", "the trained matcher (default: models/claims)");
+
+        public Option<string> Model { get; } = CliOptions.Text("--model", "BUNDLE_DIR", "the classifier bundle whose normaliser the matcher uses (default: models/default)");
     }
 }

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using HoaxScreen.Training.Cli;
 using HoaxScreen.Training.Data;
 using HoaxScreen.Training.Evaluation;
@@ -6,15 +7,28 @@ using HoaxScreen.Training.Reporting;
 namespace HoaxScreen.Training.Commands;
 
 /// <summary>crossvalidate --recipe R.json | --data D.csv [--folds 5] [--out REPORT.md]: judges a recipe's settings.</summary>
-public static class CrossValidateCommand
+public sealed class CrossValidateCommand : Command
 {
-    public static readonly string[] Options = ["recipe", "data", "delimiter", "folds", "out"];
+    private readonly RecipeOptions _recipe = new();
 
-    public static int Run(CliArguments args, TextWriter stdout, TextWriter stderr)
+    private readonly Option<int> _folds = CliOptions.WholeNumber("--folds", "K", "how many folds, 2..20", fallback: 5, min: 2, max: 20);
+
+    private readonly Option<string> _out = CliOptions.Text("--out", "REPORT.md", "also write the Markdown table to this file (its folder must exist)");
+
+    public CrossValidateCommand(TextWriter stdout, TextWriter stderr)
+        : base("crossvalidate", "Judge a recipe's settings by K-fold cross-validation; prints a Markdown table per label.")
     {
-        var output = args.Optional("out") is { } given ? OutputFolder.Check(given) : null;
-        var recipe = args.Recipe();
-        var folds = args.Int("folds", 5, 2, 20);
+        _recipe.AddTo(this);
+        Add(_folds);
+        Add(_out);
+        SetAction(args => Run(args, stdout, stderr));
+    }
+
+    private int Run(ParseResult args, TextWriter stdout, TextWriter stderr)
+    {
+        var output = args.GetValue(_out) is { } given ? OutputFolder.Check(given) : null;
+        var recipe = _recipe.Read(args);
+        var folds = args.GetValue(_folds);
 
         var clock = System.Diagnostics.Stopwatch.StartNew();
         void Progress(string message) => stderr.WriteLine($"[crossvalidate {clock.Elapsed.TotalSeconds,6:F1}s] {message}");

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using HoaxScreen.Core.Data;
 using HoaxScreen.Core.Evaluation;
 using HoaxScreen.Core.Modeling;
@@ -9,19 +10,32 @@ using HoaxScreen.Training.Reporting;
 namespace HoaxScreen.Training.Commands;
 
 /// <summary>evaluate --model BUNDLE_DIR --recipe R.json | --data D.csv [--split all|evaluation]</summary>
-public static class EvaluateCommand
+public sealed class EvaluateCommand : Command
 {
-    public static readonly string[] Options = ["model", "recipe", "data", "delimiter", "split"];
+    private readonly Option<string> _model = CliOptions.Text("--model", "BUNDLE_DIR", "the model bundle folder to evaluate", required: true);
 
-    public static int Run(CliArguments args, TextWriter stdout, TextWriter stderr)
+    private readonly RecipeOptions _recipe = new();
+
+    private readonly Option<string> _split = CliOptions.Choice(
+        "--split",
+        "which rows: all (default) or evaluation (the held-out part of the deterministic split by text hash)",
+        ["all", "evaluation"],
+        _ => "--split must be 'all' or 'evaluation'");
+
+    public EvaluateCommand(TextWriter stdout, TextWriter stderr)
+        : base("evaluate", "Score labelled posts with a bundle and print precision, recall, F1 and AUC per label.")
     {
-        var model = ModelBundleLoader.Load(args.Required("model"));
-        var recipe = args.Recipe();
-        var split = args.Optional("split") ?? "all";
-        if (split is not ("all" or "evaluation"))
-        {
-            throw new CliException("--split must be 'all' or 'evaluation'");
-        }
+        Add(_model);
+        _recipe.AddTo(this);
+        Add(_split);
+        SetAction(args => Run(args, stdout, stderr));
+    }
+
+    private int Run(ParseResult args, TextWriter stdout, TextWriter stderr)
+    {
+        var model = ModelBundleLoader.Load(args.GetRequiredValue(_model));
+        var recipe = _recipe.Read(args);
+        var split = args.GetValue(_split) ?? "all";
 
         var dataset = LabelledDataset.Load(recipe, message => stderr.WriteLine($"[evaluate] {message}"));
         var shared = model.Labels.Where(dataset.Labels.Contains).ToList();

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using HoaxScreen.Core.Feedback;
 using HoaxScreen.Training.Cli;
 
@@ -8,29 +9,36 @@ namespace HoaxScreen.Training.Commands;
 /// of the service's feedback store in the canonical data format (id, text, one column per judged label with 1, 0 or
 /// empty = not judged), so they feed train --data, evaluate --data and adapt --feedback.
 /// </summary>
-public static class FeedbackCommand
+public sealed class FeedbackCommand : Command
 {
-    public static readonly string[] ExportOptions = ["db", "out", "format"];
+    private readonly Option<string> _db = CliOptions.Text("--db", "FEEDBACK.db", "the service's feedback store (Feedback:Path)", required: true);
 
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    private readonly Option<string> _out = CliOptions.Text("--out", "FILE.csv|FILE.jsonl", "the file to write (its folder must exist)", required: true);
+
+    private readonly Option<string> _format = CliOptions.Choice("--format", "the output format (default: from the --out extension)", ["csv", "jsonl"]);
+
+    public FeedbackCommand(TextWriter stderr)
+        : base("feedback", "The moderators' decisions of the service's feedback store.")
     {
-        if (args.Length == 0)
+        var export = new Command("export", """
+            Write the feedback store's decisions in the canonical format: id, text, one column per judged label with 1, 0
+            or empty (not judged); decisions that judge only a known claim are left out. Feeds train --data,
+            evaluate --data and adapt --feedback.
+            """)
         {
-            throw new CliException("feedback needs a subcommand: export");
-        }
-
-        return args[0] switch
-        {
-            "export" => Export(CliArguments.Parse(args[1..], ExportOptions), stderr),
-            _ => throw new CliException($"unknown feedback subcommand '{args[0]}' (expected export)"),
+            _db,
+            _out,
+            _format,
         };
+        export.SetAction(args => Export(args, stderr));
+        Add(export);
     }
 
-    private static int Export(CliArguments args, TextWriter stderr)
+    private int Export(ParseResult args, TextWriter stderr)
     {
-        var db = Path.GetFullPath(args.Required("db"));
-        var output = Path.GetFullPath(args.Required("out"));
-        var format = args.Optional("format") is { } name
+        var db = Path.GetFullPath(args.GetRequiredValue(_db));
+        var output = Path.GetFullPath(args.GetRequiredValue(_out));
+        var format = args.GetValue(_format) is { } name
             ? FeedbackExport.Parse(name) ?? throw new CliException($"--format must be csv or jsonl, not '{name}'")
             : FeedbackExport.FromExtension(output) ?? throw new CliException("--out must end in .csv or .jsonl, or say which with --format csv|jsonl");
 

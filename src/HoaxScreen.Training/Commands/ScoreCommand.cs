@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Diagnostics;
 using HoaxScreen.Core.Data;
 using HoaxScreen.Core.Modeling;
@@ -34,11 +35,8 @@ namespace HoaxScreen.Training.Commands;
 /// partial output, exit code 130), so a large file can be scored in chunks over several sessions with <c>--resume</c>.
 /// </para>
 /// </summary>
-public static class ScoreCommand
+public sealed class ScoreCommand : Command
 {
-    public static readonly string[] Options = ["model", "in", "out", "format", "delimiter", "text-column", "batch-size", "explain", "claims", "matcher", "max-rows", "termlists"];
-
-    public static readonly string[] Switches = ["resume", "progress"];
 
     /// <summary>Exit code of a run stopped by Ctrl+C / SIGTERM (128 + SIGINT, as shells report it) or at --max-rows.</summary>
     public const int InterruptedExitCode = 130;
@@ -49,45 +47,102 @@ public static class ScoreCommand
     /// <summary>Separator between the words of one LABEL_words cell.</summary>
     public const string WordSeparator = CsvScoreWriter.WordSeparator;
 
-    public static int Run(CliArguments args, TextWriter stdout, TextWriter stderr, CliHost host)
+    private readonly Option<string> _model = CliOptions.Text("--model", "BUNDLE_DIR", "the model bundle folder", required: true);
+
+    private readonly Option<string> _in = CliOptions.Text(
+        "--in", "POSTS.csv|POSTS.jsonl", "the posts: CSV with a text column (an id column is copied first), or JSON Lines", required: true);
+
+    private readonly Option<string> _out = CliOptions.Text(
+        "--out", "SCORES.csv|SCORES.jsonl", "the scores, one row per input row in the same order; JSON Lines when it ends in .jsonl/.ndjson (its folder must exist)", required: true);
+
+    private readonly Option<string> _format = CliOptions.Choice("--format", "the input's format (default: from the --in extension)", ["csv", "jsonl"]);
+
+    private readonly Option<char?> _delimiter = CliOptions.Delimiter();
+
+    private readonly Option<string> _textColumn = CliOptions.Text("--text-column", "NAME", "the column (or JSON field) holding the post (default: text)");
+
+    private readonly Option<int?> _batchSize = CliOptions.OptionalWholeNumber(
+        "--batch-size", "N", "posts scored per batch, 1..1000000 (default: 1024, 128 with --explain)", min: 1, max: 1_000_000);
+
+    private readonly Option<int?> _explain = CliOptions.OptionalWholeNumber(
+        "--explain", "N", $"also write the top N words (1..{MaxExplainWords}) behind each flagged label (default: off)", min: 1, max: MaxExplainWords);
+
+    private readonly Option<bool> _progress = CliOptions.Switch("--progress", "show progress on stderr even when it is not a terminal");
+
+    private readonly Option<bool> _resume = CliOptions.Switch(
+        "--resume", "continue an interrupted run of the same command from its checkpoint (OUT.partial.json) instead of starting over");
+
+    private readonly Option<int?> _maxRows = CliOptions.OptionalWholeNumber(
+        "--max-rows", "N", "score at most N rows in this run, then stop as Ctrl+C does (exit code 130): with --resume on every run, a large file is scored in chunks over several sessions", min: 1, max: int.MaxValue);
+
+    private readonly Option<string> _claims = CliOptions.Text(
+        "--claims", "CLAIMS.db", "add claim_id, claim_score (best candidate; empty when none) and claim_decision (match, suggest, none) from this known-claims store");
+
+    private readonly Option<string> _matcher = CliOptions.Text(
+        "--matcher", "MATCHER_DIR", "the trained claim matcher, with --claims (default: claims/ beside the model folder, else models/claims)");
+
+    private readonly Option<string> _termLists = CliOptions.Text(
+        "--termlists", "LISTS.db|LISTS.json", "add term_matches (list:term | ...): the service's term-list store, or a JSON array of { \"name\", \"flag\", \"terms\" } lists; a match of a flag: true list sets flagged");
+
+    public ScoreCommand(TextWriter stdout, TextWriter stderr, CliHost host)
+        : base("score", "Score posts in bulk: per label its probability and flag at the bundle's threshold, then an overall flagged.")
     {
-        var input = Path.GetFullPath(args.Required("in"));
-        var output = OutputFolder.Check(args.Required("out"));
-        var textColumn = args.Optional("text-column") ?? "text";
-        var explainWords = args.Int("explain", 0, 1, MaxExplainWords);
+        Add(_model);
+        Add(_in);
+        Add(_out);
+        Add(_format);
+        Add(_delimiter);
+        Add(_textColumn);
+        Add(_batchSize);
+        Add(_explain);
+        Add(_progress);
+        Add(_resume);
+        Add(_maxRows);
+        Add(_claims);
+        Add(_matcher);
+        Add(_termLists);
+        SetAction(args => Run(args, stdout, stderr, host));
+    }
+
+    private int Run(ParseResult args, TextWriter stdout, TextWriter stderr, CliHost host)
+    {
+        var input = Path.GetFullPath(args.GetRequiredValue(_in));
+        var output = OutputFolder.Check(args.GetRequiredValue(_out));
+        var textColumn = args.GetValue(_textColumn) ?? "text";
+        var explainWords = args.GetValue(_explain) ?? 0;
 
         // Explaining re-scores a flagged post once per word, so smaller batches keep progress, checkpoints and Ctrl+C prompt.
-        var batchSize = args.Int("batch-size", explainWords > 0 ? 128 : 1024, 1, 1_000_000);
+        var batchSize = args.GetValue(_batchSize) ?? (explainWords > 0 ? 128 : 1024);
         // 0 would stop before the first row: a run that can do nothing is a usage error, not an interruption.
-        var maxRows = args.Int("max-rows", int.MaxValue, 1, int.MaxValue);
-        var inputFormat = ScoreFormats.ForInput(input, args.Optional("format"));
+        var maxRows = args.GetValue(_maxRows) ?? int.MaxValue;
+        var inputFormat = ScoreFormats.ForInput(input, args.GetValue(_format));
         var outputFormat = ScoreFormats.ForOutput(output);
-        var resume = args.Switch("resume");
+        var resume = args.GetValue(_resume);
         if (new[] { output, PartialOutput.PartialPathOf(output), PartialOutput.CheckpointPathOf(output) }.Contains(input, StringComparer.Ordinal))
         {
             throw new CliException("--out must not be the same file as --in");
         }
 
-        if (args.Optional("matcher") is not null && args.Optional("claims") is null)
+        if (args.GetValue(_matcher) is not null && args.GetValue(_claims) is null)
         {
             throw new CliException("--matcher applies with --claims only");
         }
 
-        var delimiter = args.Delimiter();
+        var delimiter = args.GetValue(_delimiter);
         if (delimiter is not null && inputFormat != ScoreFormat.Csv)
         {
             throw new CliException("--delimiter applies to CSV input only");
         }
 
         // Read and checked before the model loads, so a mistake in a hand-written file is reported at once.
-        var termListsPath = args.Optional("termlists") is { } file ? Path.GetFullPath(file) : null;
+        var termListsPath = args.GetValue(_termLists) is { } file ? Path.GetFullPath(file) : null;
         var listsRead = termListsPath is null ? null : TermListsFile.Read(termListsPath);
 
         using IPostReader reader = inputFormat == ScoreFormat.Csv
             ? new CsvPostReader(input, textColumn, delimiter)
             : new JsonLinesPostReader(input, textColumn);
-        var model = ModelBundleLoader.Load(args.Required("model"));
-        var claims = args.Optional("claims") is { } db ? BulkClaims.Open(db, args.Optional("matcher"), model, stderr) : null;
+        var model = ModelBundleLoader.Load(args.GetRequiredValue(_model));
+        var claims = args.GetValue(_claims) is { } db ? BulkClaims.Open(db, args.GetValue(_matcher), model, stderr) : null;
         var termLists = listsRead is null ? null : BulkTermLists.For(termListsPath!, listsRead, model);
         var withIds = reader.HasIds || outputFormat == ScoreFormat.JsonLines;
         using var consumed = new ConsumedRowsHash();
@@ -113,7 +168,7 @@ public static class ScoreCommand
             ? new CsvScoreWriter(partial.Writer, model.Labels, explainer is not null, reader.HasIds, claims is not null, termLists is not null)
             : new JsonLinesScoreWriter(partial.Writer, model.Labels, explainer is not null, claims is not null, termLists is not null);
         var startPosition = reader.Position;
-        var progress = args.Switch("progress") || host.ErrorIsTerminal
+        var progress = args.GetValue(_progress) || host.ErrorIsTerminal
             ? new ScoreProgress(stderr, host.ErrorIsTerminal, reader.Length, start.Rows, startPosition)
             : null;
         var session = new ScoreSession(partial, writer, start, consumed, startPosition, progress, maxRows);

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Globalization;
 using HoaxScreen.Core.Modeling;
 using HoaxScreen.Training.Cli;
@@ -9,13 +10,23 @@ namespace HoaxScreen.Training.Commands;
 /// were changed on purpose, e.g. an edited lexicon, so serving accepts it again. Nothing else in the manifest changes,
 /// the version included; stdout names the files that differ from the previous list.
 /// </summary>
-public static class SealCommand
+public sealed class SealCommand : Command
 {
-    public static readonly string[] Options = ["model"];
+    private readonly Option<string> _model = CliOptions.Text("--model", "BUNDLE_DIR", "the bundle folder whose manifest is rewritten", required: true);
 
-    public static int Run(CliArguments args, TextWriter stdout)
+    public SealCommand(TextWriter stdout)
+        : base("seal", """
+            Rewrite the manifest's list of files (size and SHA-256) after a deliberate edit, e.g. of lexicons/slang.csv;
+            serving refuses a bundle whose files do not match that list.
+            """)
     {
-        var directory = Path.GetFullPath(args.Required("model"));
+        Add(_model);
+        SetAction(args => Run(args, stdout));
+    }
+
+    private int Run(ParseResult args, TextWriter stdout)
+    {
+        var directory = Path.GetFullPath(args.GetRequiredValue(_model));
         if (!Directory.Exists(directory))
         {
             throw new ModelBundleException($"{directory}: model folder not found");

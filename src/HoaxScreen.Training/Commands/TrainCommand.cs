@@ -1,20 +1,35 @@
+using System.CommandLine;
 using HoaxScreen.Training.Cli;
 using HoaxScreen.Training.Reporting;
 
 namespace HoaxScreen.Training.Commands;
 
 /// <summary>train --recipe R.json | --data D.csv --out BUNDLE_DIR [--folds K]: with K, the bundle also records K-fold cross-validation.</summary>
-public static class TrainCommand
+public sealed class TrainCommand : Command
 {
-    public static readonly string[] Options = ["recipe", "data", "delimiter", "out", "folds"];
+    private readonly RecipeOptions _recipe = new();
 
-    public static int Run(CliArguments args, TextWriter stdout, TextWriter stderr)
+    private readonly Option<string> _out = CliOptions.Text("--out", "BUNDLE_DIR", "the bundle folder to write (its parent folder must exist)", required: true);
+
+    private readonly Option<int> _folds = CliOptions.WholeNumber(
+        "--folds", "K", "also record K-fold cross-validation in the bundle: 0 (off) or 2..20", fallback: 0, min: 0, max: 20);
+
+    public TrainCommand(TextWriter stdout, TextWriter stderr)
+        : base("train", "Train a model bundle from a recipe or one canonical CSV, and print its held-out metrics.")
     {
-        var output = OutputFolder.Check(args.Required("out"));
-        var recipe = args.Recipe();
+        _recipe.AddTo(this);
+        Add(_out);
+        Add(_folds);
+        SetAction(args => Run(args, stdout, stderr));
+    }
+
+    private int Run(ParseResult args, TextWriter stdout, TextWriter stderr)
+    {
+        var output = OutputFolder.Check(args.GetRequiredValue(_out));
+        var recipe = _recipe.Read(args);
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var trainer = new ModelTrainer(message => stderr.WriteLine($"[train {clock.Elapsed.TotalSeconds,6:F1}s] {message}"));
-        var folds = args.Int("folds", 0, 0, 20);
+        var folds = args.GetValue(_folds);
         if (folds == 1)
         {
             throw new CliException("--folds must be 0 (off) or 2..20");

@@ -21,6 +21,7 @@ public sealed class ScoreProgress
     private readonly Stopwatch _clock = new();
     private TimeSpan _last = TimeSpan.Zero;
     private ProgressTask? _bar;
+    private (long Rows, long InputPosition)? _written;
     private bool _broken;
 
     /// <param name="totalBytes">The input's size; 0 when unknown (no percent or time left then).</param>
@@ -57,8 +58,12 @@ public sealed class ScoreProgress
             }
             finally
             {
+                // The last state, unless the last line already showed it.
                 var (rows, position) = final();
-                WritePlain(Figures(rows, position, _clock.Elapsed));
+                if (_written != (rows, position))
+                {
+                    WritePlain(rows, position);
+                }
             }
         }
 
@@ -105,31 +110,31 @@ public sealed class ScoreProgress
 
     private void Show(long rows, long inputPosition)
     {
-        var figures = Figures(rows, inputPosition, _clock.Elapsed);
         if (_bar is { } bar)
         {
             bar.Value = Math.Max(0, inputPosition);
-            bar.Description = Describe(figures);
+            bar.Description = Describe(Figures(rows, inputPosition, _clock.Elapsed));
         }
         else
         {
-            WritePlain(figures);
+            WritePlain(rows, inputPosition);
         }
     }
 
     // The description is Spectre markup: escaped, though the figures hold no brackets today.
     private static string Describe(ScoreProgressFigures figures) => Markup.Escape(figures.Counts());
 
-    private void WritePlain(ScoreProgressFigures figures)
+    private void WritePlain(long rows, long inputPosition)
     {
         if (_broken)
         {
             return;
         }
 
+        _written = (rows, inputPosition);
         try
         {
-            _stderr.WriteLine(figures.PlainLine());
+            _stderr.WriteLine(Figures(rows, inputPosition, _clock.Elapsed).PlainLine());
             _stderr.Flush();
         }
         catch (IOException)

@@ -57,9 +57,10 @@ public sealed class TrainingProgress
         var line = string.Create(CultureInfo.InvariantCulture, $"[{_command} {_clock.Elapsed.TotalSeconds,6:F1}s] {message}");
         if (_status is { } status)
         {
-            // Through the live display's console, so the line goes above the status line instead of through it.
-            _terminal!.WriteLine(line);
+            // Status first: writing the line redraws the status under it. Through the live display's console, so the
+            // line goes above the status line instead of through it.
             status.Status = OneLine(message);
+            _terminal!.WriteLine(line);
         }
         else
         {

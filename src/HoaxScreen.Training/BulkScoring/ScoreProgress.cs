@@ -67,8 +67,10 @@ public sealed class ScoreProgress
             }
         }
 
+        // Redrawn 4 times a second, as often as the figures change (Spectre's default is 10).
         var progress = _live.Progress()
             .Columns(new ProgressBarColumn { Width = 24 }, new PercentageColumn(), new TaskDescriptionColumn { Alignment = Justify.Left });
+        progress.RefreshRate = _interval;
         return progress.Start(context =>
         {
             _bar = context.AddTask(Describe(Figures(_startRows, _startBytes, TimeSpan.Zero)), maxValue: Math.Max(_totalBytes, 1));

@@ -17,7 +17,9 @@ namespace HoaxScreen.Training;
 /// the training split; the shipped model is refitted on training + validation and judged on the
 /// evaluation split, which it never sees.
 /// </summary>
-public sealed class ModelTrainer(Action<string> progress)
+/// <param name="progress">Each step, worth a line in a log.</param>
+/// <param name="fitting">What a cross-validation fold's fit is doing now, for a live status line (<see cref="CrossValidator"/>).</param>
+public sealed class ModelTrainer(Action<string> progress, Action<string>? fitting = null)
 {
     /// <param name="folds">When 2 or more, the recipe is also cross-validated and the summary stored in the manifest and report.</param>
     public ModelManifest Train(TrainingRecipe recipe, string outputDirectory, int folds = 0)
@@ -47,7 +49,7 @@ public sealed class ModelTrainer(Action<string> progress)
         // With folds, the recipe is cross-validated over the rows outside the evaluation split, and each label's
         // threshold is chosen on all those rows' out-of-fold scores instead of on the validation split alone: five
         // times the rows, so a threshold no longer swings with one small slice (the evaluation split stays unseen).
-        var crossValidation = folds >= 2 ? new CrossValidator(progress).Run(recipe, dataset, folds, fitRows, outsideEvaluationSplit: true) : null;
+        var crossValidation = folds >= 2 ? new CrossValidator(progress, fitting).Run(recipe, dataset, folds, fitRows, outsideEvaluationSplit: true) : null;
         var ml = new MLContext(seed: settings.Seed);
         var fitted = ThresholdedFit.Run(ml, settings, dataset, normalized, train, validation, fitRows, progress);
         var (model, chosenL2) = (fitted.Model, fitted.L2);

@@ -1,126 +1,148 @@
 using System.Diagnostics;
-using System.Globalization;
-using System.Text;
+using HoaxScreen.Training.Terminal;
+using Spectre.Console;
 
 namespace HoaxScreen.Training.BulkScoring;
 
 /// <summary>
-/// The progress line of a long <c>score</c> run on stderr: rows written, percent of the input read (bytes, so it is
-/// known before the end without counting rows), posts/s of this run and the time left. On a terminal one line redrawn
-/// in place with a bar, at most every 250 ms; elsewhere (with --progress) a plain line every 2 s. The last state is
-/// always shown, so even a short run prints one line. Called at batch boundaries only; costs a clock read otherwise.
+/// The progress of a long <c>score</c> run on stderr: rows written, percent of the input read (bytes, so it is known
+/// before the end without counting rows), posts/s of this run and the time left. On a terminal a Spectre progress bar
+/// redrawn in place; elsewhere (with --progress) a plain line every 2 s. The last state is always shown, so even a
+/// short run prints one line. Fed at batch boundaries only; costs a clock read otherwise.
 /// </summary>
 public sealed class ScoreProgress
 {
-    private const int BarWidth = 24;
-
     private readonly TextWriter _stderr;
-    private readonly bool _terminal;
+    private readonly IAnsiConsole? _live;
     private readonly long _totalBytes;
     private readonly long _startRows;
     private readonly long _startBytes;
     private readonly TimeSpan _interval;
-    private readonly Stopwatch _clock = Stopwatch.StartNew();
+    private readonly Stopwatch _clock = new();
     private TimeSpan _last = TimeSpan.Zero;
-    private int _shownLength;
+    private ProgressTask? _bar;
+    private (long Rows, long InputPosition)? _written;
     private bool _broken;
 
     /// <param name="totalBytes">The input's size; 0 when unknown (no percent or time left then).</param>
     /// <param name="startRows">Rows already in the output when this run started (a resumed run).</param>
     /// <param name="startBytes">Input bytes already behind those rows.</param>
     public ScoreProgress(TextWriter stderr, bool terminal, long totalBytes, long startRows, long startBytes)
+        : this(stderr, terminal ? TerminalConsole.Create(stderr, terminal: true) : null, totalBytes, startRows, startBytes)
+    {
+    }
+
+    /// <param name="live">The terminal's console for the live bar; null for plain lines on <paramref name="stderr"/>.</param>
+    internal ScoreProgress(TextWriter stderr, IAnsiConsole? live, long totalBytes, long startRows, long startBytes)
     {
         _stderr = stderr;
-        _terminal = terminal;
+        _live = live;
         _totalBytes = totalBytes;
         _startRows = startRows;
         _startBytes = startBytes;
-        _interval = terminal ? TimeSpan.FromMilliseconds(250) : TimeSpan.FromSeconds(2);
+        _interval = live is not null ? TimeSpan.FromMilliseconds(250) : TimeSpan.FromSeconds(2);
     }
 
-    /// <summary>Shows the state when the interval has passed since the last line.</summary>
+    /// <summary>
+    /// Runs <paramref name="run"/> with the progress shown, and shows <paramref name="final"/>'s state when it ends,
+    /// by an exception too, so the bar or the last line says how far the run got.
+    /// </summary>
+    public T Track<T>(Func<T> run, Func<(long Rows, long InputPosition)> final)
+    {
+        _clock.Restart();
+        if (_live is null)
+        {
+            try
+            {
+                return run();
+            }
+            finally
+            {
+                // The last state, unless the last line already showed it.
+                var (rows, position) = final();
+                if (_written != (rows, position))
+                {
+                    WritePlain(rows, position);
+                }
+            }
+        }
+
+        // Redrawn 4 times a second, as often as the figures change (Spectre's default is 10).
+        var progress = _live.Progress()
+            .Columns(new ProgressBarColumn { Width = 24 }, new PercentageColumn(), new TaskDescriptionColumn { Alignment = Justify.Left });
+        progress.RefreshRate = _interval;
+        return progress.Start(context =>
+        {
+            _bar = context.AddTask(Describe(Figures(_startRows, _startBytes, TimeSpan.Zero)), maxValue: Math.Max(_totalBytes, 1));
+            _bar.IsIndeterminate = _totalBytes <= 0;
+            try
+            {
+                return run();
+            }
+            finally
+            {
+                var (rows, position) = final();
+                Show(rows, position);
+            }
+        });
+    }
+
+    /// <summary>Shows the state when the interval has passed since the last update.</summary>
     public void Report(long rows, long inputPosition)
     {
         var now = _clock.Elapsed;
         if (now - _last >= _interval)
         {
             _last = now;
-            Show(rows, inputPosition, now);
+            Show(rows, inputPosition);
         }
     }
 
-    /// <summary>Shows the final state and, on a terminal, ends the redrawn line.</summary>
-    public void Finish(long rows, long inputPosition)
+    /// <summary>Rows done, share of the input read, posts/s and time left, <paramref name="elapsed"/> into this run.</summary>
+    public ScoreProgressFigures Figures(long rows, long inputPosition, TimeSpan elapsed)
     {
-        Show(rows, inputPosition, _clock.Elapsed);
-        if (_terminal && !_broken)
+        var seconds = Math.Max(elapsed.TotalSeconds, 1e-3);
+        double? fraction = _totalBytes > 0 ? Math.Clamp((double)inputPosition / _totalBytes, 0, 1) : null;
+        var bytesPerSecond = (inputPosition - _startBytes) / seconds;
+        TimeSpan? left = _totalBytes > 0 && bytesPerSecond > 0
+            ? TimeSpan.FromSeconds(Math.Max(0, _totalBytes - inputPosition) / bytesPerSecond)
+            : null;
+        return new ScoreProgressFigures(rows, fraction, (rows - _startRows) / seconds, left);
+    }
+
+    private void Show(long rows, long inputPosition)
+    {
+        if (_bar is { } bar)
         {
-            try
-            {
-                _stderr.WriteLine();
-            }
-            catch (IOException)
-            {
-                _broken = true;
-            }
+            bar.Value = Math.Max(0, inputPosition);
+            bar.Description = Describe(Figures(rows, inputPosition, _clock.Elapsed));
+        }
+        else
+        {
+            WritePlain(rows, inputPosition);
         }
     }
 
-    private void Show(long rows, long inputPosition, TimeSpan elapsed)
+    // The description is Spectre markup: escaped, though the figures hold no brackets today.
+    private static string Describe(ScoreProgressFigures figures) => Markup.Escape(figures.Counts());
+
+    private void WritePlain(long rows, long inputPosition)
     {
         if (_broken)
         {
             return;
         }
 
+        _written = (rows, inputPosition);
         try
         {
-            Write(rows, inputPosition, elapsed);
+            _stderr.WriteLine(Figures(rows, inputPosition, _clock.Elapsed).PlainLine());
+            _stderr.Flush();
         }
         catch (IOException)
         {
-            // The terminal went away (a closed window): the run goes on, and stops cleanly if it was asked to.
+            // The log went away: the run goes on, and stops cleanly if it was asked to.
             _broken = true;
         }
-    }
-
-    private void Write(long rows, long inputPosition, TimeSpan elapsed)
-    {
-        var seconds = Math.Max(elapsed.TotalSeconds, 1e-3);
-        var rate = (rows - _startRows) / seconds;
-        var line = new StringBuilder("[score] ");
-        if (_totalBytes > 0)
-        {
-            var fraction = Math.Clamp((double)inputPosition / _totalBytes, 0, 1);
-            if (_terminal)
-            {
-                var filled = (int)(fraction * BarWidth);
-                line.Append('[').Append('#', filled).Append('.', BarWidth - filled).Append("] ");
-            }
-
-            line.Append(CultureInfo.InvariantCulture, $"{fraction * 100,5:F1}%  ");
-        }
-
-        line.Append(CultureInfo.InvariantCulture, $"{rows:N0} posts  {rate:N0} posts/s");
-        var bytesPerSecond = (inputPosition - _startBytes) / seconds;
-        if (_totalBytes > 0 && bytesPerSecond > 0)
-        {
-            var left = TimeSpan.FromSeconds(Math.Max(0, _totalBytes - inputPosition) / bytesPerSecond);
-            line.Append("  ETA ").Append(left.TotalHours >= 1 ? left.ToString(@"h\:mm\:ss", CultureInfo.InvariantCulture) : left.ToString(@"m\:ss", CultureInfo.InvariantCulture));
-        }
-
-        if (_terminal)
-        {
-            // Redraw in place; pad over the tail of a longer previous line.
-            var text = line.ToString();
-            _stderr.Write('\r' + text.PadRight(_shownLength));
-            _shownLength = text.Length;
-        }
-        else
-        {
-            _stderr.WriteLine(line.ToString());
-        }
-
-        _stderr.Flush();
     }
 }

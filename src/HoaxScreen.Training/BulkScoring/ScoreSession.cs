@@ -85,6 +85,6 @@ public sealed class ScoreSession(
         _sinceCheckpoint.Restart();
     }
 
-    /// <summary>Ends the progress line, if one is shown.</summary>
-    public void FinishProgress() => progress?.Finish(Rows, InputPosition);
+    /// <summary>Runs the scoring with the progress shown, if it is, ending at this session's last state.</summary>
+    public T Track<T>(Func<T> run) => progress is null ? run() : progress.Track(run, () => (Rows, InputPosition));
 }

@@ -3,6 +3,7 @@ using HoaxScreen.Training.Cli;
 using HoaxScreen.Training.Data;
 using HoaxScreen.Training.Evaluation;
 using HoaxScreen.Training.Reporting;
+using HoaxScreen.Training.Terminal;
 
 namespace HoaxScreen.Training.Commands;
 
@@ -30,19 +31,31 @@ public sealed class CrossValidateCommand : Command
         var recipe = _recipe.Read(args);
         var folds = args.GetValue(_folds);
 
-        var clock = System.Diagnostics.Stopwatch.StartNew();
-        void Progress(string message) => stderr.WriteLine($"[crossvalidate {clock.Elapsed.TotalSeconds,6:F1}s] {message}");
-        var dataset = LabelledDataset.Load(recipe, Progress);
-        Progress($"read {dataset.Posts.Count:N0} posts from {dataset.Sources.Count} source(s); labels: {string.Join(", ", dataset.Labels)}");
-        var summary = new CrossValidator(Progress).Run(recipe, dataset, folds);
+        var progress = TrainingProgress.Over(stderr, "crossvalidate");
+        var summary = progress.Run(() =>
+        {
+            var dataset = LabelledDataset.Load(recipe, progress.Step);
+            progress.Step($"read {dataset.Posts.Count:N0} posts from {dataset.Sources.Count} source(s); labels: {string.Join(", ", dataset.Labels)}");
+            return new CrossValidator(progress.Step, progress.Now).Run(recipe, dataset, folds);
+        });
         var markdown = CrossValidationTable.Markdown(summary);
-        stdout.Write(markdown);
+        if (TerminalConsole.IsTerminal(stdout))
+        {
+            var console = TerminalConsole.Over(stdout);
+            console.Write(CrossValidationTable.Console(summary, TerminalConsole.TableBorderFor(console)));
+        }
+        else
+        {
+            // A pipe or a file gets the report's Markdown, the same text as --out.
+            stdout.Write(markdown);
+        }
+
         if (output is not null)
         {
             File.WriteAllText(output, markdown);
         }
 
-        Progress("done");
+        progress.Step("done");
         return 0;
     }
 }

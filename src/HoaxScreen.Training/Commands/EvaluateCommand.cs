@@ -6,6 +6,7 @@ using HoaxScreen.Core.Scoring;
 using HoaxScreen.Training.Cli;
 using HoaxScreen.Training.Data;
 using HoaxScreen.Training.Reporting;
+using HoaxScreen.Training.Terminal;
 
 namespace HoaxScreen.Training.Commands;
 
@@ -65,7 +66,8 @@ public sealed class EvaluateCommand : Command
         }).ToList();
 
         stdout.WriteLine($"model {model.Version} on {posts.Count:N0} posts ({split} rows)");
-        stdout.Write(MetricsTable.Console(rows));
+        var console = TerminalConsole.Over(stdout);
+        console.Write(MetricsTable.Console(rows, TerminalConsole.TableBorderFor(console)));
         return 0;
     }
 }

@@ -185,32 +185,29 @@ public sealed class ScoreCommand : Command
                     session.SaveCheckpoint();
                 }
 
-                outcome = ScorePipeline.Run(
+                outcome = session.Track(() => ScorePipeline.Run(
                     reader,
                     batchSize,
                     withIds,
                     Environment.ProcessorCount,
                     new PostBatchScorer(model, explainer, claims, termLists).Score,
                     session.Write,
-                    interrupt.Token);
+                    interrupt.Token));
             }
             catch (DataFormatException)
             {
                 // The input cannot be scored as it is, and a corrected file is a different input: nothing to resume.
-                session.FinishProgress();
                 partial.Discard();
                 throw;
             }
             catch
             {
-                session.FinishProgress();
                 partial.Dispose();
                 stderr.WriteLine($"[score] the rows up to the last checkpoint are kept in {partial.PartialPath}; once the cause is fixed, run the same command with --resume");
                 throw;
             }
         }
 
-        session.FinishProgress();
         if (outcome != ScorePipeline.Outcome.Completed)
         {
             session.SaveCheckpoint();

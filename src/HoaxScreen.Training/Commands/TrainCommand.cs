@@ -1,6 +1,7 @@
 using System.CommandLine;
 using HoaxScreen.Training.Cli;
 using HoaxScreen.Training.Reporting;
+using HoaxScreen.Training.Terminal;
 
 namespace HoaxScreen.Training.Commands;
 
@@ -27,17 +28,17 @@ public sealed class TrainCommand : Command
     {
         var output = OutputFolder.Check(args.GetRequiredValue(_out));
         var recipe = _recipe.Read(args);
-        var clock = System.Diagnostics.Stopwatch.StartNew();
-        var trainer = new ModelTrainer(message => stderr.WriteLine($"[train {clock.Elapsed.TotalSeconds,6:F1}s] {message}"));
+        var progress = TrainingProgress.Over(stderr, "train");
         var folds = args.GetValue(_folds);
         if (folds == 1)
         {
             throw new CliException("--folds must be 0 (off) or 2..20");
         }
 
-        var manifest = trainer.Train(recipe, output, folds);
+        var manifest = progress.Run(() => new ModelTrainer(progress.Step, progress.Now).Train(recipe, output, folds));
         stdout.WriteLine($"model {manifest.Version} (held-out evaluation split)");
-        stdout.Write(MetricsTable.Console(manifest.Labels.Select(l => (l.Name, l.Threshold, l.Metrics))));
+        var console = TerminalConsole.Over(stdout);
+        console.Write(MetricsTable.Console(manifest.Labels.Select(l => (l.Name, l.Threshold, l.Metrics)), TerminalConsole.TableBorderFor(console)));
         stdout.WriteLine($"training time: {manifest.TrainingSeconds:F1} s");
         return 0;
     }

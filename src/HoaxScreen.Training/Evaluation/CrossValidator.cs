@@ -15,7 +15,9 @@ namespace HoaxScreen.Training.Evaluation;
 /// normaliser vocabulary, L2 choice and thresholds on an inner validation slice), so the figures judge the recipe and
 /// its settings, not one lucky split.
 /// </summary>
-public sealed class CrossValidator(Action<string> progress)
+/// <param name="progress">Each fold as it starts.</param>
+/// <param name="fitting">What a fold's fit is doing now (fold k/K, the label): many messages, for a live status line.</param>
+public sealed class CrossValidator(Action<string> progress, Action<string>? fitting = null)
 {
     public static string FoldRule(int folds, bool outsideEvaluationSplit = false) =>
         $"fold = (FNV-1a-32(UTF-8 text) / 50) % {folds}{(outsideEvaluationSplit ? " over the rows outside the evaluation split" : "")}; " +
@@ -70,7 +72,8 @@ public sealed class CrossValidator(Action<string> progress)
             var validation = rest.Where(i => InInnerValidation(posts[i].Text, folds)).ToArray();
             var train = rest.Where(i => !InInnerValidation(posts[i].Text, folds)).ToArray();
             var ml = new MLContext(seed: recipe.Trainer.Seed);
-            var fitted = ThresholdedFit.Run(ml, recipe.Trainer, dataset, normalized, train, validation, rest, _ => { });
+            var fitted = ThresholdedFit.Run(ml, recipe.Trainer, dataset, normalized, train, validation, rest,
+                message => fitting?.Invoke($"fold {fold + 1}/{folds}: {message}"));
             var heldScores = fitted.Model.Classifier.Probabilities(ThresholdedFit.Select(normalized, held));
             for (var i = 0; i < held.Length; i++)
             {

@@ -23,6 +23,9 @@ public sealed record AdaptSystem(string Name, AdaptationMethod Method, LocalTuni
         ["local-idf-new"] = new(IdfPenalty: true, CommunityNgrams: true),
         ["local-gate"] = new(SimilarityGate: true),
         ["local-new-gate"] = new(CommunityNgrams: true, SimilarityGate: true),
+        ["local-bal-gate"] = new(BalanceClasses: true, SimilarityGate: true),
+        ["local-idf-gate"] = new(IdfPenalty: true, SimilarityGate: true),
+        ["local-idf-f1-gate"] = new(IdfPenalty: true, ChooseL2ByF1: true, SimilarityGate: true),
     };
 
     public static bool TryParse(string name, [NotNullWhen(true)] out AdaptSystem? system)

@@ -56,10 +56,10 @@ public sealed class CommunityAdapter(Action<string> progress)
         for (var i = 0; i < rows.Length; i++)
         {
             rows[i] = Row(baseModel, heads, normalized[i], vocabulary, scores);
-            if (tuning?.CommunityNgramsOnly == true)
+            if (tuning?.CommunityNgramsOnly == true && vocabulary is not null)
             {
                 // Only the community's slots are fitted; the base's features keep their weights.
-                var extra = Enumerable.Range(0, rows[i].Slots.Length).Where(j => rows[i].Slots[j] >= vocabulary!.Offset).ToArray();
+                var extra = Enumerable.Range(0, rows[i].Slots.Length).Where(j => rows[i].Slots[j] >= vocabulary.Offset).ToArray();
                 rows[i] = rows[i] with { Slots = [.. extra.Select(j => rows[i].Slots[j])], Values = [.. extra.Select(j => rows[i].Values[j])] };
             }
 

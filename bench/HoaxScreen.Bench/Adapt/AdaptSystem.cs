@@ -18,6 +18,14 @@ public sealed record AdaptSystem(string Name, AdaptationMethod Method, LocalTuni
         ["local-idf-bal"] = new(IdfPenalty: true, BalanceClasses: true),
         ["local-idf-f1-bal"] = new(IdfPenalty: true, ChooseL2ByF1: true, BalanceClasses: true),
         ["local-all"] = new(IdfPenalty: true, ChooseL2ByF1: true, RethresholdWhenClear: true),
+        ["local-new"] = new(CommunityNgrams: true),
+        ["local-newonly"] = new(CommunityNgrams: true, CommunityNgramsOnly: true),
+        ["local-idf-new"] = new(IdfPenalty: true, CommunityNgrams: true),
+        ["local-gate"] = new(SimilarityGate: true),
+        ["local-new-gate"] = new(CommunityNgrams: true, SimilarityGate: true),
+        ["local-bal-gate"] = new(BalanceClasses: true, SimilarityGate: true),
+        ["local-idf-gate"] = new(IdfPenalty: true, SimilarityGate: true),
+        ["local-idf-f1-gate"] = new(IdfPenalty: true, ChooseL2ByF1: true, SimilarityGate: true),
     };
 
     public static bool TryParse(string name, [NotNullWhen(true)] out AdaptSystem? system)

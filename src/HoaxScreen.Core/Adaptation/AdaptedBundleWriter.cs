@@ -21,6 +21,12 @@ public static class AdaptedBundleWriter
 
     public static ModelManifest Write(MLContext ml, AdaptedModel model, AdaptationFeedback feedback, AdaptationMethod method, string outputDirectory)
     {
+        if (model.Vocabulary is not null || model.Gate is not null)
+        {
+            // The bundle's linear heads over its featuriser hold neither community slots nor a gate: it would serve another model.
+            throw new InvalidOperationException("an adapted model with community n-grams or a similarity gate cannot be written as a bundle");
+        }
+
         var target = Path.GetFullPath(outputDirectory);
         var baseDirectory = Path.GetFullPath(model.Base.Directory);
         var parent = Path.GetDirectoryName(target)!;

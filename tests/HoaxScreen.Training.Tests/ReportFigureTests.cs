@@ -31,6 +31,13 @@ public class ReportFigureTests
             .Select(p => p.Attribute("d")!.Value.Count(c => c is 'M' or 'L')),
     ];
 
+    /// <summary>Where Skia placed a text: its transform="translate(x y)", in pixels from the top left.</summary>
+    private static (double X, double Y) Translation(XElement text)
+    {
+        var numbers = text.Attribute("transform")!.Value.Split(['(', ' ', ')'], StringSplitOptions.RemoveEmptyEntries)[1..];
+        return (double.Parse(numbers[0], CultureInfo.InvariantCulture), double.Parse(numbers[1], CultureInfo.InvariantCulture));
+    }
+
     private static int Dots(XDocument doc, string color) =>
         doc.Descendants(Svg + "ellipse").Count(e => string.Equals((string?)e.Attribute("fill"), color, StringComparison.OrdinalIgnoreCase));
 
@@ -101,10 +108,15 @@ public class ReportFigureTests
         List<(float, bool)> rows = [(0.9f, true), (0.7f, true), (0.2f, true), (0.6f, false), (0.1f, false), (0.3f, false), (0.4f, false)];
         var doc = Parse(ConfusionMatrixFigure.Render(Label("abusive", rows)));
 
-        var boldNumbers = doc.Descendants(Svg + "text")
+        var counts = doc.Descendants(Svg + "text")
             .Where(t => t.Attribute("font-weight") is not null && int.TryParse(t.Value.Trim(), CultureInfo.InvariantCulture, out _))
-            .Select(t => int.Parse(t.Value.Trim(), CultureInfo.InvariantCulture));
-        Assert.That(boldNumbers, Is.EqualTo(new[] { 2, 1, 1, 3 }), "true positive, false negative, false positive, true negative");
+            .Select(t => (Count: int.Parse(t.Value.Trim(), CultureInfo.InvariantCulture), At: Translation(t)))
+            .ToList();
+        Assert.That(counts.Select(c => c.Count), Is.EqualTo(new[] { 2, 1, 1, 3 }), "true positive, false negative, false positive, true negative");
+        var (truePositive, falseNegative, falsePositive, trueNegative) = (counts[0].At, counts[1].At, counts[2].At, counts[3].At);
+        Assert.That(truePositive.X, Is.LessThan(falseNegative.X), "flagged is the left column");
+        Assert.That(truePositive.Y, Is.LessThan(falsePositive.Y), "truly positive is the top row");
+        Assert.That((trueNegative.X, trueNegative.Y), Is.EqualTo((falseNegative.X, falsePositive.Y)));
         var texts = Texts(doc);
         Assert.That(texts, Does.Contain("abusive at threshold 0.500"));
         Assert.That(texts, Does.Contain("flagged").And.Contain("not flagged").And.Contain("positive").And.Contain("negative"));

@@ -29,21 +29,23 @@ public static class ConfusionMatrixFigure
             { new("true positive", c.TruePositives, c.Positives, "positives"), new("false negative", c.FalseNegatives, c.Positives, "positives") },
             { new("false positive", c.FalsePositives, c.Negatives, "negatives"), new("true negative", c.TrueNegatives, c.Negatives, "negatives") },
         };
-        var heatmap = plot.Add.Heatmap(new double[,] { { cells[0, 0].Share, cells[0, 1].Share }, { cells[1, 0].Share, cells[1, 1].Share } });
+        var shares = new double[2, 2];
+        for (var row = 0; row < 2; row++)
+        {
+            for (var column = 0; column < 2; column++)
+            {
+                shares[row, column] = cells[row, column].Share;
+                // The heatmap draws its first row at the top, cells centred on whole coordinates (row 0 at y = 1).
+                AddCount(plot, cells[row, column], column, 1 - row);
+            }
+        }
+
+        var heatmap = plot.Add.Heatmap(shares);
         // Light (none of the class) to mid blue (all of it): the darkest blues would hide the black counts.
         heatmap.Colormap = new ScottPlot.Colormaps.Reversed(new ScottPlot.Colormaps.Blues());
         heatmap.ManualRange = new ScottPlot.Range(0, 1.6);
         // Cells as rectangles: the default bitmap would be embedded in the SVG as a base64 picture.
         heatmap.RenderStrategy = new ScottPlot.Plottables.Heatmap.RenderStrategies.Rectangles();
-
-        for (var row = 0; row < 2; row++)
-        {
-            for (var column = 0; column < 2; column++)
-            {
-                // The heatmap draws its first row at the top, cells centred on whole coordinates (row 0 at y = 1).
-                AddCount(plot, cells[row, column], column, 1 - row);
-            }
-        }
 
         plot.Axes.Bottom.TickGenerator = new NumericManual([0, 1], ["flagged", "not flagged"]);
         plot.Axes.Left.TickGenerator = new NumericManual([1, 0], ["positive", "negative"]);

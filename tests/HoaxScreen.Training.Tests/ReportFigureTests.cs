@@ -125,13 +125,19 @@ public class ReportFigureTests
     }
 
     [Test]
-    public void ConfusionMatrixFigure_Cells_AreShadedRectanglesNotAnEmbeddedBitmap()
+    public void ConfusionMatrixFigure_Cells_AreShadedRectanglesDrawnBeneathTheCounts()
     {
         List<(float, bool)> rows = [(0.9f, true), (0.2f, true), (0.6f, false), (0.1f, false)];
         var doc = Parse(ConfusionMatrixFigure.Render(Label("sara", rows)));
-        Assert.That(doc.Descendants(Svg + "image"), Is.Empty);
-        var shades = doc.Descendants(Svg + "rect").Select(r => (string?)r.Attribute("fill")).Where(f => f is not null && f.StartsWith('#')).ToList();
-        Assert.That(shades, Has.Count.GreaterThanOrEqualTo(4));
+        Assert.That(doc.Descendants(Svg + "image"), Is.Empty, "no embedded bitmap");
+
+        // SVG paints in document order: every cell must come before the first count, or it hides the counts.
+        var elements = doc.Descendants().ToList();
+        var cells = elements.Select((e, i) => (e, i))
+            .Where(x => x.e.Name == Svg + "rect" && ((string?)x.e.Attribute("fill"))?.StartsWith('#') == true).Select(x => x.i).ToList();
+        var firstCount = elements.FindIndex(e => e.Name == Svg + "text" && e.Attribute("font-weight") is not null && e.Value.Trim() == "1");
+        Assert.That(cells, Has.Count.GreaterThanOrEqualTo(3), "shaded cells (a share of 0 is plain white)");
+        Assert.That(firstCount, Is.GreaterThan(cells.Max()));
     }
 
     [Test]

@@ -35,8 +35,6 @@ public static class ConfusionMatrixFigure
             for (var column = 0; column < 2; column++)
             {
                 shares[row, column] = cells[row, column].Share;
-                // The heatmap draws its first row at the top, cells centred on whole coordinates (row 0 at y = 1).
-                AddCount(plot, cells[row, column], column, 1 - row);
             }
         }
 
@@ -46,6 +44,16 @@ public static class ConfusionMatrixFigure
         heatmap.ManualRange = new ScottPlot.Range(0, 1.6);
         // Cells as rectangles: the default bitmap would be embedded in the SVG as a base64 picture.
         heatmap.RenderStrategy = new ScottPlot.Plottables.Heatmap.RenderStrategies.Rectangles();
+
+        // After the heatmap: plottables are drawn in the order they were added, so the counts go on top of the cells.
+        for (var row = 0; row < 2; row++)
+        {
+            for (var column = 0; column < 2; column++)
+            {
+                // The heatmap draws its first row at the top, cells centred on whole coordinates (row 0 at y = 1).
+                AddCount(plot, cells[row, column], column, 1 - row);
+            }
+        }
 
         plot.Axes.Bottom.TickGenerator = new NumericManual([0, 1], ["flagged", "not flagged"]);
         plot.Axes.Left.TickGenerator = new NumericManual([1, 0], ["positive", "negative"]);

@@ -1,36 +1,47 @@
 using System.Globalization;
 using HoaxScreen.Core.Evaluation;
 using HoaxScreen.Training.Evaluation;
+using ScottPlot;
 
 namespace HoaxScreen.Training.Reporting;
 
 /// <summary>One label's precision-recall curve on the evaluation split, with the point its threshold picks.</summary>
 public static class PrecisionRecallFigure
 {
-    private static readonly double[] Ticks = [0, 0.2, 0.4, 0.6, 0.8, 1.0];
+    public const int Width = 420;
+    public const int Height = 400;
 
-    public static string Render(LabelEvaluation label, string color)
+    public static string Render(LabelEvaluation label, Color color)
     {
-        var chart = new SvgChart(380, 366, $"{label.Label}: precision-recall (evaluation split)")
-            .Area(58, 36, 300, 240, (0, 1), (0, 1))
-            .Axes("recall", "precision", Ticks, Ticks);
+        var plot = ReportPlot.Create($"{label.Label}: precision-recall (evaluation split)", "recall", "precision");
+        ReportPlot.UnitAxes(plot);
         var curve = PrecisionRecallCurve.Compute(label.Rows);
         if (curve.Count == 0)
         {
-            return chart.Notice("no positive rows in the evaluation split").Render();
+            plot.Add.Annotation("no positive rows in the evaluation split", Alignment.MiddleCenter);
+            return ReportPlot.ToSvg(plot, Width, Height);
         }
 
         var baseRate = (double)label.Rows.Count(r => r.Truth) / label.Rows.Count;
+        var shareOfPositives = plot.Add.Line(0, baseRate, 1, baseRate);
+        shareOfPositives.Color = ChartPalette.Reference;
+        shareOfPositives.LinePattern = LinePattern.Dashed;
+        shareOfPositives.LineWidth = 1.5f;
+        shareOfPositives.MarkerSize = 0;
+        shareOfPositives.LegendText = string.Create(CultureInfo.InvariantCulture, $"share of positives ({baseRate:0.000})");
+
+        var drawn = PointSampler.Downsample(curve);
+        var line = plot.Add.ScatterLine(drawn.Select(p => p.Recall).ToArray(), drawn.Select(p => p.Precision).ToArray(), color);
+        line.LineWidth = 2;
+        line.LegendText = string.Create(CultureInfo.InvariantCulture, $"curve (average precision {PrecisionRecallCurve.AveragePrecision(curve):0.000})");
+
         var counts = ConfusionCounts.At(label.Rows, label.Threshold);
-        var averagePrecision = PrecisionRecallCurve.AveragePrecision(curve);
-        return chart
-            .Polyline([(0, baseRate), (1, baseRate)], ChartPalette.Reference, 1.5, dashed: true)
-            .Polyline([.. PointSampler.Downsample(curve).Select(p => (p.Recall, p.Precision))], color)
-            .Marker(counts.Recall, counts.Precision, "#000000", 5, string.Create(CultureInfo.InvariantCulture, $"threshold {label.Threshold:0.000}"), hollow: true)
-            .Legend(66, 332, [
-                (string.Create(CultureInfo.InvariantCulture, $"curve (average precision {averagePrecision:0.000})"), color, false),
-                (string.Create(CultureInfo.InvariantCulture, $"share of positives ({baseRate:0.000})"), ChartPalette.Reference, true),
-            ])
-            .Render();
+        var threshold = plot.Add.Marker(counts.Recall, counts.Precision, MarkerShape.OpenCircle, 11, Colors.Black);
+        threshold.LineWidth = 2.5f;
+        threshold.LegendText = string.Create(CultureInfo.InvariantCulture,
+            $"threshold {label.Threshold:0.000}: precision {counts.Precision:0.00}, recall {counts.Recall:0.00}");
+
+        plot.ShowLegend(Edge.Bottom);
+        return ReportPlot.ToSvg(plot, Width, Height);
     }
 }

@@ -2,7 +2,7 @@ using HoaxScreen.Training.Evaluation;
 
 namespace HoaxScreen.Training.Reporting;
 
-/// <summary>Writes the report's SVG figures into the bundle's figures/ folder; paths returned are relative to the bundle.</summary>
+/// <summary>Writes the report's SVG figures (drawn with ScottPlot) into the bundle's figures/ folder; paths returned are relative to the bundle.</summary>
 public static class ReportFigures
 {
     public const string Folder = "figures";

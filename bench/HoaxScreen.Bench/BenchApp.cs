@@ -1,50 +1,57 @@
+using System.CommandLine;
+using System.CommandLine.Invocation;
+using HoaxScreen.Bench.Adapt;
+using HoaxScreen.Bench.Claims;
+using HoaxScreen.Bench.CsvReaders;
 using HoaxScreen.Core.Data;
 using HoaxScreen.Core.Modeling;
 using HoaxScreen.Training.Cli;
 
 namespace HoaxScreen.Bench;
 
-/// <summary>Dispatches the benchmark commands; every failure becomes one line and a non-zero exit.</summary>
+/// <summary>
+/// The benchmark commands on System.CommandLine, each with --help; every failure becomes one line and a non-zero exit
+/// (2 bad usage, 1 bad data, model or path), in the same words as the training CLI.
+/// </summary>
 public static class BenchApp
 {
-    public const string Usage = """
-        usage:
-          robustness [--recipe bench/recipes/public.recipe.json] [--out bench/results/robustness.md] [--seed 7]
-          quality    [--recipe bench/recipes/public.recipe.json] [--out bench/results/quality.md] [--trainer '{json}'] [--model BUNDLE_DIR]
-                     [--peers sklearn,fasttext|none] [--lopo on|off] [--python /usr/bin/python3]
-          claims-quality [--data ../shared/data] [--out bench/results/claims.md] [--matcher models/claims] [--model models/default]
-                     [--peers bm25,tfidf|none] [--trained on|off] [--clean 1000] [--python /usr/bin/python3]
-          claims-pairs --out DIR_OUTSIDE_THE_REPO [--data ../shared/data] [--clean 1000]
-          adapt      [--recipe data/production.recipe.json] [--out bench/results/adapt.md] [--sizes 50,100,200]
-                     [--methods thresholds,platt,residual,warm,local] [--only SOURCE_NAME_PART] [--model models/default]
-          termlists  [--model models/default] [--out bench/results/termlists.md] [--seed 7]
-          csv-readers [--posts 100000] [--passes 15] [--score-runs 3] [--out bench/results/csv-readers.md]
-          obfuscate  [--seed 7] [--model BUNDLE_DIR] [--only leet|spacedletters|mask|elongation|zerowidthspace|fullwidth|cyrillic|uppercase]  < posts.txt
+    public const string Description = """
+        HoaxScreen benchmarks: quality, robustness, known-claim matching, adaptation, term lists and CSV readers; each
+        writes its report under bench/results/ unless --out says otherwise (protocols in bench/README.md).
+        Exit codes: 0 done, 1 bad data, model or path, 2 bad usage.
         """;
 
-    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    // "@file" would be read as a response file: a path or a --trainer JSON value may begin with '@'.
+    internal static readonly ParserConfiguration Parsing = new() { ResponseFileTokenReplacer = null };
+
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr) => Run(args, Console.In, stdout, stderr);
+
+    /// <param name="stdin">What <c>obfuscate</c> reads its lines from.</param>
+    public static int Run(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr)
     {
-        // "quality --help" too: the command's own parser would take --help for an option missing its value.
-        if (args.Length == 0 || args[0] is "-h" or "--help" or "help" || args.Skip(1).Any(a => a is "-h" or "--help"))
+        var root = Commands(stdin, stdout, stderr);
+        if (args.Length == 0)
         {
-            (args.Length == 0 ? stderr : stdout).WriteLine(Usage);
-            return args.Length == 0 ? 2 : 0;
+            root.Parse(["--help"], Parsing).Invoke(Invocation(stderr, stderr));
+            return 2;
+        }
+
+        // "help quality" is "quality --help", as in the training CLI.
+        if (args[0] is "help")
+        {
+            args = [.. args[1..], "--help"];
+        }
+
+        var parsed = root.Parse(args, Parsing);
+        if (parsed.Action is ParseErrorAction)
+        {
+            stderr.WriteLine($"error: {UsageError.Describe(parsed)}");
+            return 2;
         }
 
         try
         {
-            return args[0] switch
-            {
-                "robustness" => RobustnessCommand.Run(CliArguments.Parse(args[1..], RobustnessCommand.Options), stdout, stderr),
-                "quality" => QualityCommand.Run(CliArguments.Parse(args[1..], QualityCommand.Options), stdout, stderr),
-                "claims-quality" => Claims.ClaimsQualityCommand.Run(CliArguments.Parse(args[1..], Claims.ClaimsQualityCommand.Options), args, stdout, stderr),
-                "claims-pairs" => Claims.ClaimsPairsCommand.Run(CliArguments.Parse(args[1..], Claims.ClaimsPairsCommand.Options), stdout, stderr),
-                "adapt" => Adapt.AdaptBenchCommand.Run(CliArguments.Parse(args[1..], Adapt.AdaptBenchCommand.Options), stdout, stderr),
-                "termlists" => TermListsCommand.Run(CliArguments.Parse(args[1..], TermListsCommand.Options), stdout, stderr),
-                "csv-readers" => CsvReaders.CsvReadersCommand.Run(CliArguments.Parse(args[1..], CsvReaders.CsvReadersCommand.Options), args, stdout, stderr),
-                "obfuscate" => ObfuscateCommand.Run(CliArguments.Parse(args[1..], ObfuscateCommand.Options), Console.In, stdout),
-                _ => throw new CliException($"unknown command '{args[0]}' (expected robustness, quality, claims-quality, claims-pairs, adapt, termlists, csv-readers or obfuscate)"),
-            };
+            return parsed.Invoke(Invocation(stdout, stderr));
         }
         catch (CliException ex)
         {
@@ -57,4 +64,32 @@ public static class BenchApp
             return 1;
         }
     }
+
+    /// <summary>The commands, built per run so each writes to the writers it was given.</summary>
+    public static RootCommand Commands(TextReader stdin, TextWriter stdout, TextWriter stderr) => new(Description)
+    {
+        new RobustnessCommand(stdout, stderr),
+        new QualityCommand(stdout, stderr),
+        new ClaimsQualityCommand(stdout, stderr),
+        new ClaimsPairsCommand(stdout),
+        new AdaptBenchCommand(stdout, stderr),
+        new TermListsCommand(stdout, stderr),
+        new CsvReadersCommand(stdout, stderr),
+        new ObfuscateCommand(stdin, stdout),
+    };
+
+    /// <summary>
+    /// The command line as the user wrote it after the tool's name ("csv-readers --posts 1000"), for a report to
+    /// say how it was made.
+    /// </summary>
+    public static string[] CommandLine(ParseResult args) => [.. args.Tokens.Select(token => token.Value)];
+
+    // Failures reach the catch blocks above (no stack trace printed by the library); Ctrl+C ends a bench as it always did.
+    private static InvocationConfiguration Invocation(TextWriter stdout, TextWriter stderr) => new()
+    {
+        Output = stdout,
+        Error = stderr,
+        EnableDefaultExceptionHandler = false,
+        ProcessTerminationTimeout = null,
+    };
 }

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using HoaxScreen.Core.Modeling;
 using HoaxScreen.Core.Scoring;
 using HoaxScreen.Core.Text;
@@ -6,15 +7,34 @@ using HoaxScreen.Training.Cli;
 namespace HoaxScreen.Bench;
 
 /// <summary>obfuscate [--seed 7] [--model BUNDLE_DIR] [--only DISGUISE]: disguises each line of stdin, to see what the benchmark feeds the models.</summary>
-public static class ObfuscateCommand
+public sealed class ObfuscateCommand : Command
 {
-    public static readonly string[] Options = ["seed", "model", "only"];
+    private static readonly string[] DisguiseNames = [.. Enum.GetNames<Disguise>().Select(name => name.ToLowerInvariant())];
 
-    public static int Run(CliArguments args, TextReader stdin, TextWriter stdout)
+    private readonly Option<int> _seed = CliOptions.WholeNumber(
+        "--seed", "N", "the obfuscator's seed", RobustnessCommand.DefaultSeed, min: 0, max: int.MaxValue);
+
+    private readonly Option<string> _model = CliOptions.Text("--model", "BUNDLE_DIR", "disguise with this bundle's lexicons, as the robustness bench does (default: none)");
+
+    // Checked where it is read, in any case ("SpacedLetters" as well as "spacedletters"), as it always was.
+    private readonly Option<string> _only = CliOptions.Text(
+        "--only", "DISGUISE", $"disguise every picked word this one way: {string.Join(", ", DisguiseNames)} (default: one drawn per word)");
+
+    public ObfuscateCommand(TextReader stdin, TextWriter stdout)
+        : base("obfuscate", "Disguise each line of stdin as the robustness benchmark does, to see what it feeds the models.")
     {
-        var seed = args.Int("seed", RobustnessCommand.DefaultSeed, 0, int.MaxValue);
-        var lexicon = args.Optional("model") is { } model ? ModelBundleLoader.Load(model).Normalizer.Lexicon : Lexicon.Empty;
-        Disguise? only = args.Optional("only") is { } name
+        _only.CompletionSources.Add(DisguiseNames);
+        Add(_seed);
+        Add(_model);
+        Add(_only);
+        SetAction(args => Run(args, stdin, stdout));
+    }
+
+    private int Run(ParseResult args, TextReader stdin, TextWriter stdout)
+    {
+        var seed = args.GetValue(_seed);
+        var lexicon = args.GetValue(_model) is { } model ? ModelBundleLoader.Load(model).Normalizer.Lexicon : Lexicon.Empty;
+        Disguise? only = args.GetValue(_only) is { } name
             ? Enum.TryParse<Disguise>(name, ignoreCase: true, out var kind) && Enum.IsDefined(kind)
                 ? kind
                 : throw new CliException($"--only must be one of {string.Join(", ", Enum.GetNames<Disguise>())}")

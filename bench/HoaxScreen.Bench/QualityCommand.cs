@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Diagnostics;
 using HoaxScreen.Core.Data;
 using HoaxScreen.Core.Modeling;
@@ -29,30 +30,55 @@ public sealed record HoldoutRun(string Platform, int NetifierRowsKept, double? T
 /// [--lopo on|off] [--python /usr/bin/python3]: trains HoaxScreen and the peers on the same deterministic split and
 /// compares F1, macro F1 and ROC AUC per task on the evaluation part.
 /// </summary>
-public static class QualityCommand
+public sealed class QualityCommand : Command
 {
     public const string DefaultRecipe = "bench/recipes/public.recipe.json";
     public const string DefaultOut = "bench/results/quality.md";
     public const string DefaultPython = "/usr/bin/python3";
     public const string HoaxScreenName = "HoaxScreen";
 
-    public static readonly string[] Options = ["recipe", "out", "trainer", "model", "peers", "lopo", "python"];
+    private readonly Option<string> _recipe = CliOptions.Text("--recipe", "R.json", $"the training recipe (default: {DefaultRecipe})");
 
-    public static int Run(CliArguments args, TextWriter stdout, TextWriter stderr)
+    private readonly Option<string> _out = CliOptions.Text("--out", "REPORT.md", $"the report (default: {DefaultOut})");
+
+    private readonly Option<string> _trainer = CliOptions.Text(
+        "--trainer", "JSON", "trainer settings laid over the recipe's, e.g. '{\"weighting\":\"tfidf\"}' (not with --model)");
+
+    private readonly Option<string> _model = CliOptions.Text(
+        "--model", "BUNDLE_DIR", "judge this trained bundle instead of training HoaxScreen on the recipe (default: train)");
+
+    private readonly Option<string> _peers = CliOptions.Text(
+        "--peers", "sklearn,fasttext|none", $"the peers trained beside HoaxScreen (default: {string.Join(',', PeerSpec.All.Select(p => p.Name))})");
+
+    private readonly Option<string> _lopo = CliOptions.Choice(
+        "--lopo", "also train HoaxScreen without each Netifier platform and judge it on that platform (default: on)", ["on", "off"],
+        refuse: other => $"--lopo must be on or off, not '{other}'");
+
+    private readonly Option<string> _python = CliOptions.Text("--python", "PATH", $"the Python that runs the peers (default: {DefaultPython})");
+
+    public QualityCommand(TextWriter stdout, TextWriter stderr)
+        : base("quality", "Train HoaxScreen and the peers on the same split and compare F1, macro F1 and ROC AUC per task on the evaluation part.")
+    {
+        Add(_recipe);
+        Add(_out);
+        Add(_trainer);
+        Add(_model);
+        Add(_peers);
+        Add(_lopo);
+        Add(_python);
+        SetAction(args => Run(args, stdout, stderr));
+    }
+
+    private int Run(ParseResult args, TextWriter stdout, TextWriter stderr)
     {
         var wall = Stopwatch.StartNew();
-        var recipePath = BenchPaths.Resolve(args.Optional("recipe"), DefaultRecipe);
-        var outPath = BenchPaths.Resolve(args.Optional("out"), DefaultOut);
-        var modelDirectory = args.Optional("model") is { } m ? Path.GetFullPath(m) : null;
-        var trainerJson = args.Optional("trainer");
-        var python = args.Optional("python") ?? DefaultPython;
-        var peers = ParsePeers(args.Optional("peers"));
-        var lopo = args.Optional("lopo") switch
-        {
-            null or "on" => true,
-            "off" => false,
-            var other => throw new CliException($"--lopo must be on or off, not '{other}'"),
-        };
+        var recipePath = BenchPaths.Resolve(args.GetValue(_recipe), DefaultRecipe);
+        var outPath = BenchPaths.Resolve(args.GetValue(_out), DefaultOut);
+        var modelDirectory = args.GetValue(_model) is { } m ? Path.GetFullPath(m) : null;
+        var trainerJson = args.GetValue(_trainer);
+        var python = args.GetValue(_python) ?? DefaultPython;
+        var peers = ParsePeers(args.GetValue(_peers));
+        var lopo = args.GetValue(_lopo) is not "off";
         if (modelDirectory is not null && trainerJson is not null)
         {
             throw new CliException("--trainer changes how HoaxScreen is trained; it cannot apply to a bundle given with --model");

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Diagnostics;
 using HoaxScreen.Core.Modeling;
 using HoaxScreen.Core.Scoring;
@@ -13,20 +14,33 @@ namespace HoaxScreen.Bench;
 /// minimal normalisation), scores the held-out evaluation split clean and obfuscated, and reports how much each
 /// label's F1 and scores drop.
 /// </summary>
-public static class RobustnessCommand
+public sealed class RobustnessCommand : Command
 {
     public const string DefaultRecipe = "bench/recipes/public.recipe.json";
     public const string DefaultOut = "bench/results/robustness.md";
     public const int DefaultSeed = 7;
 
-    public static readonly string[] Options = ["recipe", "out", "seed"];
+    private readonly Option<string> _recipe = CliOptions.Text("--recipe", "R.json", $"the training recipe (default: {DefaultRecipe})");
 
-    public static int Run(CliArguments args, TextWriter stdout, TextWriter stderr)
+    private readonly Option<string> _out = CliOptions.Text("--out", "REPORT.md", $"the report (default: {DefaultOut})");
+
+    private readonly Option<int> _seed = CliOptions.WholeNumber("--seed", "N", "the obfuscator's seed", DefaultSeed, min: 0, max: int.MaxValue);
+
+    public RobustnessCommand(TextWriter stdout, TextWriter stderr)
+        : base("robustness", "Train the recipe with full and with minimal normalisation and report how much each label's F1 and scores drop on obfuscated posts.")
+    {
+        Add(_recipe);
+        Add(_out);
+        Add(_seed);
+        SetAction(args => Run(args, stdout, stderr));
+    }
+
+    private int Run(ParseResult args, TextWriter stdout, TextWriter stderr)
     {
         var wall = Stopwatch.StartNew();
-        var recipePath = BenchPaths.Resolve(args.Optional("recipe"), DefaultRecipe);
-        var outPath = BenchPaths.Resolve(args.Optional("out"), DefaultOut);
-        var seed = args.Int("seed", DefaultSeed, 0, int.MaxValue);
+        var recipePath = BenchPaths.Resolve(args.GetValue(_recipe), DefaultRecipe);
+        var outPath = BenchPaths.Resolve(args.GetValue(_out), DefaultOut);
+        var seed = args.GetValue(_seed);
 
         var recipe = TrainingRecipe.Load(recipePath);
         if (recipe.Sources.Any(s => !File.Exists(recipe.Resolve(s))))

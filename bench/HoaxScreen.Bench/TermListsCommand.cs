@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
@@ -16,18 +17,32 @@ namespace HoaxScreen.Bench;
 /// (target ≥ 99 %). Cost: five lists of 1,000 terms matched against every post of data/posts.csv, one call per post
 /// on one thread after a warm-up, p50 and p90 per call (target ≤ 10 µs p50), beside normalising alone.
 /// </summary>
-public static class TermListsCommand
+public sealed class TermListsCommand : Command
 {
-    public static readonly string[] Options = ["model", "out", "seed"];
-
     private const int ListCount = 5;
     private const int TermsPerList = 1_000;
 
-    public static int Run(CliArguments args, TextWriter stdout, TextWriter stderr)
+    private readonly Option<string> _model = CliOptions.Text("--model", "BUNDLE_DIR", "the bundle whose normaliser and vocabulary the lists use (default: models/default)");
+
+    private readonly Option<string> _out = CliOptions.Text("--out", "REPORT.md", "the report (default: bench/results/termlists.md)");
+
+    private readonly Option<int> _seed = CliOptions.WholeNumber(
+        "--seed", "N", "the obfuscator's seed", RobustnessCommand.DefaultSeed, min: 0, max: int.MaxValue);
+
+    public TermListsCommand(TextWriter stdout, TextWriter stderr)
+        : base("termlists", "Term lists: share of disguised terms found (target >= 99 %) and the cost of matching five 1,000-term lists per post (target <= 10 µs p50).")
     {
-        var bundle = args.Optional("model") ?? Path.Combine(BenchPaths.Root, "models", "default");
-        var output = args.Optional("out") ?? Path.Combine(BenchPaths.Root, "bench", "results", "termlists.md");
-        var seed = args.Int("seed", RobustnessCommand.DefaultSeed, 0, int.MaxValue);
+        Add(_model);
+        Add(_out);
+        Add(_seed);
+        SetAction(args => Run(args, stdout, stderr));
+    }
+
+    private int Run(ParseResult args, TextWriter stdout, TextWriter stderr)
+    {
+        var bundle = args.GetValue(_model) ?? Path.Combine(BenchPaths.Root, "models", "default");
+        var output = args.GetValue(_out) ?? Path.Combine(BenchPaths.Root, "bench", "results", "termlists.md");
+        var seed = args.GetValue(_seed);
         var normalizer = TextNormalizer.ForBundle(bundle, ModelBundle.ReadManifest(bundle).Normalizer);
         var lists = Lists(normalizer);
         var matcher = TermListMatcher.ForLists(lists, normalizer);

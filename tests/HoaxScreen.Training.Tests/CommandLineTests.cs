@@ -176,6 +176,22 @@ public partial class CommandLineTests
     }
 
     [Test]
+    public void Parse_SwitchFollowedByAnOption_IsSetWithoutTakingTheNextArgument()
+    {
+        var root = CliApp.Commands(TextWriter.Null, TextWriter.Null, CliHost.InProcess);
+
+        var parsed = root.Parse(["score", "--model", "m", "--resume", "--in", "posts.csv", "--out", "scores.csv"], CliApp.Parsing);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(parsed.Errors, Is.Empty);
+            Assert.That(parsed.GetValue<bool>("--resume"), Is.True);
+            Assert.That(parsed.GetValue<bool>("--progress"), Is.False);
+            Assert.That(parsed.GetValue<string>("--in"), Is.EqualTo("posts.csv"));
+        });
+    }
+
+    [Test]
     public void Run_RecipeAndDataTogether_ExitsTwo()
     {
         var run = CliRun.Of("train", "--recipe", "r.json", "--data", "d.csv", "--out", Path.Combine(Path.GetTempPath(), "bundle"));

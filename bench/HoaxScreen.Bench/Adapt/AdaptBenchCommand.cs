@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Diagnostics;
 using HoaxScreen.Core.Adaptation;
 using HoaxScreen.Core.Data;
@@ -18,18 +19,45 @@ namespace HoaxScreen.Bench.Adapt;
 /// feedback, and the base, threshold re-choice and each adaptation method are judged on the community's other posts
 /// and on the base's own evaluation split. Writes bench/results/adapt.md.
 /// </summary>
-public static class AdaptBenchCommand
+public sealed class AdaptBenchCommand : Command
 {
-    public static readonly string[] Options = ["recipe", "out", "sizes", "methods", "only", "model"];
+    private const string DefaultRecipe = "data/production.recipe.json";
+    private const string DefaultOut = "bench/results/adapt.md";
+    private const string DefaultSizes = "50,100,200";
+    private const string DefaultMethods = "thresholds,platt,residual,warm,local";
+
+    private readonly Option<string> _recipe = CliOptions.Text("--recipe", "R.json", $"the training recipe whose sources are left out in turn (default: {DefaultRecipe})");
+
+    private readonly Option<string> _out = CliOptions.Text("--out", "REPORT.md", $"the report (default: {DefaultOut})");
+
+    private readonly Option<string> _sizes = CliOptions.Text("--sizes", "K,K,...", $"feedback sizes: how many of the community's posts its moderators label (default: {DefaultSizes})");
+
+    private readonly Option<string> _methods = CliOptions.Text("--methods", "M,M,...", $"the adaptation methods compared (default: {DefaultMethods})");
+
+    private readonly Option<string> _only = CliOptions.Text("--only", "SOURCE_NAME_PART", "run only the communities whose name contains this (any case; default: all)");
+
+    private readonly Option<string> _model = CliOptions.Text("--model", "BUNDLE_DIR", "the production bundle timed adapting (default: models/default)");
+
+    public AdaptBenchCommand(TextWriter stdout, TextWriter stderr)
+        : base("adapt", "Leave one source out: adapt a base trained without each community to K of its posts, and judge every method on the rest.")
+    {
+        Add(_recipe);
+        Add(_out);
+        Add(_sizes);
+        Add(_methods);
+        Add(_only);
+        Add(_model);
+        SetAction(args => Run(args, stdout, stderr));
+    }
 
     /// <summary>The feedback pool: the largest K is taken from it, smaller K are its first posts; the rest is judged.</summary>
-    public static int Run(CliArguments args, TextWriter stdout, TextWriter stderr)
+    private int Run(ParseResult args, TextWriter stdout, TextWriter stderr)
     {
         var wall = Stopwatch.StartNew();
-        var recipePath = BenchPaths.Resolve(args.Optional("recipe"), "data/production.recipe.json");
-        var outPath = BenchPaths.Resolve(args.Optional("out"), "bench/results/adapt.md");
-        var sizes = (args.Optional("sizes") ?? "50,100,200").Split(',').Select(s => int.TryParse(s, out var k) && k > 0 ? k : throw new CliException($"--sizes: '{s}' is not a positive whole number")).Order().ToArray();
-        var methods = (args.Optional("methods") ?? "thresholds,platt,residual,warm,local").Split(',')
+        var recipePath = BenchPaths.Resolve(args.GetValue(_recipe), DefaultRecipe);
+        var outPath = BenchPaths.Resolve(args.GetValue(_out), DefaultOut);
+        var sizes = (args.GetValue(_sizes) ?? DefaultSizes).Split(',').Select(s => int.TryParse(s, out var k) && k > 0 ? k : throw new CliException($"--sizes: '{s}' is not a positive whole number")).Order().ToArray();
+        var methods = (args.GetValue(_methods) ?? DefaultMethods).Split(',')
             .Select(m => AdaptSystem.TryParse(m, out var system) ? system : throw new CliException($"--methods: unknown method '{m}'")).ToArray();
         if (!Directory.Exists(BenchPaths.SharedData))
         {
@@ -40,7 +68,7 @@ public static class AdaptBenchCommand
         var recipe = TrainingRecipe.Load(recipePath);
         using var work = new WorkFolder("hoaxscreen-adapt", stderr);
         var units = HeldOutSource.All(recipe, BenchPaths.SharedData, work.Path);
-        if (args.Optional("only") is { } only)
+        if (args.GetValue(_only) is { } only)
         {
             units = [.. units.Where(u => u.Name.Contains(only, StringComparison.OrdinalIgnoreCase))];
         }
@@ -51,7 +79,7 @@ public static class AdaptBenchCommand
             runs.Add(RunOne(unit, sizes, methods, work.Path, stderr));
         }
 
-        var timing = ProductionTiming(args.Optional("model") ?? BenchPaths.DefaultModel, units, sizes[^1], methods, work.Path, stderr);
+        var timing = ProductionTiming(args.GetValue(_model) ?? BenchPaths.DefaultModel, units, sizes[^1], methods, work.Path, stderr);
         var report = AdaptBenchReport.Render(runs, sizes, methods, recipe, timing, wall.Elapsed) + KeptTriedSection(outPath);
         return ReportFile.Publish(report, outPath, wall, stdout, stderr);
     }

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using HoaxScreen.Training.Cli;
 
 namespace HoaxScreen.Bench.Claims;
@@ -7,15 +8,31 @@ namespace HoaxScreen.Bench.Claims;
 /// every query as training pairs (pairs.csv: known → repeat, unseen and clean → unrelated) for <c>claims train</c>.
 /// DIR must be outside the repository: the rows are benchmark-only data and are never committed.
 /// </summary>
-public static class ClaimsPairsCommand
+public sealed class ClaimsPairsCommand : Command
 {
-    public static readonly string[] Options = ["out", "data", "clean"];
+    private readonly Option<string> _out = CliOptions.Text(
+        "--out", "DIR", "the folder claims.csv and pairs.csv are written to; outside the repository (e.g. under /tmp)", required: true);
 
-    public static int Run(CliArguments args, TextWriter stdout, TextWriter stderr)
+    private readonly Option<string> _data = CliOptions.Text(
+        "--data", "DIR", $"the shared data folder holding {ClaimsBenchData.ClaimsFolder}/ and {ClaimsBenchData.CleanFile} (default: ../shared/data)");
+
+    private readonly Option<int> _clean = CliOptions.WholeNumber(
+        "--clean", "N", "clean posts drawn as unrelated queries, 10..100000", ClaimsBenchData.DefaultClean, min: 10, max: 100_000);
+
+    public ClaimsPairsCommand(TextWriter stdout)
+        : base("claims-pairs", "Write the claims benchmark's indexed claims and its queries as training pairs, for 'claims train'.")
     {
-        var output = Path.GetFullPath(args.Required("out"));
-        var sharedData = args.Optional("data") is { } d ? Path.GetFullPath(d) : BenchPaths.SharedData;
-        var clean = args.Int("clean", ClaimsBenchData.DefaultClean, 10, 100_000);
+        Add(_out);
+        Add(_data);
+        Add(_clean);
+        SetAction(args => Run(args, stdout));
+    }
+
+    private int Run(ParseResult args, TextWriter stdout)
+    {
+        var output = Path.GetFullPath(args.GetRequiredValue(_out));
+        var sharedData = args.GetValue(_data) is { } d ? Path.GetFullPath(d) : BenchPaths.SharedData;
+        var clean = args.GetValue(_clean);
         var root = Path.TrimEndingDirectorySeparator(BenchPaths.Root) + Path.DirectorySeparatorChar;
         if ((Path.TrimEndingDirectorySeparator(output) + Path.DirectorySeparatorChar).StartsWith(root, StringComparison.Ordinal))
         {

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Diagnostics;
 using HoaxScreen.Core.Modeling;
 using HoaxScreen.Core.Text;
@@ -10,28 +11,57 @@ namespace HoaxScreen.Bench.Claims;
 /// [--peers bm25,tfidf|none] [--trained on|off] [--clean 1000] [--python /usr/bin/python3]: the known-hoax matching
 /// benchmark on TurnBackHoax 2024 (protocol in bench/README.md), HoaxScreen's matchers beside BM25 and TF-IDF peers.
 /// </summary>
-public static class ClaimsQualityCommand
+public sealed class ClaimsQualityCommand : Command
 {
     public const string DefaultOut = "bench/results/claims.md";
 
-    public static readonly string[] Options = ["data", "out", "matcher", "model", "peers", "trained", "clean", "python"];
+    private readonly Option<string> _data = CliOptions.Text(
+        "--data", "DIR", $"the shared data folder holding {ClaimsBenchData.ClaimsFolder}/ and {ClaimsBenchData.CleanFile} (default: ../shared/data)");
 
-    public static int Run(CliArguments args, IReadOnlyList<string> commandLine, TextWriter stdout, TextWriter stderr)
+    private readonly Option<string> _out = CliOptions.Text("--out", "REPORT.md", $"the report (default: {DefaultOut})");
+
+    private readonly Option<string> _matcher = CliOptions.Text("--matcher", "MATCHER_DIR", "the shipped claim matcher (default: models/claims)");
+
+    private readonly Option<string> _model = CliOptions.Text("--model", "BUNDLE_DIR", "the bundle whose normaliser the matchers use (default: models/default)");
+
+    private readonly Option<string> _peers = CliOptions.Text(
+        "--peers", "bm25,tfidf|none", $"the peers run beside HoaxScreen's matchers (default: {string.Join(',', ClaimsPeers.All.Select(p => p.Name))})");
+
+    private readonly Option<string> _trained = CliOptions.Choice(
+        "--trained", "also judge a matcher trained on TurnBackHoax out of fold ('claims train' on the other folds' queries; default: on)", ["on", "off"],
+        refuse: other => $"--trained must be on or off, not '{other}'");
+
+    private readonly Option<int> _clean = CliOptions.WholeNumber(
+        "--clean", "N", "clean posts drawn as unrelated queries, 10..100000", ClaimsBenchData.DefaultClean, min: 10, max: 100_000);
+
+    private readonly Option<string> _python = CliOptions.Text("--python", "PATH", $"the Python that runs the peers (default: {QualityCommand.DefaultPython})");
+
+    public ClaimsQualityCommand(TextWriter stdout, TextWriter stderr)
+        : base("claims-quality", "The known-hoax matching benchmark on TurnBackHoax 2024: HoaxScreen's matchers beside BM25 and TF-IDF peers.")
+    {
+        Add(_data);
+        Add(_out);
+        Add(_matcher);
+        Add(_model);
+        Add(_peers);
+        Add(_trained);
+        Add(_clean);
+        Add(_python);
+        SetAction(args => Run(args, stdout, stderr));
+    }
+
+    private int Run(ParseResult args, TextWriter stdout, TextWriter stderr)
     {
         var wall = Stopwatch.StartNew();
-        var sharedData = args.Optional("data") is { } d ? Path.GetFullPath(d) : BenchPaths.SharedData;
-        var outPath = BenchPaths.Resolve(args.Optional("out"), DefaultOut);
-        var matcher = BenchPaths.Resolve(args.Optional("matcher"), "models/claims");
-        var bundle = BenchPaths.Resolve(args.Optional("model"), "models/default");
-        var python = args.Optional("python") ?? QualityCommand.DefaultPython;
-        var clean = args.Int("clean", ClaimsBenchData.DefaultClean, 10, 100_000);
-        var trained = args.Optional("trained") switch
-        {
-            null or "on" => true,
-            "off" => false,
-            var other => throw new CliException($"--trained must be on or off, not '{other}'"),
-        };
-        var peers = args.Optional("peers") switch
+        var commandLine = BenchApp.CommandLine(args);
+        var sharedData = args.GetValue(_data) is { } d ? Path.GetFullPath(d) : BenchPaths.SharedData;
+        var outPath = BenchPaths.Resolve(args.GetValue(_out), DefaultOut);
+        var matcher = BenchPaths.Resolve(args.GetValue(_matcher), "models/claims");
+        var bundle = BenchPaths.Resolve(args.GetValue(_model), "models/default");
+        var python = args.GetValue(_python) ?? QualityCommand.DefaultPython;
+        var clean = args.GetValue(_clean);
+        var trained = args.GetValue(_trained) is not "off";
+        var peers = args.GetValue(_peers) switch
         {
             null => ClaimsPeers.All.Select(p => p.Name).ToList(),
             "none" => [],

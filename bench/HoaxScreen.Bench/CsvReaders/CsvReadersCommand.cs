@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Diagnostics;
 using HoaxScreen.Training.Cli;
 
@@ -9,20 +10,43 @@ namespace HoaxScreen.Bench.CsvReaders;
 /// <c>score</c> CLI runs over the same file (how much of its time reading is), and every reader meets the malformed and
 /// edge-case files of HoaxScreen's tests.
 /// </summary>
-public static class CsvReadersCommand
+public sealed class CsvReadersCommand : Command
 {
-    /// <summary>The options; <c>--timings-of FILE</c> is the timing child's (see <see cref="JitModeTimings"/>).</summary>
-    public static readonly string[] Options = ["posts", "passes", "score-runs", "out", "timings-of"];
+    private const string DefaultOut = "bench/results/csv-readers.md";
 
-    public static int Run(CliArguments args, string[] commandLine, TextWriter stdout, TextWriter stderr)
+    private readonly Option<int> _posts = CliOptions.WholeNumber("--posts", "N", "posts in the bulk input, 1..10000000", 100_000, min: 1, max: 10_000_000);
+
+    private readonly Option<int> _passes = CliOptions.WholeNumber("--passes", "N", "timed rounds over the bulk input, 5..1000", 15, min: 5, max: 1_000);
+
+    private readonly Option<int> _scoreRuns = CliOptions.WholeNumber("--score-runs", "N", "runs of the score CLI over the same file, 0..100", 3, min: 0, max: 100);
+
+    private readonly Option<string> _out = CliOptions.Text("--out", "REPORT.md", $"the report (default: {DefaultOut})");
+
+    // The timing child's (see JitModeTimings): not for people, so not in the help.
+    private readonly Option<string> _timingsOf = CliOptions.Text("--timings-of", "FILE", "time the readers over FILE and print the timings (the timing child process)");
+
+    public CsvReadersCommand(TextWriter stdout, TextWriter stderr)
+        : base("csv-readers", "HoaxScreen's CSV reader beside Sep and CsvHelper: time and allocation over a bulk input, the score CLI's reading share, and the malformed-file cases.")
+    {
+        _timingsOf.Hidden = true;
+        Add(_posts);
+        Add(_passes);
+        Add(_scoreRuns);
+        Add(_out);
+        Add(_timingsOf);
+        SetAction(args => Run(args, stdout, stderr));
+    }
+
+    private int Run(ParseResult args, TextWriter stdout, TextWriter stderr)
     {
         var wall = Stopwatch.StartNew();
-        var count = args.Int("posts", 100_000, 1, 10_000_000);
-        var passes = args.Int("passes", 15, 5, 1_000);
-        var scoreRuns = args.Int("score-runs", 3, 0, 100);
-        var output = BenchPaths.Resolve(args.Optional("out"), "bench/results/csv-readers.md");
+        var commandLine = BenchApp.CommandLine(args);
+        var count = args.GetValue(_posts);
+        var passes = args.GetValue(_passes);
+        var scoreRuns = args.GetValue(_scoreRuns);
+        var output = BenchPaths.Resolve(args.GetValue(_out), DefaultOut);
         ICsvCandidate[] readers = [new HandWrittenCandidate(), new SepCandidate(), new CsvHelperCandidate(strictText: false), new CsvHelperCandidate(strictText: true), new PrecheckedCsvHelperCandidate()];
-        if (args.Optional("timings-of") is { } timedFile)
+        if (args.GetValue(_timingsOf) is { } timedFile)
         {
             JitModeTimings.Print(ReaderTimings.Measure(readers, timedFile, passes, stderr), stdout);
             return 0;

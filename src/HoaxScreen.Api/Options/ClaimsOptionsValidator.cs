@@ -7,7 +7,7 @@ namespace HoaxScreen.Api.Options;
 /// With matching on (a store path, or the shared database), the matcher folder must be one and a store file's folder
 /// must exist (checked at start-up).
 /// </summary>
-public sealed class ClaimsOptionsValidator(IHostEnvironment environment, IOptions<DatabaseOptions> database) : IValidateOptions<ClaimsOptions>
+public sealed class ClaimsOptionsValidator(IHostEnvironment environment, IConfiguration configuration) : IValidateOptions<ClaimsOptions>
 {
     public ValidateOptionsResult Validate(string? name, ClaimsOptions options)
     {
@@ -21,7 +21,7 @@ public sealed class ClaimsOptionsValidator(IHostEnvironment environment, IOption
             return ValidateOptionsResult.Fail("Claims:MaxImportBytes must be from 1024 to 1073741824 (1 GiB).");
         }
 
-        if (!options.Enabled && !database.Value.Shared)
+        if (!options.Enabled && !DatabaseOptions.IsShared(configuration))
         {
             return ValidateOptionsResult.Success;
         }
@@ -33,7 +33,7 @@ public sealed class ClaimsOptionsValidator(IHostEnvironment environment, IOption
                 $"Claims:MatcherPath '{options.MatcherPath}' is not a trained matcher folder (no {MatcherManifest.FileName}; train one with claims train).");
         }
 
-        if (database.Value.Shared)
+        if (DatabaseOptions.IsShared(configuration))
         {
             return ValidateOptionsResult.Success;
         }

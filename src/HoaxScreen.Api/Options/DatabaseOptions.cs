@@ -14,4 +14,11 @@ public sealed class DatabaseOptions
     public string? HoaxScreen { get; set; }
 
     public bool Shared => !string.IsNullOrWhiteSpace(HoaxScreen);
+
+    /// <summary>
+    /// Whether the shared database is configured, read without validating it: the stores' own validators ask this, so a
+    /// database that cannot be reached is reported once, by <see cref="DatabaseOptionsValidator"/>.
+    /// </summary>
+    public static bool IsShared(IConfiguration configuration) =>
+        !string.IsNullOrWhiteSpace(configuration.GetConnectionString(nameof(HoaxScreen)));
 }

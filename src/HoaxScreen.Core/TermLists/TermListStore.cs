@@ -8,10 +8,10 @@ namespace HoaxScreen.Core.TermLists;
 
 /// <summary>
 /// A deployment's term lists in one SQLite file (WAL journal; one writer, many readers, any number of processes) or a
-/// shared PostgreSQL database (<see cref="StoreDatabase"/>). Each
-/// write replaces or deletes a whole list in one transaction and bumps <see cref="Revision"/>, which a matcher polls
-/// (one indexed read) to rebuild itself, so a list changed through one replica reaches every replica's scoring without
-/// a restart. Thread-safe: each call uses its own pooled connection.
+/// shared PostgreSQL database (<see cref="StoreDatabase"/>). Each write replaces or deletes a whole list in one
+/// transaction and bumps <see cref="Revision"/>, which a matcher polls (one indexed read) to rebuild itself, so a list
+/// changed through one replica reaches every replica's scoring without a restart. Thread-safe: each call uses its own
+/// pooled connection.
 /// </summary>
 public sealed partial class TermListStore
 {

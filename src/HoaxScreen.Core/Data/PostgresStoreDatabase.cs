@@ -23,7 +23,13 @@ public sealed class PostgresStoreDatabase : StoreDatabase
     /// <exception cref="ArgumentException">The connection string has an unknown keyword or a bad value.</exception>
     public PostgresStoreDatabase(string connectionString)
     {
+        // Auto-prepare: an import runs the same two statements per claim, parsed once per connection instead of each time.
         var builder = new NpgsqlConnectionStringBuilder(connectionString) { SearchPath = SchemaName };
+        if (builder.MaxAutoPrepare == 0)
+        {
+            builder.MaxAutoPrepare = 16;
+        }
+
         _connectionString = builder.ConnectionString;
         Location = $"PostgreSQL {builder.Host}:{builder.Port}/{builder.Database ?? builder.Username}";
     }

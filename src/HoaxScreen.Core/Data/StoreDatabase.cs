@@ -35,6 +35,12 @@ public abstract class StoreDatabase
     /// <summary>A transaction whose reads all see one moment, without blocking writers.</summary>
     public abstract DbTransaction BeginRead(DbConnection connection);
 
+    /// <summary>
+    /// How many rows a bulk write puts in one statement: many where each statement is a round trip to a server, one
+    /// where the database is in process.
+    /// </summary>
+    public abstract int RowsPerStatement { get; }
+
     /// <summary>The store's row in the <c>meta</c> table that holds its revision.</summary>
     public abstract string RevisionKey(StoreSchema schema);
 }

@@ -94,6 +94,31 @@ public class ClaimStoreTests(StoreBackend backend)
     }
 
     [Test]
+    public void Upsert_IdRepeatedInOneCall_LastWinsCountedAsAddedThenUpdated()
+    {
+        var store = ClaimStore.Open(_store);
+
+        var result = store.Upsert([Claim("a"), Claim("a", verdict: "MENYESATKAN"), Claim("a", verdict: "MENYESATKAN")]);
+
+        Assert.That(result, Is.EqualTo(new ClaimUpsertResult(1, 1, 1, 1, 1)));
+        Assert.That(store.Get("a")!.Rating, Is.EqualTo(ClaimRating.Misleading));
+    }
+
+    /// <summary>More claims than one read-and-write round (500): every one counted and stored once.</summary>
+    [Test]
+    public void Upsert_MoreClaimsThanOneRound_EveryClaimCountedOnce()
+    {
+        var store = ClaimStore.Open(_store);
+        var claims = Enumerable.Range(0, 1_201).Select(i => Claim($"c{i:D4}")).ToList();
+        store.Upsert(claims.Take(600));
+
+        var result = store.Upsert([.. claims, Claim("c0599", verdict: "MENYESATKAN")]);
+
+        Assert.That(result, Is.EqualTo(new ClaimUpsertResult(601, 1, 600, 1_201, 2)));
+        Assert.That(store.Get("c0599")!.Rating, Is.EqualTo(ClaimRating.Misleading));
+    }
+
+    [Test]
     public void Upsert_FailingMidway_ChangesNothing()
     {
         var store = ClaimStore.Open(_store);

@@ -88,6 +88,7 @@ internal static class TestPostgres
                 Run(asRoot, Path.Combine(bin, "pg_ctl"), "-D", data, "-m", "immediate", "-w", "stop");
                 TryDelete(folder);
             };
+            StopWhenThisProcessEnds(asRoot, Path.Combine(bin, "pg_ctl"), data, folder);
             var admin = $"Host=127.0.0.1;Port={port};Username=postgres;Database=postgres";
             return Reachable(admin) is { } problem ? (null, problem) : (admin, null);
         }
@@ -95,6 +96,23 @@ internal static class TestPostgres
         {
             return (null, ex.Message);
         }
+    }
+
+    /// <summary>
+    /// A watchdog that stops the server and removes its folder once this process is gone: the test runner may end a test
+    /// host without running its exit handlers, and a server left behind would hold a port and memory until reboot.
+    /// </summary>
+    private static void StopWhenThisProcessEnds(bool asRoot, string pgCtl, string data, string folder)
+    {
+        var script = $"exec </dev/null >/dev/null 2>&1; while [ -d /proc/{Environment.ProcessId} ]; do sleep 1; done; " +
+                     $"'{pgCtl}' -D '{data}' -m immediate -w stop; rm -rf '{folder}'";
+        var start = new ProcessStartInfo(asRoot ? "runuser" : "sh") { UseShellExecute = false, WorkingDirectory = "/" };
+        foreach (var argument in (asRoot ? new[] { "-u", "postgres", "--", "sh" } : []).Concat(["-c", script]))
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        Process.Start(start)?.Dispose();
     }
 
     /// <summary>Folders of earlier runs whose server is not running (a test host killed before it could clean up).</summary>

@@ -12,6 +12,7 @@ public sealed class AppSettingKeysTests
     [TestCase("Logging__Console__FormatterName")]
     [TestCase("Logging__Console__FormatterOptions__IncludeScopes")]
     [TestCase("Logging__LogLevel__HoaxScreen")]
+    [TestCase("ConnectionStrings__HoaxScreen")]
     public void IsKnown_BoundSetting_IsTrue(string key) => Assert.That(AppSettingKeys.IsKnown(key), Is.True);
 
     [TestCase("Model__Pth")]
@@ -24,5 +25,6 @@ public sealed class AppSettingKeysTests
     [TestCase("Logging__Console__FormaterName")]
     [TestCase("Logging__Format")]
     [TestCase("Unknown__Key")]
+    [TestCase("ConnectionStrings__Hoaxscreen__Host")]
     public void IsKnown_Typo_IsFalse(string key) => Assert.That(AppSettingKeys.IsKnown(key), Is.False);
 }

@@ -8,6 +8,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Hosting.Internal;
 using Microsoft.Extensions.Options;
+using Npgsql;
+using YamlDotNet.RepresentationModel;
 
 namespace HoaxScreen.Api.Tests;
 
@@ -42,6 +44,30 @@ public sealed partial class DeployComposeTests
             Assert.That(services.GetRequiredService<ApiKeyStore>().Count, Is.EqualTo(2));
             Assert.That(services.GetRequiredService<IOptions<RateLimitOptions>>().Value.Enabled, Is.True);
             Assert.That(() => services.GetRequiredService<IOptions<LimitsOptions>>().Value, Throws.Nothing);
+        });
+    }
+
+    /// <summary>The replicas' connection string names the compose database service, its database, user and password.</summary>
+    [Test]
+    public void Compose_Database_IsTheServiceTheConnectionStringNames()
+    {
+        var stream = new YamlStream();
+        using (var reader = new StreamReader(Path.Combine(RepoPaths.Root, "deploy", "compose.yaml")))
+        {
+            stream.Load(reader);
+        }
+
+        var services = stream.Documents[0].RootNode.At("services")!;
+        var app = services.At("hoaxscreen")!;
+        var connection = new NpgsqlConnectionStringBuilder(app.Text("environment", "ConnectionStrings__HoaxScreen"));
+        var database = services.At(connection.Host!) ?? throw new AssertionException($"no compose service named {connection.Host}");
+        Assert.Multiple(() =>
+        {
+            Assert.That(database.Text("image"), Does.StartWith("postgres:"));
+            Assert.That(database.Text("environment", "POSTGRES_DB"), Is.EqualTo(connection.Database));
+            Assert.That(database.Text("environment", "POSTGRES_USER"), Is.EqualTo(connection.Username));
+            Assert.That(database.Text("environment", "POSTGRES_PASSWORD"), Is.EqualTo(connection.Password).And.StartsWith("${"), "one variable, never a password in the file");
+            Assert.That(app.Text("depends_on", connection.Host!, "condition"), Is.EqualTo("service_healthy"));
         });
     }
 

@@ -31,7 +31,7 @@ public sealed partial class KubernetesManifestTests : ApiFixture
     {
         get
         {
-            var secret = KubernetesManifests.Single("Secret").Root;
+            var secret = KubernetesManifests.Named("Secret", "hoaxscreen-api-keys").Root;
             return secret.Pairs("stringData")
                 .Concat(secret.Pairs("data").Select(entry => KeyValuePair.Create(entry.Key, System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(entry.Value)))))
                 .ToDictionary();
@@ -44,7 +44,7 @@ public sealed partial class KubernetesManifestTests : ApiFixture
         var kinds = KubernetesManifests.All.Select(manifest => manifest.Kind).ToList();
         Assert.Multiple(() =>
         {
-            Assert.That(kinds, Is.SupersetOf(new[] { "Kustomization", "Deployment", "Service", "HorizontalPodAutoscaler", "ConfigMap", "Secret", "PodDisruptionBudget" }));
+            Assert.That(kinds, Is.SupersetOf(new[] { "Kustomization", "Deployment", "Service", "HorizontalPodAutoscaler", "ConfigMap", "Secret", "PodDisruptionBudget", "StatefulSet" }));
             foreach (var manifest in KubernetesManifests.Resources)
             {
                 Assert.That(manifest.Root.Text("apiVersion"), Is.Not.Empty, manifest.File);
@@ -118,16 +118,16 @@ public sealed partial class KubernetesManifestTests : ApiFixture
         {
             Assert.That(PodLabels, Is.Not.Empty);
             Assert.That(PodLabels, Is.SupersetOf(Deployment.Pairs("spec", "selector", "matchLabels")));
-            Assert.That(PodLabels, Is.SupersetOf(KubernetesManifests.Single("Service").Root.Pairs("spec", "selector")));
+            Assert.That(PodLabels, Is.SupersetOf(KubernetesManifests.Named("Service", "hoaxscreen").Root.Pairs("spec", "selector")));
             Assert.That(PodLabels, Is.SupersetOf(KubernetesManifests.Single("PodDisruptionBudget").Root.Pairs("spec", "selector", "matchLabels")));
-            Assert.That(KubernetesManifests.Single("Service").Root.Pairs("spec", "selector"), Is.Not.Empty);
+            Assert.That(KubernetesManifests.Named("Service", "hoaxscreen").Root.Pairs("spec", "selector"), Is.Not.Empty);
         });
     }
 
     [Test]
     public void Service_TargetPort_IsTheContainerPortName()
     {
-        var port = KubernetesManifests.Single("Service").Root.At("spec", "ports", 0)!;
+        var port = KubernetesManifests.Named("Service", "hoaxscreen").Root.At("spec", "ports", 0)!;
         Assert.That(port.Text("targetPort"), Is.EqualTo(Container.Text("ports", 0, "name")));
     }
 
@@ -154,7 +154,8 @@ public sealed partial class KubernetesManifestTests : ApiFixture
         Assert.Multiple(() =>
         {
             Assert.That(Container.Text("envFrom", 0, "configMapRef", "name"), Is.EqualTo(KubernetesManifests.Single("ConfigMap").Name));
-            Assert.That(Container.Text("envFrom", 1, "secretRef", "name"), Is.EqualTo(KubernetesManifests.Single("Secret").Name));
+            Assert.That(Container.Text("envFrom", 1, "secretRef", "name"), Is.EqualTo(KubernetesManifests.Named("Secret", "hoaxscreen-api-keys").Name));
+            Assert.That(Container.Text("envFrom", 2, "secretRef", "name"), Is.EqualTo(KubernetesManifests.Named("Secret", "hoaxscreen-database").Name));
         });
     }
 

@@ -15,6 +15,9 @@ internal static class KubernetesManifests
 
     public static Manifest Single(string kind) => All.Single(manifest => manifest.Kind == kind);
 
+    /// <summary>The manifest of this kind and name, where a kind has several (the app's Service and the database's).</summary>
+    public static Manifest Named(string kind, string name) => All.Single(manifest => manifest.Kind == kind && manifest.Name == name);
+
     private static List<Manifest> Load()
     {
         var manifests = new List<Manifest>();

@@ -17,16 +17,7 @@ public sealed class StartupProcessTests
 
     private string _scratch = null!;
 
-    private static string ApiAssembly
-    {
-        get
-        {
-            var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
-                ? "Release"
-                : "Debug";
-            return Path.Combine(RepoPaths.Root, "src", "HoaxScreen.Api", "bin", configuration, "net10.0", "HoaxScreen.Api.dll");
-        }
-    }
+    private static string ApiAssembly => ServiceProcess.ApiAssembly;
 
     [SetUp]
     public void CreateScratch()
@@ -218,24 +209,5 @@ public sealed class StartupProcessTests
         return lines;
     }
 
-    private static ProcessStartInfo StartInfo(string[] arguments)
-    {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = Path.GetDirectoryName(ApiAssembly)!,
-        };
-        start.ArgumentList.Add(ApiAssembly);
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        start.Environment["ASPNETCORE_HTTP_PORTS"] = "0";
-        start.Environment["DOTNET_ENVIRONMENT"] = "Production";
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        return start;
-    }
+    private static ProcessStartInfo StartInfo(string[] arguments) => ServiceProcess.StartInfo(arguments);
 }

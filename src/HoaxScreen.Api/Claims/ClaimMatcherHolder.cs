@@ -12,28 +12,31 @@ namespace HoaxScreen.Api.Claims;
 /// The matcher in service: built from the store's snapshot and the trained matcher folder, with the serving model's
 /// normaliser, and rebuilt whole when the store's revision moves, then swapped in atomically (a request matches against
 /// one snapshot). Null while matching is off. It also holds the service's one <see cref="ClaimStore"/>, which the claims
-/// routes read and write.
+/// routes read and write: the shared PostgreSQL database when <c>ConnectionStrings:HoaxScreen</c> is set, else the
+/// SQLite file of <c>Claims:Path</c>.
 /// </summary>
-public sealed class ClaimMatcherHolder(IOptions<ClaimsOptions> options, IHostEnvironment environment, ModelHolder models, ILogger<ClaimMatcherHolder> logger)
+public sealed class ClaimMatcherHolder(
+    IOptions<ClaimsOptions> options, IOptions<DatabaseOptions> database, IHostEnvironment environment, ModelHolder models, ILogger<ClaimMatcherHolder> logger)
 {
     private readonly ClaimsOptions _options = options.Value;
     private readonly Lock _refreshGate = new();
-    private readonly OpenedOnFirstUse<ClaimStore> _store = new(() => ClaimStore.Open(ClaimsOptionsValidator.ResolveStore(options.Value, environment.ContentRootPath)));
+    private readonly OpenedOnFirstUse<ClaimStore> _store = new(() => ClaimStore.Open(
+        database.Value.Shared ? database.Value.HoaxScreen! : ClaimsOptionsValidator.ResolveStore(options.Value, environment.ContentRootPath)));
     private ClaimMatcher? _current;
     private long _revision = -1;
 
     public ClaimMatcher? Current => Volatile.Read(ref _current);
 
-    public bool Enabled => _options.Enabled;
+    public bool Enabled => _options.Enabled || database.Value.Shared;
 
     /// <summary>The store, opened on first use; null while matching is off.</summary>
     /// <exception cref="ClaimStoreException">The store cannot be opened.</exception>
-    public ClaimStore? Store => _options.Enabled ? _store.Value : null;
+    public ClaimStore? Store => Enabled ? _store.Value : null;
 
     /// <summary>Rebuilds the matcher when the store changed since the last build; false when nothing had to change.</summary>
     public bool Refresh()
     {
-        if (!_options.Enabled)
+        if (!Enabled)
         {
             return false;
         }

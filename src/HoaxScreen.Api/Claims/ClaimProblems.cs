@@ -25,7 +25,7 @@ public static class ClaimProblems
     /// <summary>The store could not be read or written (locked by another writer for too long, disk full, ...).</summary>
     public static ProblemHttpResult StoreUnavailable(string action) => TypedResults.Problem(
         detail: $"The claims store could not be {action}; nothing was changed. Retry shortly; if it persists, check the " +
-                "service's log and the disk holding Claims:Path.",
+                "service's log and the disk holding Claims:Path (or the database of ConnectionStrings:HoaxScreen).",
         statusCode: StatusCodes.Status503ServiceUnavailable,
         title: "Claims store unavailable");
 

@@ -1,3 +1,4 @@
+using HoaxScreen.Api.Hosting;
 using HoaxScreen.Api.Options;
 using Microsoft.Extensions.Options;
 
@@ -10,6 +11,7 @@ public static class ClaimsServiceCollectionExtensions
     {
         services.AddOptions<ClaimsOptions>().BindConfiguration(ClaimsOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<ClaimsOptions>, ClaimsOptionsValidator>();
+        services.AddSharedDatabase();
         services.AddSingleton<ClaimMatcherHolder>();
         services.AddHostedService<ClaimStoreWatcher>();
         return services;

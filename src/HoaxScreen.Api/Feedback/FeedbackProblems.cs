@@ -18,7 +18,7 @@ public static class FeedbackProblems
 
     public static ProblemHttpResult StoreUnavailable(string action) => TypedResults.Problem(
         detail: $"The feedback store could not be {action}; nothing was changed. Retry shortly; if it persists, check the " +
-                "service's log and the disk holding Feedback:Path.",
+                "service's log and the disk holding Feedback:Path (or the database of ConnectionStrings:HoaxScreen).",
         statusCode: StatusCodes.Status503ServiceUnavailable,
         title: "Feedback store unavailable");
 }

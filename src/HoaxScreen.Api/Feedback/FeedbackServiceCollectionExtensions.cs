@@ -1,3 +1,4 @@
+using HoaxScreen.Api.Hosting;
 using HoaxScreen.Api.Options;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -12,6 +13,7 @@ public static class FeedbackServiceCollectionExtensions
         services.AddOptions<FeedbackOptions>().BindConfiguration(FeedbackOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<FeedbackOptions>, FeedbackOptionsValidator>();
         services.TryAddSingleton(TimeProvider.System);
+        services.AddSharedDatabase();
         services.AddSingleton<FeedbackStoreHolder>();
         services.AddSingleton<FeedbackRecorder>();
         services.AddHostedService<FeedbackRetention>();

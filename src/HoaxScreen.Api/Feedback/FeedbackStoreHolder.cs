@@ -5,16 +5,20 @@ using Microsoft.Extensions.Options;
 
 namespace HoaxScreen.Api.Feedback;
 
-/// <summary>The service's one <see cref="FeedbackStore"/>, opened on first use; null while <c>Feedback:Path</c> is not set.</summary>
-public sealed class FeedbackStoreHolder(IOptions<FeedbackOptions> options, IHostEnvironment environment, TimeProvider clock)
+/// <summary>
+/// The service's one <see cref="FeedbackStore"/>, opened on first use: the shared PostgreSQL database when
+/// <c>ConnectionStrings:HoaxScreen</c> is set, else the SQLite file of <c>Feedback:Path</c>; null while neither is set.
+/// </summary>
+public sealed class FeedbackStoreHolder(IOptions<FeedbackOptions> options, IOptions<DatabaseOptions> database, IHostEnvironment environment, TimeProvider clock)
 {
     private readonly FeedbackOptions _options = options.Value;
-    private readonly OpenedOnFirstUse<FeedbackStore> _store = new(() => FeedbackStore.Open(FeedbackOptionsValidator.ResolveStore(options.Value, environment.ContentRootPath), clock));
+    private readonly OpenedOnFirstUse<FeedbackStore> _store = new(() => FeedbackStore.Open(
+        database.Value.Shared ? database.Value.HoaxScreen! : FeedbackOptionsValidator.ResolveStore(options.Value, environment.ContentRootPath), clock));
 
-    public bool Enabled => _options.Enabled;
+    public bool Enabled => _options.Enabled || database.Value.Shared;
 
     public int RetentionDays => _options.RetentionDays;
 
     /// <exception cref="FeedbackStoreException">The store cannot be opened.</exception>
-    public FeedbackStore? Store => _options.Enabled ? _store.Value : null;
+    public FeedbackStore? Store => Enabled ? _store.Value : null;
 }

@@ -2,7 +2,8 @@ using System.ComponentModel.DataAnnotations;
 
 namespace HoaxScreen.Api.Options;
 
-/// <summary>Known-hoax matching (configuration section <c>Claims</c>): off unless <see cref="Path"/> names a store.</summary>
+/// <summary>Known-hoax matching (configuration section <c>Claims</c>): off unless <see cref="Path"/> names a store
+/// or <c>ConnectionStrings:HoaxScreen</c> names the shared database (<see cref="DatabaseOptions"/>).</summary>
 public sealed class ClaimsOptions
 {
     public const string SectionName = "Claims";
@@ -17,9 +18,12 @@ public sealed class ClaimsOptions
     /// <summary>The trained matcher folder (matcher.json, decider.zip).</summary>
     public string MatcherPath { get; set; } = "models/claims";
 
-    /// <summary>How often the store is checked for changes (its revision), in seconds; a change rebuilds the matcher.</summary>
+    /// <summary>
+    /// How often the store is checked for changes (its revision), in seconds; a change rebuilds the matcher. Two by
+    /// default, so an import through one replica is used by every replica's scoring within five seconds.
+    /// </summary>
     [Range(1, 3_600)]
-    public int RefreshSeconds { get; set; } = 5;
+    public int RefreshSeconds { get; set; } = 2;
 
     /// <summary>
     /// Largest claims file <c>POST /admin/claims</c> accepts, in bytes (default 64 MiB, about 190,000 fully filled

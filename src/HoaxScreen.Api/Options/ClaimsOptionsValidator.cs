@@ -3,8 +3,11 @@ using Microsoft.Extensions.Options;
 
 namespace HoaxScreen.Api.Options;
 
-/// <summary>With matching on, the matcher folder must be one and the store's folder must exist (checked at start-up).</summary>
-public sealed class ClaimsOptionsValidator(IHostEnvironment environment) : IValidateOptions<ClaimsOptions>
+/// <summary>
+/// With matching on (a store path, or the shared database), the matcher folder must be one and a store file's folder
+/// must exist (checked at start-up).
+/// </summary>
+public sealed class ClaimsOptionsValidator(IHostEnvironment environment, IConfiguration configuration) : IValidateOptions<ClaimsOptions>
 {
     public ValidateOptionsResult Validate(string? name, ClaimsOptions options)
     {
@@ -18,7 +21,7 @@ public sealed class ClaimsOptionsValidator(IHostEnvironment environment) : IVali
             return ValidateOptionsResult.Fail("Claims:MaxImportBytes must be from 1024 to 1073741824 (1 GiB).");
         }
 
-        if (!options.Enabled)
+        if (!options.Enabled && !DatabaseOptions.IsShared(configuration))
         {
             return ValidateOptionsResult.Success;
         }
@@ -28,6 +31,11 @@ public sealed class ClaimsOptionsValidator(IHostEnvironment environment) : IVali
         {
             return ValidateOptionsResult.Fail(
                 $"Claims:MatcherPath '{options.MatcherPath}' is not a trained matcher folder (no {MatcherManifest.FileName}; train one with claims train).");
+        }
+
+        if (DatabaseOptions.IsShared(configuration))
+        {
+            return ValidateOptionsResult.Success;
         }
 
         var store = ResolveStore(options, environment.ContentRootPath);

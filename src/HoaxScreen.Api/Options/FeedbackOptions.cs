@@ -1,6 +1,7 @@
 namespace HoaxScreen.Api.Options;
 
-/// <summary>The moderators' feedback store (configuration section <c>Feedback</c>): off unless <see cref="Path"/> names a store.</summary>
+/// <summary>The moderators' feedback store (configuration section <c>Feedback</c>): off unless <see cref="Path"/> names a store
+/// or <c>ConnectionStrings:HoaxScreen</c> names the shared database (<see cref="DatabaseOptions"/>).</summary>
 public sealed class FeedbackOptions
 {
     public const string SectionName = "Feedback";

@@ -2,8 +2,8 @@ using Microsoft.Extensions.Options;
 
 namespace HoaxScreen.Api.Options;
 
-/// <summary>Retention from a day to a hundred years; with feedback on, the store's folder must exist (checked at start-up).</summary>
-public sealed class FeedbackOptionsValidator(IHostEnvironment environment) : IValidateOptions<FeedbackOptions>
+/// <summary>Retention from a day to a hundred years; with feedback in a SQLite file, the file's folder must exist (checked at start-up).</summary>
+public sealed class FeedbackOptionsValidator(IHostEnvironment environment, IConfiguration configuration) : IValidateOptions<FeedbackOptions>
 {
     public const int MaxRetentionDays = 36_500;
 
@@ -14,7 +14,7 @@ public sealed class FeedbackOptionsValidator(IHostEnvironment environment) : IVa
             return ValidateOptionsResult.Fail($"Feedback:RetentionDays must be from 1 to {MaxRetentionDays}; it is {options.RetentionDays}.");
         }
 
-        return !options.Enabled || Directory.Exists(System.IO.Path.GetDirectoryName(ResolveStore(options, environment.ContentRootPath)))
+        return !options.Enabled || DatabaseOptions.IsShared(configuration) || Directory.Exists(System.IO.Path.GetDirectoryName(ResolveStore(options, environment.ContentRootPath)))
             ? ValidateOptionsResult.Success
             : ValidateOptionsResult.Fail($"Feedback:Path '{options.Path}': its folder does not exist.");
     }

@@ -1,6 +1,7 @@
 namespace HoaxScreen.Api.Options;
 
-/// <summary>Deployment term lists (configuration section <c>TermLists</c>): off unless <see cref="Path"/> names a store.</summary>
+/// <summary>Deployment term lists (configuration section <c>TermLists</c>): off unless <see cref="Path"/> names a store
+/// or <c>ConnectionStrings:HoaxScreen</c> names the shared database (<see cref="DatabaseOptions"/>).</summary>
 public sealed class TermListsOptions
 {
     public const string SectionName = "TermLists";
@@ -11,8 +12,8 @@ public sealed class TermListsOptions
     /// </summary>
     public string? Path { get; set; }
 
-    /// <summary>How often the store is checked for changes made by other replicas, in seconds.</summary>
-    public int RefreshSeconds { get; set; } = 5;
+    /// <summary>How often the store is checked for changes made by other replicas, in seconds (two: within five seconds everywhere).</summary>
+    public int RefreshSeconds { get; set; } = 2;
 
     public bool Enabled => !string.IsNullOrWhiteSpace(Path);
 }

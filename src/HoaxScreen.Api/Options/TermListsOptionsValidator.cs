@@ -2,8 +2,8 @@ using Microsoft.Extensions.Options;
 
 namespace HoaxScreen.Api.Options;
 
-/// <summary>With term lists on, the store's folder must exist (checked at start-up).</summary>
-public sealed class TermListsOptionsValidator(IHostEnvironment environment) : IValidateOptions<TermListsOptions>
+/// <summary>With term lists in a SQLite file, the file's folder must exist (checked at start-up).</summary>
+public sealed class TermListsOptionsValidator(IHostEnvironment environment, IConfiguration configuration) : IValidateOptions<TermListsOptions>
 {
     public ValidateOptionsResult Validate(string? name, TermListsOptions options)
     {
@@ -12,7 +12,7 @@ public sealed class TermListsOptionsValidator(IHostEnvironment environment) : IV
             return ValidateOptionsResult.Fail("TermLists:RefreshSeconds must be from 1 to 3600.");
         }
 
-        return !options.Enabled || Directory.Exists(System.IO.Path.GetDirectoryName(ResolveStore(options, environment.ContentRootPath)))
+        return !options.Enabled || DatabaseOptions.IsShared(configuration) || Directory.Exists(System.IO.Path.GetDirectoryName(ResolveStore(options, environment.ContentRootPath)))
             ? ValidateOptionsResult.Success
             : ValidateOptionsResult.Fail($"TermLists:Path '{options.Path}': its folder does not exist.");
     }

@@ -18,7 +18,7 @@ public static class TermListProblems
 
     public static ProblemHttpResult StoreUnavailable(string action) => TypedResults.Problem(
         detail: $"The term-list store could not be {action}; nothing was changed. Retry shortly; if it persists, check the " +
-                "service's log and the disk holding TermLists:Path.",
+                "service's log and the disk holding TermLists:Path (or the database of ConnectionStrings:HoaxScreen).",
         statusCode: StatusCodes.Status503ServiceUnavailable,
         title: "Term-list store unavailable");
 }

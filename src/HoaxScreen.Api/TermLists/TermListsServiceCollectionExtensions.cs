@@ -1,3 +1,4 @@
+using HoaxScreen.Api.Hosting;
 using HoaxScreen.Api.Options;
 using Microsoft.Extensions.Options;
 
@@ -10,6 +11,7 @@ public static class TermListsServiceCollectionExtensions
     {
         services.AddOptions<TermListsOptions>().BindConfiguration(TermListsOptions.SectionName).ValidateOnStart();
         services.AddSingleton<IValidateOptions<TermListsOptions>, TermListsOptionsValidator>();
+        services.AddSharedDatabase();
         services.AddSingleton<TermListMatcherHolder>();
         services.AddHostedService<TermListStoreWatcher>();
         return services;

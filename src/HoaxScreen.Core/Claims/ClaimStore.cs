@@ -1,102 +1,70 @@
+using System.Data.Common;
 using System.Globalization;
 using HoaxScreen.Core.Data;
-using Microsoft.Data.Sqlite;
 
 namespace HoaxScreen.Core.Claims;
 
 /// <summary>
-/// The fact-check store: one SQLite file (WAL journal), safe for one writer and many readers in any number of processes.
-/// Every write (<see cref="Upsert"/>, <see cref="Delete"/>) runs in one transaction and, when it changes something,
-/// bumps <see cref="Revision"/>: a matcher polls that number (one indexed read) and rebuilds its index from
-/// <see cref="Snapshot"/> or <see cref="ReadAll"/> when it moved. The instance is thread-safe: each call uses its own
-/// pooled connection.
+/// The fact-check store: one SQLite file (WAL journal; one writer, many readers, any number of processes), or a shared
+/// PostgreSQL database (<see cref="StoreDatabase"/>). Every write (<see cref="Upsert"/>, <see cref="Delete"/>) runs in
+/// one transaction and, when it changes something, bumps <see cref="Revision"/>: a matcher polls that number (one
+/// indexed read) and rebuilds its index from <see cref="Snapshot"/> or <see cref="ReadAll"/> when it moved. The instance
+/// is thread-safe: each call uses its own pooled connection.
 /// </summary>
 public sealed class ClaimStore
 {
     /// <summary>The schema this build reads and writes (table schema_version).</summary>
     public const int SchemaVersion = 1;
 
-    // PRAGMA application_id: "HxCl". Tells a claims store from any other SQLite file.
-    private const int ApplicationId = 0x4878436C;
+    internal const string Columns = "id, claim, verdict, rating, url, publisher, published, language, text, imported_at";
 
-    private const string Columns = "id, claim, verdict, rating, url, publisher, published, language, text, imported_at";
+    // Claims whose stored versions are read in one query: an import is a few round trips per 500 claims, not one per
+    // claim (what a PostgreSQL import over the network pays for).
+    private const int UpsertChunk = 500;
 
-    private readonly string _connectionString;
+    private static readonly StoreSchema Schema = new("claims", "claims store", ApplicationId: 0x4878436C /* "HxCl" */, SchemaVersion, HasRevision: true, """
+        CREATE TABLE claims (
+            id TEXT PRIMARY KEY NOT NULL,
+            claim TEXT NOT NULL,
+            verdict TEXT,
+            rating TEXT NOT NULL CHECK (rating IN ('false', 'misleading', 'true', 'unproven', 'other')),
+            url TEXT,
+            publisher TEXT,
+            published TEXT,
+            language TEXT NOT NULL,
+            text TEXT,
+            imported_at TEXT NOT NULL,
+            revision BIGINT NOT NULL
+        );
+        """);
+
+    private readonly StoreDatabase _database;
+    private readonly string _revisionKey;
     private readonly TimeProvider _clock;
 
-    private ClaimStore(string path, string connectionString, TimeProvider clock)
+    private ClaimStore(StoreDatabase database, TimeProvider clock)
     {
-        Path = path;
-        _connectionString = connectionString;
+        _database = database;
+        _revisionKey = database.RevisionKey(Schema);
         _clock = clock;
     }
 
-    /// <summary>The store's file, as a full path.</summary>
-    public string Path { get; }
+    /// <summary>The store's file as a full path, or its PostgreSQL database's address.</summary>
+    public string Path => _database.Location;
 
     /// <summary>
-    /// Opens the store at <paramref name="path"/>, creating the file and its schema when missing.
+    /// Opens the store at <paramref name="path"/> (a SQLite file, or a PostgreSQL connection string starting
+    /// <c>Host=</c>), creating the file or tables and the schema when missing.
     /// </summary>
     /// <exception cref="ClaimStoreException">The folder is missing, or the file is not a SQLite database, is another
-    /// program's database, or is a claims store of another schema version.</exception>
-    public static ClaimStore Open(string path, TimeProvider? clock = null)
+    /// program's database, or is a claims store of another schema version; or the PostgreSQL database cannot be used.</exception>
+    public static ClaimStore Open(string path, TimeProvider? clock = null) => Open(StoreDatabase.For(path), clock);
+
+    /// <inheritdoc cref="Open(string, TimeProvider?)"/>
+    public static ClaimStore Open(StoreDatabase database, TimeProvider? clock = null)
     {
-        var (full, connectionString) = SqliteStoreFile.Open(
-            path, "claims store", message => new ClaimStoreException(message),
-            (full, connection) => new ClaimStore(full, connection, clock ?? TimeProvider.System).Initialise());
-        return new ClaimStore(full, connectionString, clock ?? TimeProvider.System);
-    }
-
-    private void Initialise()
-    {
-        using var connection = Connect();
-        var applicationId = Scalar<long>(connection, "PRAGMA application_id");
-        var tables = Scalar<long>(connection, "SELECT count(*) FROM sqlite_master WHERE type = 'table'");
-        if (tables == 0 && applicationId == 0)
-        {
-            Create(connection);
-            return;
-        }
-
-        if (applicationId != ApplicationId)
-        {
-            throw new ClaimStoreException($"{Path}: not a claims store (a SQLite database of another program)");
-        }
-
-        var version = Scalar<long>(connection, "SELECT max(version) FROM schema_version");
-        if (version != SchemaVersion)
-        {
-            throw new ClaimStoreException(
-                $"{Path}: claims store of schema version {version}; this build reads version {SchemaVersion}");
-        }
-    }
-
-    private static void Create(SqliteConnection connection)
-    {
-        // WAL is a property of the file: set once, every later connection (any process) uses it.
-        Execute(connection, "PRAGMA journal_mode = WAL");
-        using var transaction = connection.BeginTransaction();
-        Execute(connection, $"""
-            PRAGMA application_id = {ApplicationId};
-            CREATE TABLE schema_version (version INTEGER NOT NULL);
-            INSERT INTO schema_version (version) VALUES ({SchemaVersion});
-            CREATE TABLE meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID;
-            INSERT INTO meta (key, value) VALUES ('revision', 0);
-            CREATE TABLE claims (
-                id TEXT PRIMARY KEY NOT NULL,
-                claim TEXT NOT NULL,
-                verdict TEXT,
-                rating TEXT NOT NULL CHECK (rating IN ('false', 'misleading', 'true', 'unproven', 'other')),
-                url TEXT,
-                publisher TEXT,
-                published TEXT,
-                language TEXT NOT NULL,
-                text TEXT,
-                imported_at TEXT NOT NULL,
-                revision INTEGER NOT NULL
-            );
-            """, transaction);
-        transaction.Commit();
+        database.Initialise(Schema, message => new ClaimStoreException(message));
+        return new ClaimStore(database, clock ?? TimeProvider.System);
     }
 
     /// <summary>
@@ -107,8 +75,8 @@ public sealed class ClaimStore
     {
         get
         {
-            using var connection = Connect();
-            return Scalar<long>(connection, "SELECT value FROM meta WHERE key = 'revision'");
+            using var connection = _database.Connect();
+            return ReadRevision(connection, null);
         }
     }
 
@@ -117,8 +85,8 @@ public sealed class ClaimStore
     {
         get
         {
-            using var connection = Connect();
-            return Scalar<long>(connection, "SELECT count(*) FROM claims");
+            using var connection = _database.Connect();
+            return connection.Scalar<long>("SELECT count(*) FROM claims");
         }
     }
 
@@ -130,80 +98,52 @@ public sealed class ClaimStore
     public ClaimUpsertResult Upsert(IEnumerable<FactCheck> claims)
     {
         ArgumentNullException.ThrowIfNull(claims);
-        using var connection = Connect();
-        using var transaction = connection.BeginTransaction(deferred: false);
-        var revision = Scalar<long>(connection, "SELECT value FROM meta WHERE key = 'revision'", transaction) + 1;
-        var importedAt = _clock.GetUtcNow();
+        using var connection = _database.Connect();
+        using var transaction = _database.BeginWrite(connection);
+        // The revision first: its row stays locked until commit, so writers through any replica take turns.
+        var revision = BumpRevision(connection, transaction);
+        var importedAt = _clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture);
 
-        using var select = connection.CreateCommand();
-        select.Transaction = transaction;
-        select.CommandText = $"SELECT {Columns} FROM claims WHERE id = $id";
-        var selectId = select.Parameters.Add("$id", SqliteType.Text);
-        select.Prepare();
-
-        using var write = connection.CreateCommand();
-        write.Transaction = transaction;
-        write.CommandText = $"""
-            INSERT INTO claims ({Columns}, revision)
-            VALUES ($id, $claim, $verdict, $rating, $url, $publisher, $published, $language, $text, $imported_at, $revision)
-            ON CONFLICT (id) DO UPDATE SET claim = excluded.claim, verdict = excluded.verdict, rating = excluded.rating,
-                url = excluded.url, publisher = excluded.publisher, published = excluded.published,
-                language = excluded.language, text = excluded.text, imported_at = excluded.imported_at, revision = excluded.revision
-            """;
-        var p = new[] { "$id", "$claim", "$verdict", "$rating", "$url", "$publisher", "$published", "$language", "$text", "$imported_at", "$revision" }
-            .Select(name => write.Parameters.Add(name, name == "$revision" ? SqliteType.Integer : SqliteType.Text))
-            .ToArray();
-        write.Prepare();
-        p[9].Value = importedAt.ToString("O", CultureInfo.InvariantCulture);
-        p[10].Value = revision;
-
+        using var writer = new ClaimUpsertWriter(connection, transaction, _database.RowsPerStatement, importedAt, revision);
         int added = 0, updated = 0, unchanged = 0;
-        foreach (var claim in claims)
+        foreach (var chunk in claims.Select(Validated).Chunk(UpsertChunk))
         {
-            Validate(claim);
-            selectId.Value = claim.Id;
-            FactCheck? stored;
-            using (var reader = select.ExecuteReader())
+            var stored = ReadStored(connection, transaction, chunk);
+            var changed = new Dictionary<string, FactCheck>(StringComparer.Ordinal);
+            foreach (var claim in chunk)
             {
-                stored = reader.Read() ? ReadRow(reader) : null;
+                var before = stored.GetValueOrDefault(claim.Id);
+                if (before is not null && before.SameContentAs(claim))
+                {
+                    unchanged++;
+                    continue;
+                }
+
+                if (before is null)
+                {
+                    added++;
+                }
+                else
+                {
+                    updated++;
+                }
+
+                // A later repeat of this id compares with this version, as it would with the row just written.
+                stored[claim.Id] = claim;
+                changed[claim.Id] = claim;
             }
 
-            if (stored is not null && stored.SameContentAs(claim))
-            {
-                unchanged++;
-                continue;
-            }
-
-            p[0].Value = claim.Id;
-            p[1].Value = claim.Claim;
-            p[2].Value = (object?)claim.Verdict ?? DBNull.Value;
-            p[3].Value = ClaimRatings.Name(claim.Rating);
-            p[4].Value = (object?)claim.Url ?? DBNull.Value;
-            p[5].Value = (object?)claim.Publisher ?? DBNull.Value;
-            p[6].Value = claim.Published is { } date ? date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) : DBNull.Value;
-            p[7].Value = claim.Language;
-            p[8].Value = (object?)claim.Text ?? DBNull.Value;
-            write.ExecuteNonQuery();
-            if (stored is null)
-            {
-                added++;
-            }
-            else
-            {
-                updated++;
-            }
+            writer.Write(changed.Values);
         }
 
-        if (added + updated > 0)
+        var total = connection.Scalar<long>("SELECT count(*) FROM claims", transaction);
+        if (added + updated == 0)
         {
-            Execute(connection, $"UPDATE meta SET value = {revision} WHERE key = 'revision'", transaction);
-        }
-        else
-        {
-            revision--;
+            // Nothing written: undo the bump, the revision stays.
+            transaction.Rollback();
+            return new ClaimUpsertResult(added, updated, unchanged, total, revision - 1);
         }
 
-        var total = Scalar<long>(connection, "SELECT count(*) FROM claims", transaction);
         transaction.Commit();
         return new ClaimUpsertResult(added, updated, unchanged, total, revision);
     }
@@ -211,10 +151,9 @@ public sealed class ClaimStore
     /// <summary>The claim with this id, or null.</summary>
     public FactCheck? Get(string id)
     {
-        using var connection = Connect();
-        using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT {Columns} FROM claims WHERE id = $id";
-        command.Parameters.AddWithValue("$id", id);
+        using var connection = _database.Connect();
+        using var command = connection.Command($"SELECT {Columns} FROM claims WHERE id = @id");
+        command.Bind("@id", id);
         using var reader = command.ExecuteReader();
         return reader.Read() ? ReadRow(reader) : null;
     }
@@ -222,18 +161,14 @@ public sealed class ClaimStore
     /// <summary>Removes a claim; false when there was none with this id (the revision then stays).</summary>
     public bool Delete(string id)
     {
-        using var connection = Connect();
-        using var transaction = connection.BeginTransaction(deferred: false);
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = "DELETE FROM claims WHERE id = $id";
-        command.Parameters.AddWithValue("$id", id);
-        if (command.ExecuteNonQuery() == 0)
+        using var connection = _database.Connect();
+        using var transaction = _database.BeginWrite(connection);
+        if (connection.Execute("DELETE FROM claims WHERE id = @id", transaction, ("@id", id)) == 0)
         {
             return false;
         }
 
-        Execute(connection, "UPDATE meta SET value = value + 1 WHERE key = 'revision'", transaction);
+        BumpRevision(connection, transaction);
         transaction.Commit();
         return true;
     }
@@ -244,11 +179,9 @@ public sealed class ClaimStore
     /// </summary>
     public IEnumerable<FactCheck> ReadAll()
     {
-        using var connection = Connect();
-        using var transaction = connection.BeginTransaction(deferred: true);
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = $"SELECT {Columns} FROM claims ORDER BY id";
+        using var connection = _database.Connect();
+        using var transaction = _database.BeginRead(connection);
+        using var command = connection.Command($"SELECT {Columns} FROM claims ORDER BY id", transaction);
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
@@ -259,12 +192,10 @@ public sealed class ClaimStore
     /// <summary>Every claim (ordered by id) with the revision they are at, read in one transaction.</summary>
     public ClaimSnapshot Snapshot()
     {
-        using var connection = Connect();
-        using var transaction = connection.BeginTransaction(deferred: true);
-        var revision = Scalar<long>(connection, "SELECT value FROM meta WHERE key = 'revision'", transaction);
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = $"SELECT {Columns} FROM claims ORDER BY id";
+        using var connection = _database.Connect();
+        using var transaction = _database.BeginRead(connection);
+        var revision = ReadRevision(connection, transaction);
+        using var command = connection.Command($"SELECT {Columns} FROM claims ORDER BY id", transaction);
         var claims = new List<FactCheck>();
         using var reader = command.ExecuteReader();
         while (reader.Read())
@@ -274,6 +205,40 @@ public sealed class ClaimStore
 
         return new ClaimSnapshot(revision, claims);
     }
+
+    /// <summary>The stored versions of the chunk's ids, by id: one query for the whole chunk.</summary>
+    private static Dictionary<string, FactCheck> ReadStored(DbConnection connection, DbTransaction transaction, FactCheck[] chunk)
+    {
+        var ids = chunk.Select(claim => claim.Id).Distinct(StringComparer.Ordinal).ToList();
+        using var select = connection.Command(
+            $"SELECT {Columns} FROM claims WHERE id IN ({string.Join(", ", ids.Select((_, i) => $"@id{i}"))})", transaction);
+        for (var i = 0; i < ids.Count; i++)
+        {
+            select.Bind($"@id{i}", ids[i]);
+        }
+
+        var stored = new Dictionary<string, FactCheck>(StringComparer.Ordinal);
+        using var reader = select.ExecuteReader();
+        while (reader.Read())
+        {
+            var claim = ReadRow(reader);
+            stored[claim.Id] = claim;
+        }
+
+        return stored;
+    }
+
+    private static FactCheck Validated(FactCheck claim)
+    {
+        Validate(claim);
+        return claim;
+    }
+
+    private long ReadRevision(DbConnection connection, DbTransaction? transaction) =>
+        connection.Scalar<long>("SELECT value FROM meta WHERE key = @key", transaction, ("@key", _revisionKey));
+
+    private long BumpRevision(DbConnection connection, DbTransaction transaction) =>
+        connection.Scalar<long>("UPDATE meta SET value = value + 1 WHERE key = @key RETURNING value", transaction, ("@key", _revisionKey));
 
     private static void Validate(FactCheck claim)
     {
@@ -288,7 +253,7 @@ public sealed class ClaimStore
         }
     }
 
-    private static FactCheck ReadRow(SqliteDataReader reader) => new()
+    private static FactCheck ReadRow(DbDataReader reader) => new()
     {
         Id = reader.GetString(0),
         Claim = reader.GetString(1),
@@ -301,30 +266,4 @@ public sealed class ClaimStore
         Text = reader.IsDBNull(8) ? null : reader.GetString(8),
         ImportedAt = DateTimeOffset.Parse(reader.GetString(9), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind),
     };
-
-    private SqliteConnection Connect()
-    {
-        var connection = new SqliteConnection(_connectionString);
-        connection.Open();
-        // Wait for another process's write lock instead of failing at once.
-        Execute(connection, "PRAGMA busy_timeout = 10000");
-        return connection;
-    }
-
-    private static void Execute(SqliteConnection connection, string sql, SqliteTransaction? transaction = null)
-    {
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
-    }
-
-    private static T Scalar<T>(SqliteConnection connection, string sql, SqliteTransaction? transaction = null)
-    {
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        var value = command.ExecuteScalar();
-        return value is null or DBNull ? default! : (T)Convert.ChangeType(value, typeof(T), CultureInfo.InvariantCulture);
-    }
 }

@@ -1,13 +1,12 @@
-using System.Globalization;
+using System.Data.Common;
 using HoaxScreen.Core.Data;
 using HoaxScreen.Core.Labels;
-using Microsoft.Data.Sqlite;
 
 namespace HoaxScreen.Core.Feedback;
 
 /// <summary>
 /// Moderators' decisions in one SQLite file (WAL journal; one writer, many readers, any number of processes, so several
-/// replicas share one file). One row per decision with the serving model's version, and one row per label of that
+/// replicas on one machine share one file) or a shared PostgreSQL database (<see cref="StoreDatabase"/>). One row per decision with the serving model's version, and one row per label of that
 /// model with its score and verdict at the time and the moderator's judgement (null: not judged), so agreement is a
 /// query. Thread-safe: each call uses its own pooled connection.
 /// </summary>
@@ -21,32 +20,57 @@ public sealed class FeedbackStore
     /// <summary>Longest client id or claim id, in characters.</summary>
     public const int MaxIdLength = 512;
 
-    // PRAGMA application_id: "HxFb".
-    private const int ApplicationId = 0x48784662;
-
     private const string Columns =
         "f.id, f.client_id, f.text, f.claim_id, f.claim_correct, f.note, f.model, f.received_at, l.label, l.judged, l.score, l.flagged";
 
-    private readonly string _connectionString;
+    private static readonly StoreSchema Schema = new("feedback", "feedback store", ApplicationId: 0x48784662 /* "HxFb" */, SchemaVersion, HasRevision: false, """
+        CREATE TABLE feedback (
+            id {identity},
+            client_id TEXT,
+            text TEXT NOT NULL,
+            claim_id TEXT,
+            claim_correct BIGINT CHECK (claim_correct IN (0, 1)),
+            note TEXT,
+            model TEXT NOT NULL,
+            received_at BIGINT NOT NULL
+        );
+        CREATE INDEX feedback_received_at ON feedback (received_at);
+        CREATE TABLE feedback_labels (
+            feedback_id BIGINT NOT NULL,
+            label TEXT NOT NULL,
+            ordinal BIGINT NOT NULL,
+            judged BIGINT CHECK (judged IN (0, 1)),
+            score DOUBLE PRECISION,
+            flagged BIGINT CHECK (flagged IN (0, 1)),
+            PRIMARY KEY (feedback_id, label)
+        ) {without_rowid};
+        """);
+
+    private readonly StoreDatabase _database;
     private readonly TimeProvider _clock;
 
-    private FeedbackStore(string path, string connectionString, TimeProvider clock)
+    private FeedbackStore(StoreDatabase database, TimeProvider clock)
     {
-        Path = path;
-        _connectionString = connectionString;
+        _database = database;
         _clock = clock;
     }
 
-    public string Path { get; }
+    /// <summary>The store's file as a full path, or its PostgreSQL database's address.</summary>
+    public string Path => _database.Location;
 
-    /// <summary>Opens the store at <paramref name="path"/>, creating the file when missing.</summary>
-    /// <exception cref="FeedbackStoreException">The folder is missing or the file is not a feedback store of this schema.</exception>
-    public static FeedbackStore Open(string path, TimeProvider? clock = null)
+    /// <summary>
+    /// Opens the store at <paramref name="path"/> (a SQLite file, or a PostgreSQL connection string starting
+    /// <c>Host=</c>), creating the file or tables when missing.
+    /// </summary>
+    /// <exception cref="FeedbackStoreException">The folder is missing, the file is not a feedback store of this schema,
+    /// or the PostgreSQL database cannot be used.</exception>
+    public static FeedbackStore Open(string path, TimeProvider? clock = null) => Open(StoreDatabase.For(path), clock);
+
+    /// <inheritdoc cref="Open(string, TimeProvider?)"/>
+    public static FeedbackStore Open(StoreDatabase database, TimeProvider? clock = null)
     {
-        var (full, connectionString) = SqliteStoreFile.Open(
-            path, "feedback store", message => new FeedbackStoreException(message),
-            (full, connection) => new FeedbackStore(full, connection, clock ?? TimeProvider.System).Initialise());
-        return new FeedbackStore(full, connectionString, clock ?? TimeProvider.System);
+        database.Initialise(Schema, message => new FeedbackStoreException(message));
+        return new FeedbackStore(database, clock ?? TimeProvider.System);
     }
 
     /// <summary>The problems of a decision as a client would send it, in plain words; empty when it can be stored.</summary>
@@ -93,38 +117,33 @@ public sealed class FeedbackStore
         }
 
         var receivedAt = _clock.GetUtcNow();
-        using var connection = Connect();
-        using var transaction = connection.BeginTransaction(deferred: false);
-        using var insert = Command(connection, """
+        using var connection = _database.Connect();
+        using var transaction = _database.BeginWrite(connection);
+        var id = connection.Scalar<long>("""
             INSERT INTO feedback (client_id, text, claim_id, claim_correct, note, model, received_at)
-            VALUES ($client, $text, $claim, $correct, $note, $model, $received) RETURNING id
-            """, transaction);
-        insert.Parameters.AddWithValue("$client", (object?)feedback.ClientId ?? DBNull.Value);
-        insert.Parameters.AddWithValue("$text", feedback.Text);
-        insert.Parameters.AddWithValue("$claim", (object?)feedback.ClaimId ?? DBNull.Value);
-        insert.Parameters.AddWithValue("$correct", feedback.ClaimCorrect is { } correct ? correct ? 1 : 0 : DBNull.Value);
-        insert.Parameters.AddWithValue("$note", (object?)feedback.Note ?? DBNull.Value);
-        insert.Parameters.AddWithValue("$model", model);
-        insert.Parameters.AddWithValue("$received", receivedAt.ToUnixTimeMilliseconds());
-        var id = (long)insert.ExecuteScalar()!;
+            VALUES (@client, @text, @claim, @correct, @note, @model, @received) RETURNING id
+            """, transaction,
+            ("@client", feedback.ClientId), ("@text", feedback.Text), ("@claim", feedback.ClaimId),
+            ("@correct", feedback.ClaimCorrect is { } correct ? correct ? 1L : 0L : null), ("@note", feedback.Note),
+            ("@model", model), ("@received", receivedAt.ToUnixTimeMilliseconds()));
 
-        using var label = Command(connection, """
-            INSERT INTO feedback_labels (feedback_id, label, ordinal, judged, score, flagged) VALUES ($id, $label, $ordinal, $judged, $score, $flagged)
+        using var label = connection.Command("""
+            INSERT INTO feedback_labels (feedback_id, label, ordinal, judged, score, flagged) VALUES (@id, @label, @ordinal, @judged, @score, @flagged)
             """, transaction);
-        var name = label.Parameters.Add("$label", SqliteType.Text);
-        var ordinal = label.Parameters.Add("$ordinal", SqliteType.Integer);
-        var judged = label.Parameters.Add("$judged", SqliteType.Integer);
-        var score = label.Parameters.Add("$score", SqliteType.Real);
-        var flagged = label.Parameters.Add("$flagged", SqliteType.Integer);
-        label.Parameters.AddWithValue("$id", id);
+        var name = label.Bind("@label", null);
+        var ordinal = label.Bind("@ordinal", null);
+        var judged = label.Bind("@judged", null);
+        var score = label.Bind("@score", null);
+        var flagged = label.Bind("@flagged", null);
+        label.Bind("@id", id);
         // The model's label order, then any judged label it does not score.
         foreach (var (key, index) in scores.Keys.Union(feedback.Labels.Keys, StringComparer.Ordinal).Select((key, index) => (key, index)))
         {
             name.Value = key;
-            ordinal.Value = index;
-            judged.Value = feedback.Labels.TryGetValue(key, out var value) ? value ? 1 : 0 : DBNull.Value;
+            ordinal.Value = (long)index;
+            judged.Value = feedback.Labels.TryGetValue(key, out var value) ? value ? 1L : 0L : DBNull.Value;
             (score.Value, flagged.Value) = scores.TryGetValue(key, out var judgement)
-                ? ((object)(double)judgement.Score, (object)(judgement.Flagged ? 1 : 0))
+                ? ((object)(double)judgement.Score, (object)(judgement.Flagged ? 1L : 0L))
                 : (DBNull.Value, DBNull.Value);
             label.ExecuteNonQuery();
         }
@@ -136,32 +155,32 @@ public sealed class FeedbackStore
     /// <summary>The decision, or null when there is none of that id.</summary>
     public FeedbackDecision? Get(long id)
     {
-        using var connection = Connect();
-        return Read(connection, "WHERE id = $id", "ASC", command => command.Parameters.AddWithValue("$id", id)).FirstOrDefault();
+        using var connection = _database.Connect();
+        return Read(connection, "WHERE id = @id", "ASC", command => command.Bind("@id", id)).FirstOrDefault();
     }
 
     /// <summary>How many decisions are stored.</summary>
     public int Count()
     {
-        using var connection = Connect();
-        return (int)Scalar<long>(connection, "SELECT count(*) FROM feedback");
+        using var connection = _database.Connect();
+        return (int)connection.Scalar<long>("SELECT count(*) FROM feedback");
     }
 
     /// <summary>A page of decisions, newest first.</summary>
     public IReadOnlyList<FeedbackDecision> Page(int skip, int take)
     {
-        using var connection = Connect();
-        return [.. Read(connection, "ORDER BY id DESC LIMIT $take OFFSET $skip", "DESC", command =>
+        using var connection = _database.Connect();
+        return [.. Read(connection, "ORDER BY id DESC LIMIT @take OFFSET @skip", "DESC", command =>
         {
-            command.Parameters.AddWithValue("$take", take);
-            command.Parameters.AddWithValue("$skip", skip);
+            command.Bind("@take", (long)take);
+            command.Bind("@skip", (long)skip);
         })];
     }
 
     /// <summary>Every decision, oldest first, read as it is enumerated (for exports of any size).</summary>
     public IEnumerable<FeedbackDecision> All()
     {
-        using var connection = Connect();
+        using var connection = _database.Connect();
         foreach (var decision in Read(connection, string.Empty, "ASC", _ => { }))
         {
             yield return decision;
@@ -171,8 +190,8 @@ public sealed class FeedbackStore
     /// <summary>Every label some decision judged, by name: the label columns of an export.</summary>
     public IReadOnlyList<string> JudgedLabels()
     {
-        using var connection = Connect();
-        using var select = Command(connection, "SELECT DISTINCT label FROM feedback_labels WHERE judged IS NOT NULL ORDER BY label", null);
+        using var connection = _database.Connect();
+        using var select = connection.Command("SELECT DISTINCT label FROM feedback_labels WHERE judged IS NOT NULL ORDER BY label");
         using var reader = select.ExecuteReader();
         var labels = new List<string>();
         while (reader.Read())
@@ -186,14 +205,10 @@ public sealed class FeedbackStore
     /// <summary>Deletes the decision; false when there was none.</summary>
     public bool Delete(long id)
     {
-        using var connection = Connect();
-        using var transaction = connection.BeginTransaction(deferred: false);
-        using var labels = Command(connection, "DELETE FROM feedback_labels WHERE feedback_id = $id", transaction);
-        labels.Parameters.AddWithValue("$id", id);
-        labels.ExecuteNonQuery();
-        using var delete = Command(connection, "DELETE FROM feedback WHERE id = $id", transaction);
-        delete.Parameters.AddWithValue("$id", id);
-        var deleted = delete.ExecuteNonQuery() > 0;
+        using var connection = _database.Connect();
+        using var transaction = _database.BeginWrite(connection);
+        connection.Execute("DELETE FROM feedback_labels WHERE feedback_id = @id", transaction, ("@id", id));
+        var deleted = connection.Execute("DELETE FROM feedback WHERE id = @id", transaction, ("@id", id)) > 0;
         transaction.Commit();
         return deleted;
     }
@@ -202,15 +217,11 @@ public sealed class FeedbackStore
     public int DeleteOlderThan(int days)
     {
         var cutoff = _clock.GetUtcNow().AddDays(-days).ToUnixTimeMilliseconds();
-        using var connection = Connect();
-        using var transaction = connection.BeginTransaction(deferred: false);
-        using var labels = Command(connection,
-            "DELETE FROM feedback_labels WHERE feedback_id IN (SELECT id FROM feedback WHERE received_at < $cutoff)", transaction);
-        labels.Parameters.AddWithValue("$cutoff", cutoff);
-        labels.ExecuteNonQuery();
-        using var delete = Command(connection, "DELETE FROM feedback WHERE received_at < $cutoff", transaction);
-        delete.Parameters.AddWithValue("$cutoff", cutoff);
-        var deleted = delete.ExecuteNonQuery();
+        using var connection = _database.Connect();
+        using var transaction = _database.BeginWrite(connection);
+        connection.Execute(
+            "DELETE FROM feedback_labels WHERE feedback_id IN (SELECT id FROM feedback WHERE received_at < @cutoff)", transaction, ("@cutoff", cutoff));
+        var deleted = connection.Execute("DELETE FROM feedback WHERE received_at < @cutoff", transaction, ("@cutoff", cutoff));
         transaction.Commit();
         return deleted;
     }
@@ -219,46 +230,42 @@ public sealed class FeedbackStore
     public FeedbackSummary Summary(int days)
     {
         var since = _clock.GetUtcNow().AddDays(-days).ToUnixTimeMilliseconds();
-        using var connection = Connect();
-        using var transaction = connection.BeginTransaction();
+        using var connection = _database.Connect();
+        using var transaction = _database.BeginRead(connection);
         return new FeedbackSummary(
             Decisions(connection, transaction, long.MinValue), Agreement(connection, transaction, long.MinValue),
             days, Decisions(connection, transaction, since), Agreement(connection, transaction, since));
     }
 
-    private static int Decisions(SqliteConnection connection, SqliteTransaction transaction, long since)
-    {
-        using var count = Command(connection, "SELECT count(*) FROM feedback WHERE received_at >= $since", transaction);
-        count.Parameters.AddWithValue("$since", since);
-        return (int)(long)count.ExecuteScalar()!;
-    }
+    private static int Decisions(DbConnection connection, DbTransaction transaction, long since) =>
+        connection.Scalar<int>("SELECT count(*) FROM feedback WHERE received_at >= @since", transaction, ("@since", since));
 
-    private static List<LabelAgreement> Agreement(SqliteConnection connection, SqliteTransaction transaction, long since)
+    private static List<LabelAgreement> Agreement(DbConnection connection, DbTransaction transaction, long since)
     {
-        using var select = Command(connection, """
+        using var select = connection.Command("""
             SELECT l.label, count(*), sum(l.judged), sum(coalesce(l.flagged, 0)), sum(l.judged * coalesce(l.flagged, 0))
             FROM feedback_labels l JOIN feedback f ON f.id = l.feedback_id
-            WHERE l.judged IS NOT NULL AND f.received_at >= $since
+            WHERE l.judged IS NOT NULL AND f.received_at >= @since
             GROUP BY l.label ORDER BY l.label
             """, transaction);
-        select.Parameters.AddWithValue("$since", since);
+        select.Bind("@since", since);
         using var reader = select.ExecuteReader();
         var labels = new List<LabelAgreement>();
         while (reader.Read())
         {
-            labels.Add(new LabelAgreement(reader.GetString(0), reader.GetInt32(1), reader.GetInt32(2), reader.GetInt32(3), reader.GetInt32(4)));
+            labels.Add(new LabelAgreement(reader.GetString(0), reader.GetCount(1), reader.GetCount(2), reader.GetCount(3), reader.GetCount(4)));
         }
 
         return labels;
     }
 
     /// <summary>Decisions of the feedback rows <paramref name="clause"/> selects, each with its labels.</summary>
-    private static IEnumerable<FeedbackDecision> Read(SqliteConnection connection, string clause, string order, Action<SqliteCommand> bind)
+    private static IEnumerable<FeedbackDecision> Read(DbConnection connection, string clause, string order, Action<DbCommand> bind)
     {
-        using var select = Command(connection, $"""
+        using var select = connection.Command($"""
             SELECT {Columns} FROM (SELECT * FROM feedback {clause}) f LEFT JOIN feedback_labels l ON l.feedback_id = f.id
             ORDER BY f.id {order}, l.ordinal
-            """, null);
+            """);
         bind(select);
         using var reader = select.ExecuteReader();
         FeedbackDecision? current = null;
@@ -304,80 +311,7 @@ public sealed class FeedbackStore
         }
     }
 
-    private static string? NullableString(SqliteDataReader reader, int column) => reader.IsDBNull(column) ? null : reader.GetString(column);
-
-    private void Initialise()
-    {
-        using var connection = Connect();
-        var applicationId = Scalar<long>(connection, "PRAGMA application_id");
-        var tables = Scalar<long>(connection, "SELECT count(*) FROM sqlite_master WHERE type = 'table'");
-        if (tables == 0 && applicationId == 0)
-        {
-            using var command = Command(connection, "PRAGMA journal_mode = WAL", null);
-            command.ExecuteNonQuery();
-            using var transaction = connection.BeginTransaction();
-            using var create = Command(connection, $"""
-                PRAGMA application_id = {ApplicationId};
-                CREATE TABLE schema_version (version INTEGER NOT NULL);
-                INSERT INTO schema_version (version) VALUES ({SchemaVersion});
-                CREATE TABLE feedback (
-                    id INTEGER PRIMARY KEY AUTOINCREMENT,
-                    client_id TEXT,
-                    text TEXT NOT NULL,
-                    claim_id TEXT,
-                    claim_correct INTEGER CHECK (claim_correct IN (0, 1)),
-                    note TEXT,
-                    model TEXT NOT NULL,
-                    received_at INTEGER NOT NULL
-                );
-                CREATE INDEX feedback_received_at ON feedback (received_at);
-                CREATE TABLE feedback_labels (
-                    feedback_id INTEGER NOT NULL,
-                    label TEXT NOT NULL,
-                    ordinal INTEGER NOT NULL,
-                    judged INTEGER CHECK (judged IN (0, 1)),
-                    score REAL,
-                    flagged INTEGER CHECK (flagged IN (0, 1)),
-                    PRIMARY KEY (feedback_id, label)
-                ) WITHOUT ROWID;
-                """, transaction);
-            create.ExecuteNonQuery();
-            transaction.Commit();
-            return;
-        }
-
-        if (applicationId != ApplicationId)
-        {
-            throw new FeedbackStoreException($"{Path}: not a feedback store (a SQLite database of another program)");
-        }
-
-        var version = Scalar<long>(connection, "SELECT max(version) FROM schema_version");
-        if (version != SchemaVersion)
-        {
-            throw new FeedbackStoreException($"{Path}: feedback store of schema version {version}; this build reads version {SchemaVersion}");
-        }
-    }
-
-    private SqliteConnection Connect()
-    {
-        var connection = new SqliteConnection(_connectionString);
-        connection.Open();
-        return connection;
-    }
-
-    private static SqliteCommand Command(SqliteConnection connection, string sql, SqliteTransaction? transaction)
-    {
-        var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.Transaction = transaction;
-        return command;
-    }
-
-    private static T Scalar<T>(SqliteConnection connection, string sql, SqliteTransaction? transaction = null)
-    {
-        using var command = Command(connection, sql, transaction);
-        return (T)Convert.ChangeType(command.ExecuteScalar() ?? default(T)!, typeof(T), CultureInfo.InvariantCulture);
-    }
+    private static string? NullableString(DbDataReader reader, int column) => reader.IsDBNull(column) ? null : reader.GetString(column);
 
     private static string Shorten(string value) => value.Length <= 64 ? value : value[..64] + "…";
 }

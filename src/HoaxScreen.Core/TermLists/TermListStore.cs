@@ -1,16 +1,17 @@
+using System.Data.Common;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using HoaxScreen.Core.Data;
-using Microsoft.Data.Sqlite;
 
 namespace HoaxScreen.Core.TermLists;
 
 /// <summary>
-/// A deployment's term lists in one SQLite file (WAL journal; one writer, many readers, any number of processes). Each
-/// write replaces or deletes a whole list in one transaction and bumps <see cref="Revision"/>, which a matcher polls
-/// (one indexed read) to rebuild itself, so a list changed through one replica reaches every replica's scoring without
-/// a restart. Thread-safe: each call uses its own pooled connection.
+/// A deployment's term lists in one SQLite file (WAL journal; one writer, many readers, any number of processes) or a
+/// shared PostgreSQL database (<see cref="StoreDatabase"/>). Each write replaces or deletes a whole list in one
+/// transaction and bumps <see cref="Revision"/>, which a matcher polls (one indexed read) to rebuild itself, so a list
+/// changed through one replica reaches every replica's scoring without a restart. Thread-safe: each call uses its own
+/// pooled connection.
 /// </summary>
 public sealed partial class TermListStore
 {
@@ -22,29 +23,43 @@ public sealed partial class TermListStore
     /// <summary>Longest term, in characters.</summary>
     public const int MaxTermLength = 200;
 
-    // PRAGMA application_id: "HxTl".
-    private const int ApplicationId = 0x4878546C;
+    private static readonly StoreSchema Schema = new("term_lists", "term-list store", ApplicationId: 0x4878546C /* "HxTl" */, SchemaVersion, HasRevision: true, """
+        CREATE TABLE term_lists (
+            name TEXT PRIMARY KEY NOT NULL,
+            terms TEXT NOT NULL,
+            flag BIGINT NOT NULL CHECK (flag IN (0, 1)),
+            updated_at TEXT NOT NULL,
+            revision BIGINT NOT NULL
+        );
+        """);
 
-    private readonly string _connectionString;
+    private readonly StoreDatabase _database;
+    private readonly string _revisionKey;
     private readonly TimeProvider _clock;
 
-    private TermListStore(string path, string connectionString, TimeProvider clock)
+    private TermListStore(StoreDatabase database, TimeProvider clock)
     {
-        Path = path;
-        _connectionString = connectionString;
+        _database = database;
+        _revisionKey = database.RevisionKey(Schema);
         _clock = clock;
     }
 
-    public string Path { get; }
+    /// <summary>The store's file as a full path, or its PostgreSQL database's address.</summary>
+    public string Path => _database.Location;
 
-    /// <summary>Opens the store at <paramref name="path"/>, creating the file when missing.</summary>
-    /// <exception cref="TermListStoreException">The folder is missing or the file is not a term-list store of this schema.</exception>
-    public static TermListStore Open(string path, TimeProvider? clock = null)
+    /// <summary>
+    /// Opens the store at <paramref name="path"/> (a SQLite file, or a PostgreSQL connection string starting
+    /// <c>Host=</c>), creating the file or tables when missing.
+    /// </summary>
+    /// <exception cref="TermListStoreException">The folder is missing, the file is not a term-list store of this
+    /// schema, or the PostgreSQL database cannot be used.</exception>
+    public static TermListStore Open(string path, TimeProvider? clock = null) => Open(StoreDatabase.For(path), clock);
+
+    /// <inheritdoc cref="Open(string, TimeProvider?)"/>
+    public static TermListStore Open(StoreDatabase database, TimeProvider? clock = null)
     {
-        var (full, connectionString) = SqliteStoreFile.Open(
-            path, "term-list store", message => new TermListStoreException(message),
-            (full, connection) => new TermListStore(full, connection, clock ?? TimeProvider.System).Initialise());
-        return new TermListStore(full, connectionString, clock ?? TimeProvider.System);
+        database.Initialise(Schema, message => new TermListStoreException(message));
+        return new TermListStore(database, clock ?? TimeProvider.System);
     }
 
     /// <summary>Increases with every write that changes the store; poll it to notice changes made by any process.</summary>
@@ -52,8 +67,8 @@ public sealed partial class TermListStore
     {
         get
         {
-            using var connection = Connect();
-            return Scalar<long>(connection, "SELECT value FROM meta WHERE key = 'revision'");
+            using var connection = _database.Connect();
+            return ReadRevision(connection, null);
         }
     }
 
@@ -107,11 +122,11 @@ public sealed partial class TermListStore
         }
 
         var terms = JsonSerializer.Serialize(AsStored(list).Terms);
-        using var connection = Connect();
-        using var transaction = connection.BeginTransaction(deferred: false);
-        using (var select = Command(connection, "SELECT terms, flag FROM term_lists WHERE name = $name", transaction))
+        using var connection = _database.Connect();
+        using var transaction = _database.BeginWrite(connection);
+        using (var select = connection.Command("SELECT terms, flag FROM term_lists WHERE name = @name", transaction))
         {
-            select.Parameters.AddWithValue("$name", list.Name);
+            select.Bind("@name", list.Name);
             using var reader = select.ExecuteReader();
             if (reader.Read() && reader.GetString(0) == terms && reader.GetInt64(1) == (list.Flag ? 1 : 0))
             {
@@ -120,22 +135,18 @@ public sealed partial class TermListStore
         }
 
         var revision = BumpRevision(connection, transaction);
-        using var write = Command(connection, """
-            INSERT INTO term_lists (name, terms, flag, updated_at, revision) VALUES ($name, $terms, $flag, $updated, $revision)
+        connection.Execute("""
+            INSERT INTO term_lists (name, terms, flag, updated_at, revision) VALUES (@name, @terms, @flag, @updated, @revision)
             ON CONFLICT (name) DO UPDATE SET terms = excluded.terms, flag = excluded.flag, updated_at = excluded.updated_at, revision = excluded.revision
-            """, transaction);
-        write.Parameters.AddWithValue("$name", list.Name);
-        write.Parameters.AddWithValue("$terms", terms);
-        write.Parameters.AddWithValue("$flag", list.Flag ? 1 : 0);
-        write.Parameters.AddWithValue("$updated", _clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture));
-        write.Parameters.AddWithValue("$revision", revision);
-        write.ExecuteNonQuery();
+            """, transaction,
+            ("@name", list.Name), ("@terms", terms), ("@flag", list.Flag ? 1L : 0L),
+            ("@updated", _clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture)), ("@revision", revision));
         transaction.Commit();
         return true;
     }
 
     /// <summary>The list, or null when there is none of that name.</summary>
-    public TermList? Get(string name) => Read("WHERE name = $name", name).FirstOrDefault();
+    public TermList? Get(string name) => Read("WHERE name = @name", name).FirstOrDefault();
 
     /// <summary>Every list, by name.</summary>
     public IReadOnlyList<TermList> All() => Read(string.Empty, null);
@@ -143,11 +154,9 @@ public sealed partial class TermListStore
     /// <summary>Deletes the list; false when there was none.</summary>
     public bool Delete(string name)
     {
-        using var connection = Connect();
-        using var transaction = connection.BeginTransaction(deferred: false);
-        using var delete = Command(connection, "DELETE FROM term_lists WHERE name = $name", transaction);
-        delete.Parameters.AddWithValue("$name", name);
-        if (delete.ExecuteNonQuery() == 0)
+        using var connection = _database.Connect();
+        using var transaction = _database.BeginWrite(connection);
+        if (connection.Execute("DELETE FROM term_lists WHERE name = @name", transaction, ("@name", name)) == 0)
         {
             return false;
         }
@@ -160,24 +169,24 @@ public sealed partial class TermListStore
     /// <summary>Every list and the revision they are at, read in one transaction.</summary>
     public (IReadOnlyList<TermList> Lists, long Revision) Snapshot()
     {
-        using var connection = Connect();
-        using var transaction = connection.BeginTransaction();
-        var revision = Scalar<long>(connection, "SELECT value FROM meta WHERE key = 'revision'", transaction);
+        using var connection = _database.Connect();
+        using var transaction = _database.BeginRead(connection);
+        var revision = ReadRevision(connection, transaction);
         return (ReadAll(connection, transaction, string.Empty, null), revision);
     }
 
     private List<TermList> Read(string where, string? name)
     {
-        using var connection = Connect();
+        using var connection = _database.Connect();
         return ReadAll(connection, null, where, name);
     }
 
-    private static List<TermList> ReadAll(SqliteConnection connection, SqliteTransaction? transaction, string where, string? name)
+    private static List<TermList> ReadAll(DbConnection connection, DbTransaction? transaction, string where, string? name)
     {
-        using var select = Command(connection, $"SELECT name, terms, flag FROM term_lists {where} ORDER BY name", transaction);
+        using var select = connection.Command($"SELECT name, terms, flag FROM term_lists {where} ORDER BY name", transaction);
         if (name is not null)
         {
-            select.Parameters.AddWithValue("$name", name);
+            select.Bind("@name", name);
         }
 
         var lists = new List<TermList>();
@@ -190,76 +199,12 @@ public sealed partial class TermListStore
         return lists;
     }
 
-    private void Initialise()
-    {
-        using var connection = Connect();
-        var applicationId = Scalar<long>(connection, "PRAGMA application_id");
-        var tables = Scalar<long>(connection, "SELECT count(*) FROM sqlite_master WHERE type = 'table'");
-        if (tables == 0 && applicationId == 0)
-        {
-            using var command = Command(connection, "PRAGMA journal_mode = WAL", null);
-            command.ExecuteNonQuery();
-            using var transaction = connection.BeginTransaction();
-            using var create = Command(connection, $"""
-                PRAGMA application_id = {ApplicationId};
-                CREATE TABLE schema_version (version INTEGER NOT NULL);
-                INSERT INTO schema_version (version) VALUES ({SchemaVersion});
-                CREATE TABLE meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID;
-                INSERT INTO meta (key, value) VALUES ('revision', 0);
-                CREATE TABLE term_lists (
-                    name TEXT PRIMARY KEY NOT NULL,
-                    terms TEXT NOT NULL,
-                    flag INTEGER NOT NULL CHECK (flag IN (0, 1)),
-                    updated_at TEXT NOT NULL,
-                    revision INTEGER NOT NULL
-                );
-                """, transaction);
-            create.ExecuteNonQuery();
-            transaction.Commit();
-            return;
-        }
+    private long ReadRevision(DbConnection connection, DbTransaction? transaction) =>
+        connection.Scalar<long>("SELECT value FROM meta WHERE key = @key", transaction, ("@key", _revisionKey));
 
-        if (applicationId != ApplicationId)
-        {
-            throw new TermListStoreException($"{Path}: not a term-list store (a SQLite database of another program)");
-        }
-
-        var version = Scalar<long>(connection, "SELECT max(version) FROM schema_version");
-        if (version != SchemaVersion)
-        {
-            throw new TermListStoreException($"{Path}: term-list store of schema version {version}; this build reads version {SchemaVersion}");
-        }
-    }
-
-    private static long BumpRevision(SqliteConnection connection, SqliteTransaction transaction)
-    {
-        var revision = Scalar<long>(connection, "SELECT value FROM meta WHERE key = 'revision'", transaction) + 1;
-        using var bump = Command(connection, "UPDATE meta SET value = $revision WHERE key = 'revision'", transaction);
-        bump.Parameters.AddWithValue("$revision", revision);
-        bump.ExecuteNonQuery();
-        return revision;
-    }
-
-    private SqliteConnection Connect()
-    {
-        var connection = new SqliteConnection(_connectionString);
-        connection.Open();
-        return connection;
-    }
-
-    private static SqliteCommand Command(SqliteConnection connection, string sql, SqliteTransaction? transaction)
-    {
-        var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.Transaction = transaction;
-        return command;
-    }
-
-    private static T Scalar<T>(SqliteConnection connection, string sql, SqliteTransaction? transaction = null)
-    {
-        using var command = Command(connection, sql, transaction);
-        return (T)Convert.ChangeType(command.ExecuteScalar() ?? default(T)!, typeof(T), CultureInfo.InvariantCulture);
-    }
+    // One statement: the revision row stays locked until commit, so writers through any replica take turns.
+    private long BumpRevision(DbConnection connection, DbTransaction transaction) =>
+        connection.Scalar<long>("UPDATE meta SET value = value + 1 WHERE key = @key RETURNING value", transaction, ("@key", _revisionKey));
 
     [GeneratedRegex("^[a-z0-9][a-z0-9_-]{0,63}$")]
     private static partial Regex ListName();

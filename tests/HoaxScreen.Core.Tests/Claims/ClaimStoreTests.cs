@@ -1,24 +1,30 @@
 using HoaxScreen.Core.Claims;
+using HoaxScreen.Core.Tests.Data;
 using Microsoft.Data.Sqlite;
 
 namespace HoaxScreen.Core.Tests.Claims;
 
-public class ClaimStoreTests
+[TestFixtureSource(typeof(StoreBackends), nameof(StoreBackends.All))]
+public class ClaimStoreTests(StoreBackend backend)
 {
     private string _folder = null!;
     private string _db = null!;
+
+    // The SQLite file, or a PostgreSQL connection string: what ClaimStore.Open takes either way.
+    private string _store = null!;
 
     [SetUp]
     public void CreateFolder()
     {
         _folder = Directory.CreateTempSubdirectory("hoaxscreen-claims-").FullName;
         _db = Path.Combine(_folder, "claims.db");
+        _store = StoreBackends.Target(backend, _db);
     }
 
     [TearDown]
     public void DeleteFolder()
     {
-        SqliteConnection.ClearAllPools();
+        StoreBackends.ClearPools();
         Directory.Delete(_folder, recursive: true);
     }
 
@@ -37,16 +43,16 @@ public class ClaimStoreTests
     [Test]
     public void Open_NewPath_CreatesAnEmptyStoreAtRevisionZero()
     {
-        var store = ClaimStore.Open(_db);
+        var store = ClaimStore.Open(_store);
 
         Assert.That((store.Count, store.Revision), Is.EqualTo((0L, 0L)));
-        Assert.That(File.Exists(_db));
+        Assert.That(File.Exists(_db), Is.EqualTo(backend == StoreBackend.Sqlite));
     }
 
     [Test]
     public void Upsert_NewClaims_AddsThemAndGetReturnsEveryField()
     {
-        var store = ClaimStore.Open(_db);
+        var store = ClaimStore.Open(_store);
 
         var result = store.Upsert([Claim("a"), Claim("b", verdict: null)]);
         var a = store.Get("a")!;
@@ -65,7 +71,7 @@ public class ClaimStoreTests
     [Test]
     public void Upsert_SameClaimsAgain_ChangesNothingAndKeepsTheRevision()
     {
-        var store = ClaimStore.Open(_db);
+        var store = ClaimStore.Open(_store);
         store.Upsert([Claim("a"), Claim("b")]);
         var before = store.Get("a")!.ImportedAt;
 
@@ -78,7 +84,7 @@ public class ClaimStoreTests
     [Test]
     public void Upsert_ChangedClaim_UpdatesItAndBumpsTheRevision()
     {
-        var store = ClaimStore.Open(_db);
+        var store = ClaimStore.Open(_store);
         store.Upsert([Claim("a"), Claim("b")]);
 
         var result = store.Upsert([Claim("a", verdict: "MENYESATKAN"), Claim("c")]);
@@ -88,9 +94,34 @@ public class ClaimStoreTests
     }
 
     [Test]
+    public void Upsert_IdRepeatedInOneCall_LastWinsCountedAsAddedThenUpdated()
+    {
+        var store = ClaimStore.Open(_store);
+
+        var result = store.Upsert([Claim("a"), Claim("a", verdict: "MENYESATKAN"), Claim("a", verdict: "MENYESATKAN")]);
+
+        Assert.That(result, Is.EqualTo(new ClaimUpsertResult(1, 1, 1, 1, 1)));
+        Assert.That(store.Get("a")!.Rating, Is.EqualTo(ClaimRating.Misleading));
+    }
+
+    /// <summary>More claims than one read-and-write round (500): every one counted and stored once.</summary>
+    [Test]
+    public void Upsert_MoreClaimsThanOneRound_EveryClaimCountedOnce()
+    {
+        var store = ClaimStore.Open(_store);
+        var claims = Enumerable.Range(0, 1_201).Select(i => Claim($"c{i:D4}")).ToList();
+        store.Upsert(claims.Take(600));
+
+        var result = store.Upsert([.. claims, Claim("c0599", verdict: "MENYESATKAN")]);
+
+        Assert.That(result, Is.EqualTo(new ClaimUpsertResult(601, 1, 600, 1_201, 2)));
+        Assert.That(store.Get("c0599")!.Rating, Is.EqualTo(ClaimRating.Misleading));
+    }
+
+    [Test]
     public void Upsert_FailingMidway_ChangesNothing()
     {
-        var store = ClaimStore.Open(_db);
+        var store = ClaimStore.Open(_store);
         store.Upsert([Claim("a"), Claim("b")]);
         var before = store.ReadAll().ToList();
 
@@ -113,7 +144,7 @@ public class ClaimStoreTests
     [Test]
     public void Upsert_BadFileFromDisk_ChangesNothing()
     {
-        var store = ClaimStore.Open(_db);
+        var store = ClaimStore.Open(_store);
         store.Upsert(ClaimImport.Load(ClaimFixtures.Path("good.csv")).Claims);
         var before = store.ReadAll().ToList();
 
@@ -127,7 +158,7 @@ public class ClaimStoreTests
     [Test]
     public void Delete_ExistingAndMissing_RemovesOnceAndBumpsTheRevisionOnce()
     {
-        var store = ClaimStore.Open(_db);
+        var store = ClaimStore.Open(_store);
         store.Upsert([Claim("a"), Claim("b")]);
 
         Assert.Multiple(() =>
@@ -143,10 +174,10 @@ public class ClaimStoreTests
     [Test]
     public void Open_Reopened_SeesClaimsAndRevisionFromDisk()
     {
-        ClaimStore.Open(_db).Upsert([Claim("b"), Claim("a")]);
-        SqliteConnection.ClearAllPools();
+        ClaimStore.Open(_store).Upsert([Claim("b"), Claim("a")]);
+        StoreBackends.ClearPools();
 
-        var reopened = ClaimStore.Open(_db);
+        var reopened = ClaimStore.Open(_store);
 
         Assert.That(reopened.ReadAll().Select(c => c.Id), Is.EqualTo(new[] { "a", "b" }), "ordered by id");
         Assert.That(reopened.Revision, Is.EqualTo(1));
@@ -155,7 +186,7 @@ public class ClaimStoreTests
     [Test]
     public void Snapshot_ReturnsEveryClaimWithItsRevision()
     {
-        var store = ClaimStore.Open(_db);
+        var store = ClaimStore.Open(_store);
         store.Upsert([Claim("a")]);
         store.Upsert([Claim("b")]);
 
@@ -168,8 +199,8 @@ public class ClaimStoreTests
     [Test]
     public void Revision_WriteThroughAnotherInstance_IsSeen()
     {
-        var reader = ClaimStore.Open(_db);
-        var writer = ClaimStore.Open(_db);
+        var reader = ClaimStore.Open(_store);
+        var writer = ClaimStore.Open(_store);
         var before = reader.Revision;
 
         writer.Upsert([Claim("a")]);
@@ -181,7 +212,7 @@ public class ClaimStoreTests
     [Test]
     public void ReadAll_WhileAWriteCommits_StreamsOneConsistentSnapshot()
     {
-        var store = ClaimStore.Open(_db);
+        var store = ClaimStore.Open(_store);
         store.Upsert([Claim("a"), Claim("b"), Claim("c")]);
 
         var seen = new List<string>();
@@ -203,6 +234,7 @@ public class ClaimStoreTests
     [Test]
     public void Open_TextFile_RefusedWithOneLine()
     {
+        StoreBackends.SqliteOnly(backend);
         File.WriteAllText(_db, "id,claim\nnot,a database at all but long enough to have a header of some kind\n");
 
         var error = Assert.Throws<ClaimStoreException>(() => ClaimStore.Open(_db))!;
@@ -213,6 +245,7 @@ public class ClaimStoreTests
     [Test]
     public void Open_OtherSqliteDatabase_Refused()
     {
+        StoreBackends.SqliteOnly(backend);
         using (var connection = new SqliteConnection($"Data Source={_db}"))
         {
             connection.Open();
@@ -228,6 +261,7 @@ public class ClaimStoreTests
     [Test]
     public void Open_OtherSchemaVersion_Refused()
     {
+        StoreBackends.SqliteOnly(backend);
         ClaimStore.Open(_db);
         using (var connection = new SqliteConnection($"Data Source={_db}"))
         {
@@ -242,16 +276,19 @@ public class ClaimStoreTests
     }
 
     [Test]
-    public void Open_MissingFolder_Refused() =>
+    public void Open_MissingFolder_Refused()
+    {
+        StoreBackends.SqliteOnly(backend);
         Assert.That(() => ClaimStore.Open(Path.Combine(_folder, "nope", "claims.db")),
             Throws.TypeOf<ClaimStoreException>().With.Message.Contains("folder not found"));
+    }
 
     /// <summary>Import-speed note (README): 100,000 generated claims in one upsert. Run by hand; no timing is asserted.</summary>
     [Test]
     [Explicit("measurement for the README, not a test")]
     public void Upsert_100000GeneratedClaims_Measure()
     {
-        var store = ClaimStore.Open(_db);
+        var store = ClaimStore.Open(_store);
         var claims = Enumerable.Range(0, 100_000).Select(i => Claim($"gen-{i:D6}", $"Klaim buatan nomor {i} tentang topik {i % 997} yang beredar di grup", i % 3 == 0 ? "MENYESATKAN" : "SALAH")).ToList();
 
         var watch = System.Diagnostics.Stopwatch.StartNew();
@@ -264,7 +301,7 @@ public class ClaimStoreTests
         var all = store.Snapshot();
         var readTime = watch.Elapsed;
 
-        TestContext.Out.WriteLine($"insert 100,000: {firstTime.TotalSeconds:F2} s ({first}); re-import unchanged: {againTime.TotalSeconds:F2} s; snapshot of {all.Claims.Count}: {readTime.TotalSeconds:F2} s; file {new FileInfo(_db).Length / 1e6:F1} MB");
+        TestContext.Out.WriteLine($"insert 100,000: {firstTime.TotalSeconds:F2} s ({first}); re-import unchanged: {againTime.TotalSeconds:F2} s; snapshot of {all.Claims.Count}: {readTime.TotalSeconds:F2} s ({backend}{(File.Exists(_db) ? $", file {new FileInfo(_db).Length / 1e6:F1} MB" : "")})");
         Assert.That(first.Added, Is.EqualTo(100_000));
     }
 }

@@ -1,4 +1,5 @@
 using HoaxScreen.Core.Feedback;
+using HoaxScreen.Core.Tests.Data;
 using Microsoft.Data.Sqlite;
 
 namespace HoaxScreen.Core.Tests.Feedback;
@@ -7,30 +8,35 @@ namespace HoaxScreen.Core.Tests.Feedback;
 /// The feedback store: judged labels kept apart from unjudged ones, the model's verdicts at the time, agreement figures
 /// checked against hand counts, retention, paging and the canonical export.
 /// </summary>
-public class FeedbackStoreTests
+[TestFixtureSource(typeof(StoreBackends), nameof(StoreBackends.All))]
+public class FeedbackStoreTests(StoreBackend backend)
 {
     private static readonly DateTimeOffset Start = new(2026, 12, 1, 8, 0, 0, TimeSpan.Zero);
 
     private string _folder = "";
     private ManualClock _clock = null!;
 
+    // The SQLite file, or a PostgreSQL connection string: what FeedbackStore.Open takes either way.
+    private string _store = "";
+
     [SetUp]
     public void CreateFolder()
     {
         _folder = Directory.CreateTempSubdirectory("hoaxscreen-feedback-").FullName;
         _clock = new ManualClock(Start);
+        _store = StoreBackends.Target(backend, StorePath);
     }
 
     [TearDown]
     public void DeleteFolder()
     {
-        SqliteConnection.ClearAllPools();
+        StoreBackends.ClearPools();
         Directory.Delete(_folder, recursive: true);
     }
 
     private string StorePath => Path.Combine(_folder, "feedback.db");
 
-    private FeedbackStore Open() => FeedbackStore.Open(StorePath, _clock);
+    private FeedbackStore Open() => FeedbackStore.Open(_store, _clock);
 
     private static Dictionary<string, ModelJudgement> Scores(params (string Label, float Score, bool Flagged)[] scores) =>
         scores.ToDictionary(s => s.Label, s => new ModelJudgement(s.Score, s.Flagged));
@@ -190,6 +196,7 @@ public class FeedbackStoreTests
     [Test]
     public void Open_AnotherProgramsSqliteFile_RefusedInPlainWords()
     {
+        StoreBackends.SqliteOnly(backend);
         using (var connection = new SqliteConnection($"Data Source={StorePath}"))
         {
             connection.Open();

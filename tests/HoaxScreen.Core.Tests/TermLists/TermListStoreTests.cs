@@ -1,19 +1,28 @@
 using HoaxScreen.Core.TermLists;
+using HoaxScreen.Core.Tests.Data;
 
 namespace HoaxScreen.Core.Tests.TermLists;
 
 /// <summary>The term-list store: whole-list writes, a revision other processes can poll, and refusals in plain words.</summary>
-public class TermListStoreTests
+[TestFixtureSource(typeof(StoreBackends), nameof(StoreBackends.All))]
+public class TermListStoreTests(StoreBackend backend)
 {
     private string _folder = "";
 
+    // The SQLite file, or a PostgreSQL connection string: what TermListStore.Open takes either way.
+    private string _store = "";
+
     [SetUp]
-    public void CreateFolder() => _folder = Directory.CreateTempSubdirectory("hoaxscreen-termlists-").FullName;
+    public void CreateFolder()
+    {
+        _folder = Directory.CreateTempSubdirectory("hoaxscreen-termlists-").FullName;
+        _store = StoreBackends.Target(backend, StorePath);
+    }
 
     [TearDown]
     public void DeleteFolder()
     {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        StoreBackends.ClearPools();
         Directory.Delete(_folder, recursive: true);
     }
 
@@ -22,7 +31,7 @@ public class TermListStoreTests
     [Test]
     public void Put_NewList_StoredTrimmedWithoutRepeatsAndTheRevisionMoves()
     {
-        var store = TermListStore.Open(StorePath);
+        var store = TermListStore.Open(_store);
         var before = store.Revision;
 
         Assert.That(store.Put(new TermList("slurs", [" kafir ", "cebong", "kafir"], Flag: true)), Is.True);
@@ -34,7 +43,7 @@ public class TermListStoreTests
     [Test]
     public void Put_SameListAgain_ChangesNothing()
     {
-        var store = TermListStore.Open(StorePath);
+        var store = TermListStore.Open(_store);
         store.Put(new TermList("paslon", ["Hendra Wijaya"], Flag: false));
         var revision = store.Revision;
 
@@ -46,7 +55,7 @@ public class TermListStoreTests
     [Test]
     public void Delete_ListThenMissingList_TrueThenFalse()
     {
-        var store = TermListStore.Open(StorePath);
+        var store = TermListStore.Open(_store);
         store.Put(new TermList("a", ["x"], Flag: false));
 
         Assert.That(store.Delete("a"), Is.True);
@@ -57,8 +66,8 @@ public class TermListStoreTests
     [Test]
     public void Snapshot_WrittenByAnotherInstance_SeenWithItsRevision()
     {
-        var writer = TermListStore.Open(StorePath);
-        var reader = TermListStore.Open(StorePath);
+        var writer = TermListStore.Open(_store);
+        var reader = TermListStore.Open(_store);
         writer.Put(new TermList("b", ["dua"], Flag: false));
         writer.Put(new TermList("a", ["satu"], Flag: true));
 
@@ -71,7 +80,7 @@ public class TermListStoreTests
     [TestCase("Bad Name", "name must be")]
     [TestCase("", "name must be")]
     public void Put_BadName_RefusedInPlainWords(string name, string expected) =>
-        Assert.That(() => TermListStore.Open(StorePath).Put(new TermList(name, ["x"], false)),
+        Assert.That(() => TermListStore.Open(_store).Put(new TermList(name, ["x"], false)),
             Throws.TypeOf<TermListStoreException>().With.Message.Contains(expected));
 
     [Test]
@@ -85,6 +94,7 @@ public class TermListStoreTests
     [Test]
     public void Open_OtherSqliteFileOrNotADatabase_RefusedNamingTheFile()
     {
+        StoreBackends.SqliteOnly(backend);
         File.WriteAllText(StorePath, "not a database at all, just text that is long enough to be read as a header.....");
 
         Assert.That(() => TermListStore.Open(StorePath), Throws.TypeOf<TermListStoreException>().With.Message.StartsWith(StorePath).And.Message.Contains("not a term-list store"));

@@ -96,6 +96,16 @@ public sealed class StartupProcessTests
     }
 
     [Test]
+    public void Run_BadClaimsImportLimit_LogsOneCriticalLineAndExitsNonZero()
+    {
+        // The import route's body limit comes from this setting; mapping the route must not read it before the check.
+        var (exitCode, output) = Run(
+            $"--Model:Path={RepoPaths.DefaultModel}", $"--Claims:Path={Path.Combine(_scratch, "claims.db")}", "--Claims:MaxImportBytes=5");
+
+        AssertOneLineFailure(exitCode, output, "Claims:MaxImportBytes");
+    }
+
+    [Test]
     public void Run_BadPlaygroundSwitch_LogsOneCriticalLineAndExitsNonZero()
     {
         var (exitCode, output) = Run($"--Model:Path={RepoPaths.DefaultModel}", "--Playground:Enabled=maybe");

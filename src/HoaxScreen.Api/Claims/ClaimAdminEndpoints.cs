@@ -21,7 +21,7 @@ public static class ClaimAdminEndpoints
 
     public static RouteGroupBuilder MapClaimAdminEndpoints(this RouteGroupBuilder admin)
     {
-        var maxImportBytes = ((IEndpointRouteBuilder)admin).ServiceProvider.GetRequiredService<IOptions<ClaimsOptions>>().Value.MaxImportBytes;
+        var services = ((IEndpointRouteBuilder)admin).ServiceProvider;
         var group = admin.MapGroup("/claims")
             .WithTags(ClaimEndpoints.Tag)
             .ProducesProblem(StatusCodes.Status404NotFound)
@@ -42,7 +42,7 @@ public static class ClaimAdminEndpoints
                 "ones are counted `unchanged`. Matching uses the new claims from the next request on. Needs an `admin` key " +
                 "when API keys are on; while none is configured, only callers on this machine. While `Claims:Path` is not " +
                 "configured: 404.")
-            .WithMetadata(new FileBodyMetadata([.. ClaimImportBody.MediaTypes]), new RequestBodyLimitMetadata(maxImportBytes, MaxImportSetting))
+            .WithMetadata(new FileBodyMetadata([.. ClaimImportBody.MediaTypes]), new RequestBodyLimitMetadata(() => services.GetRequiredService<IOptions<ClaimsOptions>>().Value.MaxImportBytes, MaxImportSetting))
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status422UnprocessableEntity);

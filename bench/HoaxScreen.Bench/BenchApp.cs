@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.CommandLine.Invocation;
 using HoaxScreen.Bench.Adapt;
 using HoaxScreen.Bench.Claims;
 using HoaxScreen.Bench.CsvReaders;
@@ -21,49 +20,11 @@ public static class BenchApp
         Exit codes: 0 done, 1 bad data, model or path, 2 bad usage.
         """;
 
-    // "@file" would be read as a response file: a path or a --trainer JSON value may begin with '@'.
-    internal static readonly ParserConfiguration Parsing = new() { ResponseFileTokenReplacer = null };
-
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr) => Run(args, Console.In, stdout, stderr);
 
     /// <param name="stdin">What <c>obfuscate</c> reads its lines from.</param>
-    public static int Run(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr)
-    {
-        var root = Commands(stdin, stdout, stderr);
-        if (args.Length == 0)
-        {
-            root.Parse(["--help"], Parsing).Invoke(Invocation(stderr, stderr));
-            return 2;
-        }
-
-        // "help quality" is "quality --help", as in the training CLI.
-        if (args[0] is "help")
-        {
-            args = [.. args[1..], "--help"];
-        }
-
-        var parsed = root.Parse(args, Parsing);
-        if (parsed.Action is ParseErrorAction)
-        {
-            stderr.WriteLine($"error: {UsageError.Describe(parsed)}");
-            return 2;
-        }
-
-        try
-        {
-            return parsed.Invoke(Invocation(stdout, stderr));
-        }
-        catch (CliException ex)
-        {
-            stderr.WriteLine($"error: {ex.Message}");
-            return 2;
-        }
-        catch (Exception ex) when (ex is DataFormatException or ModelBundleException or IOException or UnauthorizedAccessException)
-        {
-            stderr.WriteLine($"error: {ex.Message}");
-            return 1;
-        }
-    }
+    public static int Run(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr) =>
+        CommandLineRunner.Run(Commands(stdin, stdout, stderr), args, stdout, stderr, ex => ex is DataFormatException or ModelBundleException);
 
     /// <summary>The commands, built per run so each writes to the writers it was given.</summary>
     public static RootCommand Commands(TextReader stdin, TextWriter stdout, TextWriter stderr) => new(Description)
@@ -83,13 +44,4 @@ public static class BenchApp
     /// say how it was made.
     /// </summary>
     public static string[] CommandLine(ParseResult args) => [.. args.Tokens.Select(token => token.Value)];
-
-    // Failures reach the catch blocks above (no stack trace printed by the library); Ctrl+C ends a bench as it always did.
-    private static InvocationConfiguration Invocation(TextWriter stdout, TextWriter stderr) => new()
-    {
-        Output = stdout,
-        Error = stderr,
-        EnableDefaultExceptionHandler = false,
-        ProcessTerminationTimeout = null,
-    };
 }

@@ -180,7 +180,7 @@ public partial class CommandLineTests
     {
         var root = CliApp.Commands(TextWriter.Null, TextWriter.Null, CliHost.InProcess);
 
-        var parsed = root.Parse(["score", "--model", "m", "--resume", "--in", "posts.csv", "--out", "scores.csv"], CliApp.Parsing);
+        var parsed = root.Parse(["score", "--model", "m", "--resume", "--in", "posts.csv", "--out", "scores.csv"], CommandLineRunner.Parsing);
 
         Assert.Multiple(() =>
         {
@@ -247,7 +247,7 @@ public partial class CommandLineTests
         {
             foreach (var command in commands)
             {
-                var parsed = root.Parse([.. CommandLineParser.SplitCommandLine(command)], CliApp.Parsing);
+                var parsed = root.Parse([.. CommandLineParser.SplitCommandLine(command)], CommandLineRunner.Parsing);
                 Assert.That(parsed.Errors.Select(e => e.Message), Is.Empty, command);
             }
         });

@@ -132,27 +132,7 @@ public sealed class ModelTrainer(Action<string> progress, Action<string>? fittin
             // Last: the manifest with the size and SHA-256 of every file above (report and figures included).
             manifest = ModelBundle.Seal(staging, manifest);
 
-            var backup = target + $".old-{Environment.ProcessId}";
-            if (Directory.Exists(target))
-            {
-                Directory.Move(target, backup);
-            }
-
-            try
-            {
-                Directory.Move(staging, target);
-            }
-            catch when (Directory.Exists(backup) && !Directory.Exists(target))
-            {
-                // Put the previous bundle back: a bundle is replaced only when the new one is fully in place.
-                Directory.Move(backup, target);
-                throw;
-            }
-
-            if (Directory.Exists(backup))
-            {
-                Directory.Delete(backup, recursive: true);
-            }
+            BundleFolder.Replace(staging, target);
 
             return manifest;
         }

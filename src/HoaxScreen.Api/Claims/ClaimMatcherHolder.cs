@@ -21,7 +21,7 @@ public sealed class ClaimMatcherHolder(
     private readonly ClaimsOptions _options = options.Value;
     private readonly Lock _refreshGate = new();
     private readonly OpenedOnFirstUse<ClaimStore> _store = new(() => ClaimStore.Open(
-        database.Value.Shared ? database.Value.HoaxScreen! : ClaimsOptionsValidator.ResolveStore(options.Value, environment.ContentRootPath)));
+        database.Value.StoreLocation(() => ClaimsOptionsValidator.ResolveStore(options.Value, environment.ContentRootPath))));
     private ClaimMatcher? _current;
     private long _revision = -1;
 

@@ -13,7 +13,7 @@ public sealed class FeedbackStoreHolder(IOptions<FeedbackOptions> options, IOpti
 {
     private readonly FeedbackOptions _options = options.Value;
     private readonly OpenedOnFirstUse<FeedbackStore> _store = new(() => FeedbackStore.Open(
-        database.Value.Shared ? database.Value.HoaxScreen! : FeedbackOptionsValidator.ResolveStore(options.Value, environment.ContentRootPath), clock));
+        database.Value.StoreLocation(() => FeedbackOptionsValidator.ResolveStore(options.Value, environment.ContentRootPath)), clock));
 
     public bool Enabled => _options.Enabled || database.Value.Shared;
 

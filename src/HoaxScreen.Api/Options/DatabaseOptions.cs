@@ -15,6 +15,9 @@ public sealed class DatabaseOptions
 
     public bool Shared => !string.IsNullOrWhiteSpace(HoaxScreen);
 
+    /// <summary>Where a store opens: the shared database's connection string when set, else its own SQLite file.</summary>
+    public string StoreLocation(Func<string> sqliteFile) => Shared ? HoaxScreen! : sqliteFile();
+
     /// <summary>
     /// Whether the shared database is configured, read without validating it: the stores' own validators ask this, so a
     /// database that cannot be reached is reported once, by <see cref="DatabaseOptionsValidator"/>.

@@ -18,7 +18,7 @@ public sealed class TermListMatcherHolder(IOptions<TermListsOptions> options, IO
     private readonly TermListsOptions _options = options.Value;
     private readonly Lock _refreshGate = new();
     private readonly OpenedOnFirstUse<TermListStore> _store = new(() => TermListStore.Open(
-        database.Value.Shared ? database.Value.HoaxScreen! : TermListsOptionsValidator.ResolveStore(options.Value, environment.ContentRootPath)));
+        database.Value.StoreLocation(() => TermListsOptionsValidator.ResolveStore(options.Value, environment.ContentRootPath))));
     private TermListMatcher? _current;
     private long _revision = -1;
     private TextNormalizer? _builtFor;

@@ -74,7 +74,7 @@ public static class AdaptedBundleWriter
             };
             File.WriteAllText(Path.Combine(staging, ModelBundle.ReportFile), Report(manifest, record, Path.Combine(baseDirectory, ModelBundle.ReportFile)));
             manifest = ModelBundle.Seal(staging, manifest);
-            Swap(staging, target);
+            BundleFolder.Replace(staging, target);
             return manifest;
         }
         catch
@@ -85,30 +85,6 @@ public static class AdaptedBundleWriter
             }
 
             throw;
-        }
-    }
-
-    private static void Swap(string staging, string target)
-    {
-        var backup = target + $".old-{Environment.ProcessId}";
-        if (Directory.Exists(target))
-        {
-            Directory.Move(target, backup);
-        }
-
-        try
-        {
-            Directory.Move(staging, target);
-        }
-        catch when (Directory.Exists(backup) && !Directory.Exists(target))
-        {
-            Directory.Move(backup, target);
-            throw;
-        }
-
-        if (Directory.Exists(backup))
-        {
-            Directory.Delete(backup, recursive: true);
         }
     }
 

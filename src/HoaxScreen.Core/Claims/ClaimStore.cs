@@ -39,13 +39,11 @@ public sealed class ClaimStore
         """);
 
     private readonly StoreDatabase _database;
-    private readonly string _revisionKey;
     private readonly TimeProvider _clock;
 
     private ClaimStore(StoreDatabase database, TimeProvider clock)
     {
         _database = database;
-        _revisionKey = database.RevisionKey(Schema);
         _clock = clock;
     }
 
@@ -76,7 +74,7 @@ public sealed class ClaimStore
         get
         {
             using var connection = _database.Connect();
-            return ReadRevision(connection, null);
+            return _database.ReadRevision(Schema, connection);
         }
     }
 
@@ -101,7 +99,7 @@ public sealed class ClaimStore
         using var connection = _database.Connect();
         using var transaction = _database.BeginWrite(connection);
         // The revision first: its row stays locked until commit, so writers through any replica take turns.
-        var revision = BumpRevision(connection, transaction);
+        var revision = _database.BumpRevision(Schema, connection, transaction);
         var importedAt = _clock.GetUtcNow().ToString("O", CultureInfo.InvariantCulture);
 
         using var writer = new ClaimUpsertWriter(connection, transaction, _database.RowsPerStatement, importedAt, revision);
@@ -168,7 +166,7 @@ public sealed class ClaimStore
             return false;
         }
 
-        BumpRevision(connection, transaction);
+        _database.BumpRevision(Schema, connection, transaction);
         transaction.Commit();
         return true;
     }
@@ -194,7 +192,7 @@ public sealed class ClaimStore
     {
         using var connection = _database.Connect();
         using var transaction = _database.BeginRead(connection);
-        var revision = ReadRevision(connection, transaction);
+        var revision = _database.ReadRevision(Schema, connection, transaction);
         using var command = connection.Command($"SELECT {Columns} FROM claims ORDER BY id", transaction);
         var claims = new List<FactCheck>();
         using var reader = command.ExecuteReader();
@@ -233,12 +231,6 @@ public sealed class ClaimStore
         Validate(claim);
         return claim;
     }
-
-    private long ReadRevision(DbConnection connection, DbTransaction? transaction) =>
-        connection.Scalar<long>("SELECT value FROM meta WHERE key = @key", transaction, ("@key", _revisionKey));
-
-    private long BumpRevision(DbConnection connection, DbTransaction transaction) =>
-        connection.Scalar<long>("UPDATE meta SET value = value + 1 WHERE key = @key RETURNING value", transaction, ("@key", _revisionKey));
 
     private static void Validate(FactCheck claim)
     {

@@ -118,7 +118,7 @@ public sealed class PostgresStoreDatabase : StoreDatabase
     // A round trip per statement: 100 rows (900 parameters) to one.
     public override int RowsPerStatement => 100;
 
-    public override string RevisionKey(StoreSchema schema) => $"{schema.Name}.revision";
+    protected override string RevisionKey(StoreSchema schema) => $"{schema.Name}.revision";
 
     /// <summary>The server's own words when it answered, else the network's (refused, unknown host, timeout).</summary>
     private static string Reason(Exception ex) => ex switch

@@ -72,7 +72,7 @@ public sealed class SqliteStoreDatabase : StoreDatabase
     public override int RowsPerStatement => 1;
 
     // One store per file: its meta table holds one revision.
-    public override string RevisionKey(StoreSchema schema) => "revision";
+    protected override string RevisionKey(StoreSchema schema) => "revision";
 
     private void CreateOrCheck(StoreSchema schema, Func<string, Exception> error)
     {

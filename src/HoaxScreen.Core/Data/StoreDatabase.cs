@@ -41,6 +41,15 @@ public abstract class StoreDatabase
     /// </summary>
     public abstract int RowsPerStatement { get; }
 
+    /// <summary>The store's revision: increases with every committed change, so a replica polling it sees them all.</summary>
+    public long ReadRevision(StoreSchema schema, DbConnection connection, DbTransaction? transaction = null) =>
+        connection.Scalar<long>("SELECT value FROM meta WHERE key = @key", transaction, ("@key", RevisionKey(schema)));
+
+    /// <summary>Moves the store's revision on inside a change's transaction; the new revision.</summary>
+    // One statement: the revision row stays locked until commit, so writers through any replica take turns.
+    public long BumpRevision(StoreSchema schema, DbConnection connection, DbTransaction transaction) =>
+        connection.Scalar<long>("UPDATE meta SET value = value + 1 WHERE key = @key RETURNING value", transaction, ("@key", RevisionKey(schema)));
+
     /// <summary>The store's row in the <c>meta</c> table that holds its revision.</summary>
-    public abstract string RevisionKey(StoreSchema schema);
+    protected abstract string RevisionKey(StoreSchema schema);
 }

@@ -34,13 +34,11 @@ public sealed partial class TermListStore
         """);
 
     private readonly StoreDatabase _database;
-    private readonly string _revisionKey;
     private readonly TimeProvider _clock;
 
     private TermListStore(StoreDatabase database, TimeProvider clock)
     {
         _database = database;
-        _revisionKey = database.RevisionKey(Schema);
         _clock = clock;
     }
 
@@ -68,7 +66,7 @@ public sealed partial class TermListStore
         get
         {
             using var connection = _database.Connect();
-            return ReadRevision(connection, null);
+            return _database.ReadRevision(Schema, connection);
         }
     }
 
@@ -134,7 +132,7 @@ public sealed partial class TermListStore
             }
         }
 
-        var revision = BumpRevision(connection, transaction);
+        var revision = _database.BumpRevision(Schema, connection, transaction);
         connection.Execute("""
             INSERT INTO term_lists (name, terms, flag, updated_at, revision) VALUES (@name, @terms, @flag, @updated, @revision)
             ON CONFLICT (name) DO UPDATE SET terms = excluded.terms, flag = excluded.flag, updated_at = excluded.updated_at, revision = excluded.revision
@@ -161,7 +159,7 @@ public sealed partial class TermListStore
             return false;
         }
 
-        BumpRevision(connection, transaction);
+        _database.BumpRevision(Schema, connection, transaction);
         transaction.Commit();
         return true;
     }
@@ -171,7 +169,7 @@ public sealed partial class TermListStore
     {
         using var connection = _database.Connect();
         using var transaction = _database.BeginRead(connection);
-        var revision = ReadRevision(connection, transaction);
+        var revision = _database.ReadRevision(Schema, connection, transaction);
         return (ReadAll(connection, transaction, string.Empty, null), revision);
     }
 
@@ -198,13 +196,6 @@ public sealed partial class TermListStore
 
         return lists;
     }
-
-    private long ReadRevision(DbConnection connection, DbTransaction? transaction) =>
-        connection.Scalar<long>("SELECT value FROM meta WHERE key = @key", transaction, ("@key", _revisionKey));
-
-    // One statement: the revision row stays locked until commit, so writers through any replica take turns.
-    private long BumpRevision(DbConnection connection, DbTransaction transaction) =>
-        connection.Scalar<long>("UPDATE meta SET value = value + 1 WHERE key = @key RETURNING value", transaction, ("@key", _revisionKey));
 
     [GeneratedRegex("^[a-z0-9][a-z0-9_-]{0,63}$")]
     private static partial Regex ListName();
